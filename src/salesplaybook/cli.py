@@ -1,0 +1,125 @@
+"""The ``salesplaybook`` command line.
+
+Each command is a thin wrapper over one library call. Library errors (bad input the user can fix)
+become one message on stderr and exit status 2, never a traceback. Heavy modules are imported
+inside the commands so that ``salesplaybook --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import SalesplaybookError
+
+EXIT_BAD_INPUT = 2
+
+
+class _Group(click.Group):
+    """A group that turns the library's input errors into clean command-line errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SalesplaybookError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+
+def _content_option(f: Any) -> Any:
+    return click.option(
+        "--content",
+        "content",
+        type=click.Path(path_type=Path),
+        default=None,
+        envvar="SALESPLAYBOOK_CONTENT",
+        help="Folder of the playbook content (default: playbooks/ here or above).",
+    )(f)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="salesplaybook")
+def main() -> None:
+    """The sales playbook as code: validate and export the content, assess KPIs, build courses."""
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def check(path: Path | None, as_json: bool) -> None:
+    """Validate all playbook content under PATH (default: playbooks/).
+
+    Every problem is listed as file:line: key: message; the exit status is 0 when the content is
+    clean and 2 when it is not.
+    """
+    from .content import find_content_dir, load_playbook
+    from .errors import ContentError
+
+    folder = path or find_content_dir()
+    try:
+        playbook = load_playbook(folder)
+    except ContentError as exc:
+        if as_json:
+            _print_json({"ok": False, "problems": [p.__dict__ for p in exc.problems]})
+            sys.exit(EXIT_BAD_INPUT)
+        raise
+    counts = {name: len(getattr(playbook, name)) for name in type(playbook).model_fields}
+    if as_json:
+        _print_json({"ok": True, "content": str(folder), "counts": counts})
+        return
+    summary = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
+    click.echo(f"{folder}: content is valid ({summary})")
+
+
+@main.command()
+@_content_option
+@click.option("--json", "as_json", is_flag=True, help="Print the playbook as one JSON document.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the JSON document to this file instead of printing it.",
+)
+def export(content: Path | None, as_json: bool, out: Path | None) -> None:
+    """Export the whole validated playbook as JSON, for an LMS or a CRM to import.
+
+    Without --json or --out, prints what the export holds.
+    """
+    from .content import load_playbook
+    from .export import export_playbook
+
+    document = export_playbook(load_playbook(content))
+    if out is not None:
+        if out.exists() and out.is_dir():
+            raise SalesplaybookError(f"{out}: is a folder; name a file to write")
+        out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    if as_json:
+        _print_json(document)
+    elif out is None:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="salesplaybook export (use --json for the document)")
+        table.add_column("section")
+        table.add_column("items", justify="right")
+        for key, value in document.items():
+            if key == "kpis":
+                for sub, items in value.items():
+                    table.add_row(f"kpis.{sub}", str(len(items)))
+            elif isinstance(value, list) and key != "languages":
+                table.add_row(key, str(len(value)))
+        Console().print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,69 @@
+"""Loading the playbook once per build, and failing the build when it is invalid.
+
+The content is validated when the builder starts, before any page is read: a broken playbook
+stops the build with every problem listed as ``file:line: key: message``, rather than rendering
+half a page. Directives then share the one validated playbook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+from ..content import content_files, load_playbook
+from ..errors import ContentError, SalesplaybookError
+from ..model import Lang, Playbook
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+
+
+class PlaybookContentError(SphinxError):
+    category = "Playbook content error"
+
+
+def content_dir(app: Any) -> Path:
+    return (Path(app.srcdir) / app.config.salesplaybook_content).resolve()
+
+
+def _load(app: Any) -> None:
+    folder = content_dir(app)
+    try:
+        app.salesplaybook = load_playbook(folder)
+    except ContentError as exc:
+        for problem in exc.problems:
+            logger.error(
+                f"{problem.key}: {problem.message}" if problem.key else problem.message,
+                location=f"{problem.path}:{problem.line}",
+            )
+        raise PlaybookContentError(str(exc)) from None
+    except SalesplaybookError as exc:
+        raise PlaybookContentError(str(exc)) from None
+    app.salesplaybook_files = [str(p) for p in content_files(folder)]
+
+
+def _add_static(app: Any) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("salesplaybook.css")
+
+
+def playbook(app: Any) -> Playbook:
+    loaded: Playbook = app.salesplaybook
+    return loaded
+
+
+def edition_language(app: Any) -> Lang:
+    """The book's edition: Chinese for any zh* language setting, English otherwise."""
+    language = (app.config.language or "en").lower()
+    return "zh" if language.startswith("zh") else "en"
+
+
+def setup_content(app: Any) -> None:
+    app.add_config_value("salesplaybook_content", "playbooks", "env", [str])
+    app.connect("builder-inited", _load)
+    app.connect("builder-inited", _add_static)

@@ -1,0 +1,119 @@
+"""The ``kpi-framework`` directive: the assessment framework, every indicator, from the YAML.
+
+Usage in a MyST page::
+
+    ```{kpi-framework}
+    :dimension: customers   (optional: only this dimension)
+    :lang: zh               (optional: defaults to the book's edition)
+    ```
+
+One section per dimension (so the page's table of contents lists them), each with its
+description, its weight and a table of its indicators: the bars as people read them, the
+source document's bars marked, how each is measured and where the data comes from.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..formatting import percent, threshold_text
+from ..labels import label
+from ..model import Indicator, Lang, Playbook, Threshold
+from . import nodes as n
+from .content import edition_language, playbook
+
+
+def _lang(argument: str) -> str:
+    return directives.choice(argument, ("en", "zh"))
+
+
+class KpiFrameworkDirective(SphinxDirective):
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "dimension": directives.unchanged_required,
+        "lang": _lang,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        book: Playbook = playbook(self.env.app)
+        for path in self.env.app.salesplaybook_files:
+            self.env.note_dependency(path)
+        lang: Lang = self.options.get("lang") or edition_language(self.env.app)
+        dimensions = book.dimensions
+        wanted = self.options.get("dimension")
+        if wanted:
+            dimensions = [d for d in dimensions if d.id == wanted]
+            if not dimensions:
+                known = ", ".join(d.id for d in book.dimensions)
+                return [
+                    self.state.document.reporter.error(
+                        f"kpi-framework: unknown dimension {wanted!r}; known: {known}",
+                        line=self.lineno,
+                    )
+                ]
+        out: list[nodes.Node] = [n.para(label("legend", lang), classes=["spb-kpi-legend"])]
+        for dim in dimensions:
+            sec = n.section(dim.name.get(lang), f"kpi-dimension-{dim.id}")
+            sec += n.para(dim.description.get(lang))
+            sec += n.para(
+                f"{label('weight', lang)}: {percent(dim.weight)} · "
+                f"{len(book.indicators_of(dim.id))} {label('indicators_count', lang)}",
+                classes=["spb-kpi-meta"],
+            )
+            indicators = book.indicators_of(dim.id)
+            sec += self._table(indicators, lang)
+            for ind in indicators:
+                sec.extend(self._notes(ind, lang))
+            out.append(sec)
+        return out
+
+    def _table(self, indicators: list[Indicator], lang: Lang) -> nodes.table:
+        rows = []
+        for ind in indicators:
+            name = n.para(nodes.strong(text=ind.name.get(lang)))
+            name["ids"] = [f"kpi-{ind.id.replace('_', '-')}"]
+            ident = n.para(nodes.literal(text=ind.id), classes=["spb-kpi-id"])
+            direction = n.para(label(ind.better, lang), classes=["spb-kpi-meta"])
+            rows.append(
+                [
+                    [name, ident, direction],
+                    self._bar(ind, ind.meets, lang),
+                    self._bar(ind, ind.excellent, lang),
+                    ind.formula.get(lang),
+                    ind.data_source.get(lang),
+                ]
+            )
+        headers = [label(k, lang) for k in ("indicator", "meets", "excellent", "formula", "data_source")]
+        return n.table(headers, rows, widths=[24, 12, 12, 30, 22], classes=["spb-kpi-table"])
+
+    def _bar(self, ind: Indicator, t: Threshold, lang: Lang) -> nodes.paragraph:
+        p = n.para(threshold_text(ind, t, lang))
+        if t.from_seed:
+            p += n.badge(label("seed_badge", lang), label("seed_title", lang))
+        return p
+
+    def _notes(self, ind: Indicator, lang: Lang) -> list[nodes.Node]:
+        notes: list[nodes.Node] = []
+        name = ind.name.get(lang)
+        for t in (ind.meets, ind.excellent):
+            if t.note is not None:
+                notes.append(n.para(nodes.strong(text=f"{name}: "), t.note.get(lang)))
+        rule = ind.context_rule
+        if rule is not None:
+            p = n.para(
+                nodes.strong(text=f"{label('context_rule', lang)} ({name}): "),
+                rule.description.get(lang),
+                f" ({threshold_text(ind, Threshold(op='>=', value=rule.min_value), lang)})",
+            )
+            if rule.from_seed:
+                p += n.badge(label("seed_badge", lang), label("seed_title", lang))
+            notes.append(p)
+        return notes
+
+
+def setup_kpi_framework(app: Any) -> None:
+    app.add_directive("kpi-framework", KpiFrameworkDirective)

@@ -1,0 +1,102 @@
+"""Safe YAML that remembers where each key and item came from.
+
+PyYAML's safe loader builds plain data and forgets the source lines; validation errors are only
+useful with a line to go to. So we compose the node tree (which keeps marks), record the line of
+every mapping key and sequence item by its path, refuse duplicate keys (which ``safe_load``
+would silently resolve to the last one, losing the first), and then construct the data from the
+same nodes with the safe constructor, so no tag can execute anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    path: Path
+    data: Any
+    #: Line (1-based) of each path into the data: the key's line for a mapping entry, the
+    #: item's first line for a sequence item.
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc`` or of its nearest ancestor that has one (a missing key has none)."""
+        for n in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:n]))
+            if line is not None:
+                return line
+        return 1
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def read_text(path: Path) -> str:
+    """Content files are UTF-8; a byte-order mark (as Windows editors save it) is dropped."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(line, "the file is not UTF-8 text; save it as UTF-8") from None
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    """Load one YAML file safely; raises :class:`YamlProblem` with the line of the first error."""
+    text = read_text(path)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        doc = YamlDocument(path=path, data=None)
+        if node is None:
+            return doc
+        duplicates: list[tuple[int, str]] = []
+        _index(node, (), doc.lines, duplicates)
+        if duplicates:
+            line, key = duplicates[0]
+            raise YamlProblem(line, f"key {key!r} appears twice in the same mapping")
+        doc.data = loader.construct_document(node)
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or str(exc)
+        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
+            what = f"{what} (only plain YAML is read; tags such as !!python/... are refused)"
+        raise YamlProblem(line, what) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
+        raise YamlProblem(1, str(exc)) from None
+    finally:
+        loader.dispose()
+
+
+def _index(
+    node: yaml.Node, loc: Loc, lines: dict[Loc, int], duplicates: list[tuple[int, str]]
+) -> None:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                duplicates.append((key_node.start_mark.line + 1, key))
+            seen.add(key)
+            child = (*loc, key)
+            lines[child] = key_node.start_mark.line + 1
+            _index(value_node, child, lines, duplicates)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = (*loc, i)
+            lines[child] = item.start_mark.line + 1
+            _index(item, child, lines, duplicates)
