@@ -58,8 +58,7 @@ def find_content_dir(start: Path | None = None) -> Path:
     if beside_source.is_dir():
         return beside_source
     raise SalesplaybookError(
-        "no playbooks/ folder found here or above; name the content folder "
-        f"(or set {CONTENT_ENV})"
+        f"no playbooks/ folder found here or above; name the content folder (or set {CONTENT_ENV})"
     )
 
 
@@ -112,7 +111,7 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
     playbook = m.Playbook.model_validate({k: v for k, v in sections.items()})
     _check_ids(sections, origins, report)
     _check_references(sections, origins, report)
-    _check_framework(playbook, sections, origins, report, folder)
+    _check_framework(playbook, origins, report)
     if report.problems:
         raise ContentError(report.problems)
     return playbook
@@ -193,7 +192,7 @@ def _walk(obj: BaseModel, loc: Loc) -> Iterator[tuple[BaseModel, Loc]]:
 def _check_ids(
     sections: dict[str, list[BaseModel]], origins: dict[int, _Origin], report: _Collector
 ) -> None:
-    for section, items in sections.items():
+    for items in sections.values():
         seen: dict[str, _Origin] = {}
         for item in items:
             item_id = getattr(item, "id", None)
@@ -203,7 +202,9 @@ def _check_ids(
             if item_id in seen:
                 first = seen[item_id]
                 where = f"{display_path(first.doc.path)}:{first.doc.line_of(first.loc)}"
-                report.add(origin.doc, (*origin.loc, "id"), origin.label, f"duplicate id; first at {where}")
+                report.add(
+                    origin.doc, (*origin.loc, "id"), origin.label, f"duplicate id; first at {where}"
+                )
             else:
                 seen[item_id] = origin
     # Modules, exercises and quiz items are addressed by id across tracks (course packs, links).
@@ -213,10 +214,12 @@ def _check_ids(
             origin = origins[id(track)]
             for obj, loc in _walk(track, ()):
                 if isinstance(obj, kind):
-                    nested_id = getattr(obj, "id")
+                    nested_id = obj.id
                     if nested_id in seen_nested:
                         report.add(
-                            origin.doc, (*origin.loc, *loc, "id"), _key(origin.label, loc),
+                            origin.doc,
+                            (*origin.loc, *loc, "id"),
+                            _key(origin.label, loc),
                             f"duplicate {kind.__name__.lower()} id {nested_id!r}",
                         )
                     seen_nested.add(nested_id)
@@ -245,18 +248,14 @@ def _check_references(
                         hint = difflib.get_close_matches(ref, [i for i in ids[target] if i], n=1)
                         extra = f"; did you mean {hint[0]!r}?" if hint else ""
                         report.add(
-                            origin.doc, (*origin.loc, *sub), _key(origin.label, sub),
+                            origin.doc,
+                            (*origin.loc, *sub),
+                            _key(origin.label, sub),
                             f"{ref!r} is not an id in {target}{extra}",
                         )
 
 
-def _check_framework(
-    playbook: m.Playbook,
-    sections: dict[str, list[BaseModel]],
-    origins: dict[int, _Origin],
-    report: _Collector,
-    folder: Path,
-) -> None:
+def _check_framework(playbook: m.Playbook, origins: dict[int, _Origin], report: _Collector) -> None:
     if not playbook.dimensions:
         return
     total = sum(d.weight for d in playbook.dimensions)
@@ -266,4 +265,6 @@ def _check_framework(
     for dim in playbook.dimensions:
         if not playbook.indicators_of(dim.id):
             origin = origins[id(dim)]
-            report.add(origin.doc, origin.loc, origin.label, "no indicator belongs to this dimension")
+            report.add(
+                origin.doc, origin.loc, origin.label, "no indicator belongs to this dimension"
+            )

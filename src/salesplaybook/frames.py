@@ -64,7 +64,9 @@ def select_indicators(
     return frame[mask]
 
 
-def display_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The columns a reader wants, without the machine flags."""
-    hidden = ["dimension_id", "meets_from_seed", "excellent_from_seed"]
-    return frame.drop(columns=hidden).reset_index(drop=True)
+def display_columns(frame: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
+    """What a reader wants: indicators grouped under their dimension, without the machine
+    flags and ids (the framework page shows the ids)."""
+    hidden = ["dimension_id", "id", "meets_from_seed", "excellent_from_seed"]
+    keys = [label("dimension", lang), label("indicator", lang)]
+    return frame.drop(columns=hidden).set_index(keys)

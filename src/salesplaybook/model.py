@@ -8,6 +8,7 @@ because only the whole playbook knows what exists.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -17,6 +18,9 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
+
+
+_CJK_GAP = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]\s+[\u4e00-\u9fff]")
 
 
 class _Model(BaseModel):
@@ -37,6 +41,11 @@ class Text(_Model):
         # A long English sentence pasted into `zh` is the usual way a translation goes missing.
         if len(self.en) > 24 and self.en == self.zh:
             raise ValueError("zh is a copy of en: the Chinese text is missing")
+        if _CJK_GAP.search(self.zh):
+            raise ValueError(
+                "zh has a space between Chinese characters (a folded YAML block joins its lines "
+                "with spaces: write the text on one line or use a literal block, |)"
+            )
         return self
 
 

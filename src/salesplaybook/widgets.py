@@ -28,7 +28,8 @@ def kpi_explorer(playbook: Playbook) -> Any:
 
     def refresh(*_: Any) -> None:
         frame = select_indicators(frames[language.value], dimension.value, source_only.value)
-        table.value = display_columns(frame).to_html(index=False, border=0, escape=True)
+        shown = display_columns(frame, language.value)
+        table.value = shown.to_html(border=0, escape=True, sparsify=True)
 
     def relabel(*_: Any) -> None:
         current = dimension.value

@@ -27,7 +27,7 @@ class PlaybookContentError(SphinxError):
 
 
 def content_dir(app: Any) -> Path:
-    return (Path(app.srcdir) / app.config.salesplaybook_content).resolve()
+    return (Path(app.srcdir) / str(app.config.salesplaybook_content)).resolve()
 
 
 def _load(app: Any) -> None:
@@ -55,6 +55,12 @@ def _add_static(app: Any) -> None:
 def playbook(app: Any) -> Playbook:
     loaded: Playbook = app.salesplaybook
     return loaded
+
+
+def source_files(app: Any) -> list[str]:
+    """The content files, for directives to declare as dependencies of their page."""
+    files: list[str] = app.salesplaybook_files
+    return files
 
 
 def edition_language(app: Any) -> Lang:

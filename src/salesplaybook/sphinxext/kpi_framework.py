@@ -24,11 +24,11 @@ from ..formatting import percent, threshold_text
 from ..labels import label
 from ..model import Indicator, Lang, Playbook, Threshold
 from . import nodes as n
-from .content import edition_language, playbook
+from .content import edition_language, playbook, source_files
 
 
 def _lang(argument: str) -> str:
-    return directives.choice(argument, ("en", "zh"))
+    return str(directives.choice(argument, ("en", "zh")))
 
 
 class KpiFrameworkDirective(SphinxDirective):
@@ -40,7 +40,7 @@ class KpiFrameworkDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         book: Playbook = playbook(self.env.app)
-        for path in self.env.app.salesplaybook_files:
+        for path in source_files(self.env.app):
             self.env.note_dependency(path)
         lang: Lang = self.options.get("lang") or edition_language(self.env.app)
         dimensions = book.dimensions
@@ -87,7 +87,9 @@ class KpiFrameworkDirective(SphinxDirective):
                     ind.data_source.get(lang),
                 ]
             )
-        headers = [label(k, lang) for k in ("indicator", "meets", "excellent", "formula", "data_source")]
+        headers = [
+            label(k, lang) for k in ("indicator", "meets", "excellent", "formula", "data_source")
+        ]
         return n.table(headers, rows, widths=[24, 12, 12, 30, 22], classes=["spb-kpi-table"])
 
     def _bar(self, ind: Indicator, t: Threshold, lang: Lang) -> nodes.paragraph:

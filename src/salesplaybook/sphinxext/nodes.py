@@ -7,10 +7,11 @@ so nothing a content author types can become markup or script in the page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from docutils import nodes
 
-Cell = str | nodes.Node | Sequence[nodes.Node]
+Cell: TypeAlias = str | nodes.Node | Sequence[nodes.Node]
 
 
 def para(*parts: str | nodes.Node, classes: list[str] | None = None) -> nodes.paragraph:
@@ -28,7 +29,10 @@ def badge(text: str, title: str) -> nodes.inline:
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[int], classes: list[str]
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[int],
+    classes: list[str],
 ) -> nodes.table:
     tbl = nodes.table(classes=classes)
     group = nodes.tgroup(cols=len(headers))

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAYBOOKS = ROOT / "playbooks"
+
+
+@pytest.fixture
+def playbook_copy(tmp_path: Path) -> Path:
+    """A private copy of the real content, to break on purpose."""
+    dest = tmp_path / "playbooks"
+    shutil.copytree(PLAYBOOKS, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def playbook():
+    from salesplaybook.content import load_playbook
+
+    return load_playbook(PLAYBOOKS)

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from salesplaybook.content import find_content_dir, load_playbook
+from salesplaybook.errors import ContentError, SalesplaybookError
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the first occurrence and return its 1-based line number."""
+    text = path.read_text(encoding="utf-8")
+    index = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:index].count("\n") + 1
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        load_playbook(folder)
+    return [str(p) for p in info.value.problems]
+
+
+def test_real_playbook_is_valid(playbook):
+    assert len(playbook.dimensions) == 5
+    assert len(playbook.indicators) == 20
+
+
+def test_misspelt_key_names_file_line_and_key(playbook_copy):
+    line = replace_once(playbook_copy / "kpis.yaml", "    formula:\n", "    formulae:\n")
+    found = problems(playbook_copy)
+    assert f"kpis.yaml:{line}: indicators[sales_attainment].formulae: unknown key" in "\n".join(
+        found
+    )
+    assert any("indicators[sales_attainment].formula: required key is missing" in p for p in found)
+
+
+def test_bad_value_names_the_nested_key(playbook_copy):
+    path = playbook_copy / "kpis.yaml"
+    text = path.read_text(encoding="utf-8")
+    match = re.search(
+        r"^  - id: (\w+)\n(?:    .*\n)*?    meets: \{op: \"(.)=\", value: [\d.]+\}", text, re.M
+    )
+    assert match, "the test expects an indicator with an inline meets bar"
+    broken = text[: match.end()].rsplit("value: ", 1)[0] + "value: -1}" + text[match.end() :]
+    path.write_text(broken, encoding="utf-8")
+    line = text[: match.end()].count("\n") + 1
+    found = "\n".join(problems(playbook_copy))
+    assert re.search(rf"kpis.yaml:{line}: indicators\[{match[1]}\]\.meets\.value: ", found)
+
+
+def test_dangling_reference_is_reported_with_a_hint(playbook_copy):
+    line = replace_once(playbook_copy / "kpis.yaml", "dimension: customers", "dimension: customer")
+    found = "\n".join(problems(playbook_copy))
+    assert f"kpis.yaml:{line}: indicators[strategic_renewal_rate].dimension: 'customer'" in found
+    assert "did you mean 'customers'?" in found
+
+
+def test_all_problems_of_a_run_together(playbook_copy):
+    replace_once(playbook_copy / "kpis.yaml", "dimension: data", "dimension: dat")
+    (playbook_copy / "extra.yaml").write_text("objectionz: []\n", encoding="utf-8")
+    (playbook_copy / "evil.yaml").write_text("a: !!python/name:os.system\n", encoding="utf-8")
+    found = "\n".join(problems(playbook_copy))
+    assert "'dat' is not an id in dimensions" in found
+    assert "extra.yaml:1: objectionz: unknown section; did you mean 'objections'?" in found
+    assert "evil.yaml:1:" in found
+
+
+def test_duplicate_id_across_files(playbook_copy):
+    (playbook_copy / "more.yaml").write_text(
+        "glossary:\n  - id: dup\n    term: {en: a, zh: 甲}\n    definition: {en: a, zh: 甲}\n"
+        "  - id: dup\n    term: {en: b, zh: 乙}\n    definition: {en: b, zh: 乙}\n",
+        encoding="utf-8",
+    )
+    found = "\n".join(problems(playbook_copy))
+    assert "more.yaml:5: glossary[dup]: duplicate id; first at" in found
+
+
+def test_weights_must_add_up(playbook_copy):
+    path = playbook_copy / "kpis.yaml"
+    text = path.read_text("utf-8")
+    first = re.search(r"weight: ([\d.]+)", text)
+    assert first
+    halved = f"weight: {float(first[1]) / 2}"
+    path.write_text(text[: first.start()] + halved + text[first.end() :], "utf-8")
+    assert any(re.search(r"weights add up to [\d.]+, not 1", p) for p in problems(playbook_copy))
+
+
+def test_missing_folder_and_empty_folder(tmp_path):
+    with pytest.raises(SalesplaybookError, match="no such folder"):
+        load_playbook(tmp_path / "nope")
+    with pytest.raises(SalesplaybookError, match=r"no \.yaml files"):
+        load_playbook(tmp_path)
+
+
+def test_content_dir_is_found_from_a_subfolder(tmp_path, monkeypatch):
+    (tmp_path / "playbooks").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.delenv("SALESPLAYBOOK_CONTENT", raising=False)
+    assert find_content_dir(tmp_path / "notebooks") == tmp_path / "playbooks"
+    monkeypatch.setenv("SALESPLAYBOOK_CONTENT", str(tmp_path / "x"))
+    assert find_content_dir(tmp_path) == tmp_path / "x"
+
+
+def test_every_reference_in_the_real_content_resolves(playbook):
+    indicator_ids = {i.id for i in playbook.indicators}
+    for section in ("objections", "key_questions", "customer_tiers", "process_stages", "roles"):
+        for item in getattr(playbook, section):
+            assert set(item.kpis) <= indicator_ids

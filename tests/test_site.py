@@ -1,0 +1,69 @@
+"""Checks on the built book (`make book` first); `make test` runs them after the strict build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from bs4 import BeautifulSoup
+
+from salesplaybook.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+
+pytestmark = pytest.mark.site
+
+
+def page(rel: str) -> BeautifulSoup:
+    path = HTML / rel
+    if not path.exists():
+        pytest.fail(f"{path} is missing: build the book first (make book)")
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def test_kpi_page_shows_every_indicator_from_the_yaml(playbook):
+    soup = page("book/kpi-framework.html")
+    text = soup.get_text(" ")
+    for ind in playbook.indicators:
+        assert soup.find(id=f"kpi-{ind.id.replace('_', '-')}") is not None, ind.id
+        assert ind.name.en in text
+
+
+def test_cli_reference_documents_every_command():
+    soup = page("book/reference/cli.html")
+    text = soup.get_text(" ")
+
+    def walk(group: click.Group, prefix: str) -> None:
+        for name, cmd in group.commands.items():
+            assert f"{prefix} {name}" in text, f"{prefix} {name} is not on the reference page"
+            if isinstance(cmd, click.Group):
+                walk(cmd, f"{prefix} {name}")
+
+    walk(main, "salesplaybook")
+
+
+def test_home_page_addresses_each_kind_of_user():
+    soup = page("book/index.html")
+    cards = soup.select(".sd-card")
+    assert len(cards) >= 3
+    links = {a.get("href") for a in soup.select(".sd-card a, a.sd-stretched-link")}
+    assert any("kpi-framework" in (h or "") for h in links)
+
+
+def test_notebook_page_has_its_outputs():
+    soup = page("notebooks/kpi-framework.html")
+    assert soup.find("img") is not None  # the chart
+    assert soup.find("table") is not None  # the indicator table
+    assert "Traceback" not in soup.get_text()
+
+
+def test_no_page_loads_scripts_or_fonts_from_elsewhere():
+    for path in HTML.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for tag in soup.find_all(["script", "link"]):
+            url = tag.get("src") or tag.get("href") or ""
+            if tag.name == "link" and "stylesheet" not in (tag.get("rel") or []):
+                continue
+            assert not url.startswith(("http:", "https:", "//")), f"{path}: {url}"

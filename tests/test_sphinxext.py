@@ -1,0 +1,103 @@
+"""The Sphinx extension, on a tiny book of its own (a few seconds, no jupyter-book needed)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CONF = """
+extensions = ["myst_parser", "salesplaybook.sphinxext"]
+salesplaybook_content = "content"
+language = {language!r}
+"""
+
+
+def make_book(tmp_path: Path, page: str, language: str = "en") -> Path:
+    src = tmp_path / "src"
+    (src / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "playbooks" / "kpis.yaml", src / "content" / "kpis.yaml")
+    (src / "conf.py").write_text(CONF.format(language=language), "utf-8")
+    (src / "index.md").write_text(page, "utf-8")
+    return src
+
+
+def build(src: Path, *extra: str) -> tuple[int, str]:
+    out = src.parent / "out"
+    status = build_main(["-q", "-b", "html", *extra, str(src), str(out)])
+    html = (out / "index.html").read_text("utf-8") if (out / "index.html").exists() else ""
+    return status, html
+
+
+def test_every_indicator_and_dimension_is_rendered(tmp_path, playbook, capsys):
+    src = make_book(tmp_path, "# KPIs\n\n```{kpi-framework}\n```\n")
+    status, html = build(src, "-W")
+    assert status == 0, capsys.readouterr().err
+    for dim in playbook.dimensions:
+        assert f'id="kpi-dimension-{dim.id}"' in html
+        assert dim.name.en in html
+    for ind in playbook.indicators:
+        assert f'id="kpi-{ind.id.replace("_", "-")}"' in html
+        assert ind.name.en in html
+    seeded = sum(i.meets.from_seed + i.excellent.from_seed for i in playbook.indicators)
+    rules = sum(1 for i in playbook.indicators if i.context_rule and i.context_rule.from_seed)
+    assert html.count('class="sd-badge sd-bg-info sd-bg-text-info spb-seed"') == seeded + rules
+
+
+def test_chinese_edition_and_dimension_filter(tmp_path, playbook, capsys):
+    dim = playbook.dimensions[1]
+    src = make_book(
+        tmp_path, f"# KPIs\n\n```{{kpi-framework}}\n:dimension: {dim.id}\n```\n", "zh_CN"
+    )
+    status, html = build(src, "-W")
+    assert status == 0, capsys.readouterr().err
+    assert dim.name.zh in html
+    shown = {i.id for i in playbook.indicators if i.name.zh in html}
+    assert shown == {i.id for i in playbook.indicators_of(dim.id)}
+
+
+def test_content_text_is_escaped(tmp_path, capsys):
+    src = make_book(tmp_path, "# KPIs\n\n```{kpi-framework}\n```\n")
+    path = src / "content" / "kpis.yaml"
+    text = path.read_text("utf-8")
+    first_name = re.search(r"name: \{en: ([^,]+),", text)
+    assert first_name
+    path.write_text(text.replace(first_name[1], '"<script>alert(1)</script>"', 1), "utf-8")
+    status, html = build(src, "-W")
+    assert status == 0, capsys.readouterr().err
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_invalid_content_fails_the_build_with_file_and_line(tmp_path, capsys):
+    src = make_book(tmp_path, "# KPIs\n\n```{kpi-framework}\n```\n")
+    path = src / "content" / "kpis.yaml"
+    text = path.read_text("utf-8")
+    line = text[: text.index("    better:")].count("\n") + 1
+    path.write_text(text.replace("    better:", "    beter:", 1), "utf-8")
+    status, _ = build(src)  # no -W: invalid content must fail the build on its own
+    err = capsys.readouterr().err
+    assert status != 0
+    assert re.search(rf"kpis.yaml:{line}: .*\.beter: unknown key", err)
+    assert "Traceback" not in err
+
+
+def test_unknown_dimension_is_reported_at_the_directive(tmp_path, capsys):
+    src = make_book(tmp_path, "# KPIs\n\nText.\n\n```{kpi-framework}\n:dimension: nope\n```\n")
+    status, _ = build(src)
+    err = capsys.readouterr().err
+    assert status == 0  # a page problem is a warning, as in any Sphinx directive
+    assert re.search(r"index.md:5: .*unknown dimension 'nope'", err)
+
+
+@pytest.mark.parametrize("lang", ["fr"])
+def test_bad_lang_option_is_reported(tmp_path, capsys, lang):
+    src = make_book(tmp_path, f"# KPIs\n\n```{{kpi-framework}}\n:lang: {lang}\n```\n")
+    status, _ = build(src, "-W")
+    assert status != 0
+    assert "lang" in capsys.readouterr().err

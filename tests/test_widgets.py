@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from salesplaybook.widgets import kpi_explorer
+
+
+def test_explorer_filters_and_switches_language(playbook):
+    box = kpi_explorer(playbook)
+    controls, table = box.children
+    language, dimension, source_only = controls.children
+    for ind in playbook.indicators:
+        assert ind.name.en in table.value
+    first = playbook.dimensions[0]
+    dimension.value = first.id
+    shown = [i.id for i in playbook.indicators if i.name.en in table.value]
+    assert shown == [i.id for i in playbook.indicators_of(first.id)]
+    language.value = "zh"
+    assert dimension.value == first.id  # the choice survives the language switch
+    assert first.name.zh in dict(dimension.options)
+    assert playbook.indicators_of(first.id)[0].name.zh in table.value
+    dimension.value = ""
+    source_only.value = True
+    for ind in playbook.indicators:
+        seeded = ind.meets.from_seed or ind.excellent.from_seed
+        assert (ind.name.zh in table.value) == seeded
+
+
+def test_explorer_escapes_content(playbook):
+    evil = playbook.model_copy(deep=True)
+    name = evil.indicators[0].name.model_copy(update={"en": "<script>alert(1)</script>"})
+    evil.indicators[0] = evil.indicators[0].model_copy(update={"name": name})
+    _, table = kpi_explorer(evil).children
+    assert "<script>" not in table.value
+    assert "&lt;script&gt;" in table.value

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from salesplaybook.yamlsource import YamlProblem, load_yaml
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "f.yaml") -> Path:
+    p = tmp_path / name
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_lines_of_keys_and_items(tmp_path):
+    doc = load_yaml(write(tmp_path, "a:\n  - id: x\n    b: 1\n  - id: y\n"))
+    assert doc.data == {"a": [{"id": "x", "b": 1}, {"id": "y"}]}
+    assert doc.line_of(("a",)) == 1
+    assert doc.line_of(("a", 0)) == 2
+    assert doc.line_of(("a", 0, "b")) == 3
+    assert doc.line_of(("a", 1)) == 4
+    # a key that is not there is placed at its nearest ancestor
+    assert doc.line_of(("a", 1, "missing")) == 4
+
+
+def test_duplicate_keys_are_an_error(tmp_path):
+    with pytest.raises(YamlProblem) as info:
+        load_yaml(write(tmp_path, "a: 1\nb: 2\na: 3\n"))
+    assert info.value.line == 3
+    assert "'a' appears twice" in info.value.message
+
+
+def test_python_tags_are_refused(tmp_path):
+    with pytest.raises(YamlProblem) as info:
+        load_yaml(write(tmp_path, "ok: 1\nx: !!python/object/apply:os.system ['touch pwned']\n"))
+    assert info.value.line == 2
+    assert "tags" in info.value.message
+    assert not (Path.cwd() / "pwned").exists()
+
+
+def test_syntax_error_has_its_line(tmp_path):
+    with pytest.raises(YamlProblem) as info:
+        load_yaml(write(tmp_path, "a:\n  - x\n  b: [\n"))
+    assert info.value.line >= 3
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    doc = load_yaml(write(tmp_path, "\ufeffa: 1\n".encode()))
+    assert doc.data == {"a": 1}
+
+
+def test_non_utf8_is_a_clear_error(tmp_path):
+    with pytest.raises(YamlProblem, match="UTF-8") as info:
+        load_yaml(write(tmp_path, "a: 1\nb: 中文\n".encode("gbk")))
+    assert info.value.line == 2
+
+
+def test_empty_file(tmp_path):
+    assert load_yaml(write(tmp_path, "# nothing\n")).data is None
