@@ -12,9 +12,31 @@ from typing import Any
 
 def setup(app: Any) -> dict[str, Any]:
     from .. import __version__
+    from .careers import setup_careers
     from .content import setup_content
+    from .customer_tiers import setup_customer_tiers
+    from .glossary import setup_glossary
+    from .key_questions import setup_key_questions
     from .kpi_framework import setup_kpi_framework
+    from .objections import setup_objections
+    from .process import setup_process
+    from .protocols import setup_protocols
+    from .responsibilities import setup_responsibilities
+    from .tracks import setup_tracks
 
+    app.setup_extension("sphinx_design")  # dropdowns and cards reuse its components
     setup_content(app)
-    setup_kpi_framework(app)
+    for setup_directive in (
+        setup_kpi_framework,
+        setup_objections,
+        setup_key_questions,
+        setup_customer_tiers,
+        setup_protocols,
+        setup_process,
+        setup_tracks,
+        setup_careers,
+        setup_responsibilities,
+        setup_glossary,
+    ):
+        setup_directive(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

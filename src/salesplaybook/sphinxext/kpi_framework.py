@@ -18,31 +18,24 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
 
 from ..formatting import percent, threshold_text
 from ..labels import label
 from ..model import Indicator, Lang, Playbook, Threshold
 from . import nodes as n
-from .content import edition_language, playbook, source_files
+from .base import PlaybookDirective, anchor_id
 
 
-def _lang(argument: str) -> str:
-    return str(directives.choice(argument, ("en", "zh")))
-
-
-class KpiFrameworkDirective(SphinxDirective):
-    has_content = False
+class KpiFrameworkDirective(PlaybookDirective):
     option_spec: ClassVar[dict[str, Any]] = {
+        **PlaybookDirective.option_spec,
         "dimension": directives.unchanged_required,
-        "lang": _lang,
     }
 
     def run(self) -> list[nodes.Node]:
-        book: Playbook = playbook(self.env.app)
-        for path in source_files(self.env.app):
-            self.env.note_dependency(path)
-        lang: Lang = self.options.get("lang") or edition_language(self.env.app)
+        self.setup_render()
+        book: Playbook = self.book
+        lang: Lang = self.lang
         dimensions = book.dimensions
         wanted = self.options.get("dimension")
         if wanted:
@@ -57,7 +50,7 @@ class KpiFrameworkDirective(SphinxDirective):
                 ]
         out: list[nodes.Node] = [n.para(label("legend", lang), classes=["spb-kpi-legend"])]
         for dim in dimensions:
-            sec = n.section(dim.name.get(lang), f"kpi-dimension-{dim.id}")
+            sec = n.section(dim.name.get(lang), anchor_id("kpi-dimension", dim.id))
             sec += n.para(dim.description.get(lang))
             sec += n.para(
                 f"{label('weight', lang)}: {percent(dim.weight)} · "
@@ -75,7 +68,7 @@ class KpiFrameworkDirective(SphinxDirective):
         rows = []
         for ind in indicators:
             name = n.para(nodes.strong(text=ind.name.get(lang)))
-            name["ids"] = [f"kpi-{ind.id.replace('_', '-')}"]
+            self.target(name, "kpi", ind.id)
             ident = n.para(nodes.literal(text=ind.id), classes=["spb-kpi-id"])
             direction = n.para(label(ind.better, lang), classes=["spb-kpi-meta"])
             rows.append(

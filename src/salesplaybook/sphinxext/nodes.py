@@ -68,3 +68,76 @@ def section(title: str, section_id: str) -> nodes.section:
     sec = nodes.section(ids=[section_id], names=[nodes.fully_normalize_name(title)])
     sec += nodes.title(text=title)
     return sec
+
+
+def bullets(items: Sequence[str | nodes.Node], enumerated: bool = False) -> nodes.Element:
+    lst: nodes.Element = nodes.enumerated_list() if enumerated else nodes.bullet_list()
+    for item in items:
+        li = nodes.list_item()
+        inline = isinstance(item, str | nodes.Inline | nodes.Text)
+        li += para(item) if inline else item
+        lst += li
+    return lst
+
+
+def labelled(title: str, body: nodes.Node | str) -> list[nodes.Node]:
+    """A small heading (a rubric, not a section: it stays out of the page's table of contents)
+    followed by its body."""
+    return [
+        nodes.rubric(text=title, classes=["spb-rubric"]),
+        para(body) if isinstance(body, str) else body,
+    ]
+
+
+def dropdown(title: Sequence[nodes.Node], body: Sequence[nodes.Node], ids: list[str]) -> nodes.Node:
+    """A sphinx-design dropdown (a <details> in HTML, plain content in other formats)."""
+    from sphinx_design.shared import create_component
+
+    container = create_component(
+        "dropdown",
+        opened=False,
+        type="dropdown",
+        has_title=True,
+        icon=None,
+        chevron=None,
+        container_classes=["sd-mb-3", "spb-dropdown"],
+        title_classes=[],
+        body_classes=[],
+    )
+    rubric = nodes.rubric("", "", *title, ids=ids)
+    container += rubric
+    container.extend(body)
+    return container
+
+
+def card(
+    title: Sequence[nodes.Node], body: Sequence[nodes.Node], ids: list[str]
+) -> nodes.container:
+    """A sphinx-design card: header and body, as the grid directive would make it."""
+    outer = nodes.container(
+        is_div=True,
+        classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "sd-w-100"],
+        ids=ids,
+    )
+    header = nodes.container(is_div=True, classes=["sd-card-header"])
+    header += nodes.paragraph("", "", *title, classes=["sd-card-text", "spb-card-title"])
+    outer += header
+    inner = nodes.container(is_div=True, classes=["sd-card-body"])
+    inner.extend(body)
+    outer += inner
+    return outer
+
+
+def grid(cards: Sequence[nodes.Node], columns: int) -> nodes.container:
+    wrap = nodes.container(
+        is_div=True, classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
+    )
+    row = nodes.container(
+        is_div=True, classes=["sd-row", "sd-row-cols-1", f"sd-row-cols-md-{columns}", "sd-g-3"]
+    )
+    for c in cards:
+        col = nodes.container(is_div=True, classes=["sd-col", "sd-d-flex-row"])
+        col += c
+        row += col
+    wrap += row
+    return wrap

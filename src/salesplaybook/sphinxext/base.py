@@ -1,0 +1,90 @@
+"""What every playbook directive shares: the validated content, the edition's language, anchors
+that other pages can link to, and links to the KPIs a piece of content moves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..labels import label
+from ..model import Lang, Playbook, Text
+from . import nodes as n
+from .content import edition_language, playbook, source_files
+
+
+def _lang(argument: str) -> str:
+    return str(directives.choice(argument, ("en", "zh")))
+
+
+def anchor_id(kind: str, item_id: str) -> str:
+    """The HTML id (and cross-reference label) of a rendered item: ``objection-price-too-high``."""
+    return f"{kind}-{item_id.replace('_', '-')}"
+
+
+class PlaybookDirective(SphinxDirective):
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {"lang": _lang}
+
+    def setup_render(self) -> None:
+        for path in source_files(self.env.app):
+            self.env.note_dependency(path)
+        self.book: Playbook = playbook(self.env.app)
+        self.lang: Lang = self.options.get("lang") or edition_language(self.env.app)
+
+    def t(self, text: Text) -> str:
+        return text.get(self.lang)
+
+    def L(self, key: str, **values: object) -> str:
+        return label(key, self.lang, **values)
+
+    def texts(self, items: Sequence[Text], enumerated: bool = False) -> nodes.Element:
+        return n.bullets([self.t(x) for x in items], enumerated)
+
+    def target(self, node: nodes.Element, kind: str, item_id: str) -> nodes.Element:
+        """Make ``node`` the place that links to this item land on."""
+        name = anchor_id(kind, item_id)
+        node["ids"].append(name)
+        node["names"].append(name)
+        self.state.document.note_explicit_target(node, node)
+        return node
+
+    def ref(self, kind: str, item_id: str, text: str) -> nodes.Node:
+        xref = addnodes.pending_xref(
+            "",
+            refdomain="std",
+            reftype="ref",
+            reftarget=anchor_id(kind, item_id),
+            refexplicit=True,
+            refwarn=True,
+        )
+        xref += nodes.inline(text=text)
+        return xref
+
+    def links(
+        self, title_key: str, kind: str, ids: Sequence[str], names: dict[str, Text]
+    ) -> list[nodes.Node]:
+        """A line such as "Moves: Strategic customer renewal rate, Key customer churn rate"."""
+        if not ids:
+            return []
+        p = n.para(nodes.strong(text=f"{self.L(title_key)}: "), classes=["spb-links"])
+        for i, item_id in enumerate(ids):
+            if i:
+                p += nodes.Text(", " if self.lang == "en" else "、")
+            p += self.ref(kind, item_id, self.t(names[item_id]))
+        return [p]
+
+    def kpi_links(self, ids: Sequence[str]) -> list[nodes.Node]:
+        names = {i.id: i.name for i in self.book.indicators}
+        return self.links("moves", "kpi", ids, names)
+
+    def stage_links(self, ids: Sequence[str]) -> list[nodes.Node]:
+        names = {s.id: s.name for s in self.book.process_stages}
+        return self.links("comes_up_in", "stage", ids, names)
+
+    def error(self, message: str) -> list[nodes.Node]:
+        return [self.state.document.reporter.error(message, line=self.lineno)]

@@ -1,0 +1,42 @@
+"""The ``customer-tiers`` directive: the three tiers side by side as cards, then each tier's
+service plan as a table with its goals and the KPIs it moves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from ..model import CustomerTier
+from . import nodes as n
+from .base import PlaybookDirective, anchor_id
+
+
+class CustomerTiersDirective(PlaybookDirective):
+    def run(self) -> list[nodes.Node]:
+        self.setup_render()
+        tiers = sorted(self.book.customer_tiers, key=lambda t: t.order)
+        cards = []
+        for tier in tiers:
+            body: list[nodes.Node] = [n.para(self.t(tier.description))]
+            body += n.labelled(self.L("criteria"), self.texts(tier.criteria))
+            cards.append(n.card([nodes.strong(text=self.t(tier.name))], body, ids=[]))
+        out: list[nodes.Node] = [n.grid(cards, columns=len(cards) or 1)]
+        out += [self.plan(tier) for tier in tiers]
+        return out
+
+    def plan(self, tier: CustomerTier) -> nodes.Node:
+        sec = n.section(self.t(tier.name), anchor_id("tier-section", tier.id))
+        self.target(sec, "tier", tier.id)
+        rows = [[self.t(s.activity), self.t(s.cadence), self.t(s.owner)] for s in tier.service_plan]
+        headers = [self.L("activity"), self.L("cadence"), self.L("owner")]
+        sec += nodes.rubric(text=self.L("service_plan"))
+        sec += n.table(headers, rows, widths=[50, 25, 25], classes=["spb-table"])
+        if tier.goals:
+            sec += n.labelled(self.L("goals"), self.texts(tier.goals))
+        sec += self.kpi_links(tier.kpis)
+        return sec
+
+
+def setup_customer_tiers(app: Any) -> None:
+    app.add_directive("customer-tiers", CustomerTiersDirective)

@@ -1,0 +1,41 @@
+"""The ``protocol`` directive: one protocol (``{protocol} complaint_response_24h``) as its purpose
+and a timed table of steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from ..formatting import number
+from . import nodes as n
+from .base import PlaybookDirective
+
+
+class ProtocolDirective(PlaybookDirective):
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        self.setup_render()
+        wanted = self.arguments[0]
+        found = [p for p in self.book.protocols if p.id == wanted]
+        if not found:
+            known = ", ".join(p.id for p in self.book.protocols)
+            return self.error(f"protocol: unknown protocol {wanted!r}; known: {known}")
+        protocol = found[0]
+        box = nodes.container(classes=["spb-protocol"])
+        self.target(box, "protocol", protocol.id)
+        box += n.para(nodes.strong(text=self.t(protocol.name)))
+        box += n.para(self.t(protocol.purpose))
+        rows = [
+            [self.L("hours", n=number(s.within_hours)), self.t(s.action), self.t(s.owner)]
+            for s in protocol.steps
+        ]
+        headers = [self.L("within"), self.L("action"), self.L("owner")]
+        box += n.table(headers, rows, widths=[15, 60, 25], classes=["spb-table"])
+        box += self.kpi_links(protocol.kpis)
+        return [box]
+
+
+def setup_protocols(app: Any) -> None:
+    app.add_directive("protocol", ProtocolDirective)

@@ -1,0 +1,55 @@
+"""The ``supervisor-role`` directive: the six responsibility areas, each with its practices, its
+routines (agenda and checklist) and templates folded away, and the KPIs it moves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from ..model import Responsibility, Routine, Template
+from . import nodes as n
+from .base import PlaybookDirective, anchor_id
+
+
+class SupervisorRoleDirective(PlaybookDirective):
+    def run(self) -> list[nodes.Node]:
+        self.setup_render()
+        areas = sorted(self.book.responsibilities, key=lambda r: r.order)
+        return [self.area(a) for a in areas]
+
+    def area(self, area: Responsibility) -> nodes.Node:
+        sec = n.section(self.t(area.name), anchor_id("area-section", area.id))
+        self.target(sec, "area", area.id)
+        sec += n.para(self.t(area.summary))
+        sec.extend(n.labelled(self.L("practices"), self.texts(area.practices)))
+        if area.routines:
+            sec += nodes.rubric(text=self.L("routines"))
+            sec.extend(self.routine(r) for r in area.routines)
+        if area.templates:
+            sec += nodes.rubric(text=self.L("templates"))
+            sec.extend(self.template(t) for t in area.templates)
+        sec.extend(self.kpi_links(area.kpis))
+        return sec
+
+    def routine(self, r: Routine) -> nodes.Node:
+        body: list[nodes.Node] = []
+        body += n.labelled(self.L("agenda"), self.texts(r.agenda, enumerated=True))
+        if r.checklist:
+            body += n.labelled(self.L("checklist"), self.texts(r.checklist))
+        title = f"{self.t(r.name)} ({self.L(r.cadence)}, {self.L('minutes', n=r.duration_minutes)})"
+        node = n.dropdown([nodes.Text(title)], body, ids=[])
+        self.target(node, "routine", r.id)
+        return node
+
+    def template(self, t: Template) -> nodes.Node:
+        body: list[nodes.Node] = [n.para(self.t(t.purpose))]
+        for s in t.sections:
+            body += n.labelled(self.t(s.heading), self.texts(s.prompts))
+        node = n.dropdown([nodes.Text(self.t(t.name))], body, ids=[])
+        self.target(node, "template", t.id)
+        return node
+
+
+def setup_responsibilities(app: Any) -> None:
+    app.add_directive("supervisor-role", SupervisorRoleDirective)
