@@ -67,3 +67,45 @@ def test_no_page_loads_scripts_or_fonts_from_elsewhere():
             if tag.name == "link" and "stylesheet" not in (tag.get("rel") or []):
                 continue
             assert not url.startswith(("http:", "https:", "//")), f"{path}: {url}"
+
+
+@pytest.mark.parametrize(
+    ("rel", "section", "kind"),
+    [
+        ("book/playbook/objections.html", "objections", "objection"),
+        ("book/playbook/key-questions.html", "key_questions", "key-question"),
+        ("book/playbook/careers.html", "roles", "role"),
+        ("book/playbook/glossary.html", "glossary", "term"),
+        ("book/playbook/sales-process.html", "process_stages", "stage"),
+        ("book/playbook/customer-tiers.html", "customer_tiers", "tier"),
+        ("book/playbook/supervisor-role.html", "responsibilities", "area"),
+    ],
+)
+def test_playbook_pages_show_every_item(playbook, rel, section, kind):
+    soup = page(rel)
+    for item in getattr(playbook, section):
+        assert soup.find(id=f"{kind}-{item.id.replace('_', '-')}") is not None, item.id
+
+
+def test_training_page_shows_every_module_of_every_track(playbook):
+    soup = page("book/playbook/training.html")
+    for track in playbook.tracks:
+        for module in track.modules:
+            assert soup.find(id=f"module-{module.id.replace('_', '-')}") is not None, module.id
+
+
+def test_internal_links_resolve():
+    for path in HTML.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            if href.startswith(("http:", "https:", "mailto:", "#", "javascript:")):
+                continue
+            target, _, fragment = href.partition("#")
+            dest = (path.parent / target).resolve()
+            assert dest.exists(), f"{path.relative_to(HTML)}: broken link {href}"
+            if fragment and dest.suffix == ".html":
+                other = BeautifulSoup(dest.read_text("utf-8"), "html.parser")
+                assert other.find(id=fragment), (
+                    f"{path.relative_to(HTML)}: no #{fragment} in {target}"
+                )

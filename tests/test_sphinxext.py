@@ -101,3 +101,97 @@ def test_bad_lang_option_is_reported(tmp_path, capsys, lang):
     status, _ = build(src, "-W")
     assert status != 0
     assert "lang" in capsys.readouterr().err
+
+
+ALL_DIRECTIVES = """# Everything
+
+```{supervisor-role}
+```
+
+```{customer-tiers}
+```
+
+```{protocol} complaint_response_24h
+```
+
+```{sales-process}
+```
+
+```{objection-handbook}
+```
+
+```{key-questions}
+```
+
+```{training-track} newcomer
+```
+
+```{career-tracks}
+```
+
+```{playbook-glossary}
+```
+
+```{kpi-framework}
+```
+"""
+
+
+def make_full_book(tmp_path: Path, page: str, language: str = "en") -> Path:
+    src = make_book(tmp_path, page, language)
+    shutil.rmtree(src / "content")
+    shutil.copytree(ROOT / "playbooks", src / "content")
+    (src / "conf.py").write_text(
+        CONF.format(language=language).replace('"myst_parser"', '"myst_parser", "sphinx_design"'),
+        "utf-8",
+    )
+    return src
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_kind_of_content_renders_with_links_that_resolve(
+    tmp_path, playbook, capsys, language
+):
+    src = make_full_book(tmp_path, ALL_DIRECTIVES, language)
+    status, html = build(src, "-W")  # an unresolved cross-reference would be a warning
+    assert status == 0, capsys.readouterr().err
+    lang = "en" if language == "en" else "zh"
+    for obj in playbook.objections:
+        assert f'id="objection-{obj.id.replace("_", "-")}"' in html
+    for q in playbook.key_questions:
+        assert f'id="key-question-{q.id.replace("_", "-")}"' in html
+    for role in playbook.roles:
+        assert f'id="role-{role.id.replace("_", "-")}"' in html
+    for term in playbook.glossary:
+        assert f'id="term-{term.id.replace("_", "-")}"' in html
+    newcomer = next(t for t in playbook.tracks if t.id == "newcomer")
+    for module in newcomer.modules:
+        assert f'id="module-{module.id.replace("_", "-")}"' in html
+        for quiz in module.quiz:
+            assert quiz.question.get(lang).replace('"', "&quot;").split("&")[0][:20] in html
+    assert html.count("<details") >= len(playbook.objections)
+    assert 'href="#kpi-' in html  # KPI links point at the indicators on the same page here
+
+
+def test_unknown_ids_in_directive_arguments_are_reported(tmp_path, capsys):
+    page = "# X\n\n```{protocol} nope\n```\n\n```{training-track} nope\n```\n\n"
+    page += "```{objection-handbook}\n:category: nope\n```\n"
+    src = make_full_book(tmp_path, page)
+    build(src)
+    err = capsys.readouterr().err
+    assert "unknown protocol 'nope'" in err
+    assert "unknown track 'nope'" in err
+    assert "unknown category 'nope'" in err
+
+
+def test_script_text_is_escaped_in_dropdowns(tmp_path, capsys):
+    src = make_full_book(tmp_path, ALL_DIRECTIVES)
+    path = src / "content" / "objections" / "handbook.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("    script:\n      en: ", "    script:\n      en: <b>bold</b> ", 1), "utf-8"
+    )
+    status, html = build(src, "-W")
+    assert status == 0, capsys.readouterr().err
+    assert "<b>bold</b>" not in html
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
