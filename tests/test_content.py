@@ -35,6 +35,8 @@ def test_misspelt_key_names_file_line_and_key(playbook_copy):
         found
     )
     assert any("indicators[sales_attainment].formula: required key is missing" in p for p in found)
+    # references to the broken indicator are not reported again: one mistake, one place
+    assert not any("is not an id" in p for p in found)
 
 
 def test_bad_value_names_the_nested_key(playbook_copy):

@@ -18,6 +18,8 @@ def test_stored_notebooks_hold_no_widget_state_or_timings():
         assert "widgets" not in nb["metadata"], path
         for cell in nb["cells"]:
             assert "execution" not in cell.get("metadata", {}), path
+            for output in cell.get("outputs", []):
+                assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {})
             if cell["cell_type"] == "code":
                 assert cell["outputs"] or "remove-output" in cell["metadata"].get("tags", []), (
                     f"{path.name}: a code cell without stored output; run make notebooks"

@@ -100,17 +100,20 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
 
     sections: dict[str, list[BaseModel]] = {name: [] for name in m.SECTIONS}
     origins: dict[int, _Origin] = {}
+    # Ids of items that failed validation: they exist, so references to them are not errors
+    # too (one mistake should produce one message, not one per reference).
+    invalid_ids: dict[str, set[str]] = {name: set() for name in m.SECTIONS}
     for path in files:
         try:
             doc = load_yaml(path)
         except YamlProblem as exc:
             report.problems.append(Problem(display_path(path), exc.line, "", exc.message))
             continue
-        _read_sections(doc, sections, origins, report)
+        _read_sections(doc, sections, origins, invalid_ids, report)
 
     playbook = m.Playbook.model_validate({k: v for k, v in sections.items()})
     _check_ids(sections, origins, report)
-    _check_references(sections, origins, report)
+    _check_references(sections, origins, invalid_ids, report)
     _check_framework(playbook, origins, report)
     if report.problems:
         raise ContentError(report.problems)
@@ -121,6 +124,7 @@ def _read_sections(
     doc: YamlDocument,
     sections: dict[str, list[BaseModel]],
     origins: dict[int, _Origin],
+    invalid_ids: dict[str, set[str]],
     report: _Collector,
 ) -> None:
     if doc.data is None:
@@ -144,6 +148,8 @@ def _read_sections(
             try:
                 item = model.model_validate(raw)
             except ValidationError as exc:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    invalid_ids[section].add(raw["id"])
                 for err in exc.errors():
                     loc = (section, i, *err["loc"])
                     key = _key(label, err["loc"])
@@ -226,9 +232,14 @@ def _check_ids(
 
 
 def _check_references(
-    sections: dict[str, list[BaseModel]], origins: dict[int, _Origin], report: _Collector
+    sections: dict[str, list[BaseModel]],
+    origins: dict[int, _Origin],
+    invalid_ids: dict[str, set[str]],
+    report: _Collector,
 ) -> None:
-    ids = {s: {getattr(i, "id", None) for i in items} for s, items in sections.items()}
+    ids = {
+        s: {getattr(i, "id", None) for i in items} | invalid_ids[s] for s, items in sections.items()
+    }
     for items in sections.values():
         for item in items:
             origin = origins[id(item)]

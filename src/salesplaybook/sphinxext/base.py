@@ -30,11 +30,18 @@ class PlaybookDirective(SphinxDirective):
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {"lang": _lang}
 
-    def setup_render(self) -> None:
+    def run(self) -> list[nodes.Node]:
+        loaded = playbook(self.env.app)
+        if loaded is None:
+            return []  # invalid content: reported once, at the start of the build
         for path in source_files(self.env.app):
             self.env.note_dependency(path)
-        self.book: Playbook = playbook(self.env.app)
+        self.book: Playbook = loaded
         self.lang: Lang = self.options.get("lang") or edition_language(self.env.app)
+        return self.render()
+
+    def render(self) -> list[nodes.Node]:
+        raise NotImplementedError
 
     def t(self, text: Text) -> str:
         return text.get(self.lang)

@@ -14,8 +14,7 @@ from .base import PlaybookDirective, anchor_id
 
 
 class CareerTracksDirective(PlaybookDirective):
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         out: list[nodes.Node] = [self.track(t) for t in self.book.career_tracks]
         cards = []
         for role in self.book.roles:

@@ -1,8 +1,9 @@
 """Loading the playbook once per build, and failing the build when it is invalid.
 
-The content is validated when the builder starts, before any page is read: a broken playbook
-stops the build with every problem listed as ``file:line: key: message``, rather than rendering
-half a page. Directives then share the one validated playbook.
+The content is validated when the builder starts, before any page is read. A broken playbook
+is reported with every problem as a build error at its ``file:line`` (``key: message``), the
+directives render nothing, and the build ends with a failing status: a clear list, not a
+traceback. Otherwise the directives share the one validated playbook.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from ..content import content_files, load_playbook
@@ -22,16 +22,14 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 
 
-class PlaybookContentError(SphinxError):
-    category = "Playbook content error"
-
-
 def content_dir(app: Any) -> Path:
     return (Path(app.srcdir) / str(app.config.salesplaybook_content)).resolve()
 
 
 def _load(app: Any) -> None:
     folder = content_dir(app)
+    app.salesplaybook = None
+    app.salesplaybook_files = []
     try:
         app.salesplaybook = load_playbook(folder)
     except ContentError as exc:
@@ -40,10 +38,15 @@ def _load(app: Any) -> None:
                 f"{problem.key}: {problem.message}" if problem.key else problem.message,
                 location=f"{problem.path}:{problem.line}",
             )
-        raise PlaybookContentError(str(exc)) from None
     except SalesplaybookError as exc:
-        raise PlaybookContentError(str(exc)) from None
-    app.salesplaybook_files = [str(p) for p in content_files(folder)]
+        logger.error(f"playbook content: {exc}")
+    else:
+        app.salesplaybook_files = [str(p) for p in content_files(folder)]
+
+
+def _fail_if_invalid(app: Any, exception: Exception | None) -> None:
+    if exception is None and app.salesplaybook is None:
+        app.statuscode = 1  # the problems were reported when the build started
 
 
 def _add_static(app: Any) -> None:
@@ -52,8 +55,9 @@ def _add_static(app: Any) -> None:
         app.add_css_file("salesplaybook.css")
 
 
-def playbook(app: Any) -> Playbook:
-    loaded: Playbook = app.salesplaybook
+def playbook(app: Any) -> Playbook | None:
+    """The validated playbook, or None when it is invalid (its problems are already reported)."""
+    loaded: Playbook | None = app.salesplaybook
     return loaded
 
 
@@ -73,3 +77,4 @@ def setup_content(app: Any) -> None:
     app.add_config_value("salesplaybook_content", "playbooks", "env", [str])
     app.connect("builder-inited", _load)
     app.connect("builder-inited", _add_static)
+    app.connect("build-finished", _fail_if_invalid)

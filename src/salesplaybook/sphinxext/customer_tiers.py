@@ -13,8 +13,7 @@ from .base import PlaybookDirective, anchor_id
 
 
 class CustomerTiersDirective(PlaybookDirective):
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         tiers = sorted(self.book.customer_tiers, key=lambda t: t.order)
         cards = []
         for tier in tiers:

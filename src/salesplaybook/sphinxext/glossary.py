@@ -12,8 +12,7 @@ from .base import PlaybookDirective
 
 
 class GlossaryDirective(PlaybookDirective):
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         dl = nodes.definition_list(classes=["spb-glossary"])
         for term in self.book.glossary:
             item = nodes.definition_list_item()

@@ -14,8 +14,7 @@ from .base import PlaybookDirective
 
 
 class KeyQuestionsDirective(PlaybookDirective):
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         questions = sorted(self.book.key_questions, key=lambda q: q.number)
         return [self.question(q) for q in questions]
 

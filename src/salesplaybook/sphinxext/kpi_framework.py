@@ -32,8 +32,7 @@ class KpiFrameworkDirective(PlaybookDirective):
         "dimension": directives.unchanged_required,
     }
 
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         book: Playbook = self.book
         lang: Lang = self.lang
         dimensions = book.dimensions

@@ -23,8 +23,7 @@ class ObjectionHandbookDirective(PlaybookDirective):
         "category": directives.unchanged_required,
     }
 
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         categories = self.book.objection_categories
         wanted = self.options.get("category")
         if wanted:

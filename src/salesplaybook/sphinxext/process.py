@@ -13,8 +13,7 @@ from .base import PlaybookDirective, anchor_id
 
 
 class SalesProcessDirective(PlaybookDirective):
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         stages = sorted(self.book.process_stages, key=lambda s: s.order)
         overview = n.bullets(
             [self.ref("stage", s.id, self.t(s.name)) for s in stages], enumerated=True

@@ -15,8 +15,7 @@ from .base import PlaybookDirective
 class ProtocolDirective(PlaybookDirective):
     required_arguments = 1
 
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         wanted = self.arguments[0]
         found = [p for p in self.book.protocols if p.id == wanted]
         if not found:

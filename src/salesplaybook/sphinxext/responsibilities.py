@@ -13,8 +13,7 @@ from .base import PlaybookDirective, anchor_id
 
 
 class SupervisorRoleDirective(PlaybookDirective):
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         areas = sorted(self.book.responsibilities, key=lambda r: r.order)
         return [self.area(a) for a in areas]
 

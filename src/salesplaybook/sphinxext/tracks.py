@@ -16,8 +16,7 @@ from .base import PlaybookDirective, anchor_id
 class TrainingTrackDirective(PlaybookDirective):
     required_arguments = 1
 
-    def run(self) -> list[nodes.Node]:
-        self.setup_render()
+    def render(self) -> list[nodes.Node]:
         found = [t for t in self.book.tracks if t.id == self.arguments[0]]
         if not found:
             known = ", ".join(t.id for t in self.book.tracks)
