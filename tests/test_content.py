@@ -106,6 +106,22 @@ def test_content_dir_is_found_from_a_subfolder(tmp_path, monkeypatch):
     assert find_content_dir(tmp_path) == tmp_path / "x"
 
 
+def test_every_piece_names_the_kpis_it_moves(playbook):
+    """The scorecard recommends content by these links, so no piece may leave them out."""
+    pieces = [
+        *playbook.objections,
+        *playbook.key_questions,
+        *playbook.customer_tiers,
+        *playbook.process_stages,
+        *playbook.responsibilities,
+        *playbook.roles,
+        *playbook.protocols,
+        *(m for t in playbook.tracks for m in t.modules),
+    ]
+    missing = [p.id for p in pieces if not p.kpis]
+    assert not missing
+
+
 def test_every_reference_in_the_real_content_resolves(playbook):
     indicator_ids = {i.id for i in playbook.indicators}
     for section in ("objections", "key_questions", "customer_tiers", "process_stages", "roles"):

@@ -104,6 +104,24 @@ def test_ids_are_snake_case(bad):
         m.GlossaryTerm.model_validate({"id": bad, "term": T, "definition": T})
 
 
+def test_target_example_steps_must_split_earlier_parts():
+    part = {"id": "a", "name": T, "weight": 1}
+    step = {"title": T, "basis": T, "parts": [part]}
+    with pytest.raises(ValidationError, match="not a part of an earlier step"):
+        m.TargetExample.model_validate(
+            {
+                "id": "x",
+                "title": T,
+                "description": T,
+                "total": 10,
+                "currency": T,
+                "steps": [{"id": "s1", **step}, {"id": "s2", "of": "zz", **step}],
+            }
+        )
+    with pytest.raises(ValidationError, match="every weight is zero"):
+        m.SplitStep.model_validate({"id": "s", **step, "parts": [{**part, "weight": 0}]})
+
+
 def test_career_track_roles_in_order():
     track = m.CareerTrack.model_validate(
         {"id": "t", "name": T, "description": T, "steps": [{"role": "a"}, {"role": "b"}]}

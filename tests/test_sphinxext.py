@@ -132,6 +132,9 @@ ALL_DIRECTIVES = """# Everything
 ```{playbook-glossary}
 ```
 
+```{target-split} annual_to_people
+```
+
 ```{kpi-framework}
 ```
 """
@@ -170,18 +173,23 @@ def test_every_kind_of_content_renders_with_links_that_resolve(
         for quiz in module.quiz:
             assert quiz.question.get(lang).replace('"', "&quot;").split("&")[0][:20] in html
     assert html.count("<details") >= len(playbook.objections)
+    # each script in both languages, as tabs that switch together
+    assert html.count('data-sync-id="script-zh"') == len(playbook.objections)
+    for obj in playbook.objections:
+        assert obj.script.en.split("'")[0][:30] in html and obj.script.zh[:10] in html
     assert 'href="#kpi-' in html  # KPI links point at the indicators on the same page here
 
 
 def test_unknown_ids_in_directive_arguments_are_reported(tmp_path, capsys):
     page = "# X\n\n```{protocol} nope\n```\n\n```{training-track} nope\n```\n\n"
-    page += "```{objection-handbook}\n:category: nope\n```\n"
+    page += "```{objection-handbook}\n:category: nope\n```\n\n```{target-split} nope\n```\n"
     src = make_full_book(tmp_path, page)
     build(src)
     err = capsys.readouterr().err
     assert "unknown protocol 'nope'" in err
     assert "unknown track 'nope'" in err
     assert "unknown category 'nope'" in err
+    assert "unknown example 'nope'" in err
 
 
 def test_script_text_is_escaped_in_dropdowns(tmp_path, capsys):

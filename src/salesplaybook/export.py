@@ -71,5 +71,6 @@ def export_playbook(playbook: Playbook) -> dict[str, Any]:
         "process_stages": dump(playbook.process_stages),
         "responsibilities": dump(playbook.responsibilities),
         "protocols": dump(playbook.protocols),
+        "target_examples": dump(playbook.target_examples),
         "glossary": dump(playbook.glossary),
     }

@@ -22,6 +22,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .process import setup_process
     from .protocols import setup_protocols
     from .responsibilities import setup_responsibilities
+    from .target_split import setup_target_split
     from .tracks import setup_tracks
 
     app.setup_extension("sphinx_design")  # dropdowns and cards reuse its components
@@ -37,6 +38,7 @@ def setup(app: Any) -> dict[str, Any]:
         setup_careers,
         setup_responsibilities,
         setup_glossary,
+        setup_target_split,
     ):
         setup_directive(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -19,10 +19,27 @@ class CustomerTiersDirective(PlaybookDirective):
         for tier in tiers:
             body: list[nodes.Node] = [n.para(self.t(tier.description))]
             body += n.labelled(self.L("criteria"), self.texts(tier.criteria))
+            body += n.labelled(self.L("tier_rule"), self.rule(tier))
             cards.append(n.card([nodes.strong(text=self.t(tier.name))], body, ids=[]))
         out: list[nodes.Node] = [n.grid(cards, columns=len(cards) or 1)]
         out += [self.plan(tier) for tier in tiers]
         return out
+
+    def rule(self, tier: CustomerTier) -> str:
+        """The machine-checkable rule in words, from the same numbers the tiering code uses."""
+        r = tier.rule
+        parts = []
+        if r is not None and r.min_annual_value is not None:
+            parts.append(self.L("rule_min_annual_value", v=f"{r.min_annual_value:,.0f}"))
+        if r is not None and r.min_relationship_years is not None:
+            parts.append(
+                self.L("rule_min_relationship_years", v=n.number(r.min_relationship_years))
+            )
+        if r is not None and r.paying is not None:
+            parts.append(self.L("rule_paying" if r.paying else "rule_not_paying"))
+        if not parts:
+            return self.L("rule_otherwise")
+        return ("; " if self.lang == "en" else ";").join(parts)
 
     def plan(self, tier: CustomerTier) -> nodes.Node:
         sec = n.section(self.t(tier.name), anchor_id("tier-section", tier.id))

@@ -70,6 +70,30 @@ def section(title: str, section_id: str) -> nodes.section:
     return sec
 
 
+def number(value: float) -> str:
+    from ..formatting import number as fmt
+
+    return fmt(value)
+
+
+def tabs(items: Sequence[tuple[str, Sequence[nodes.Node], str]]) -> nodes.Node:
+    """A sphinx-design tab set; tabs with the same sync key switch together across the page."""
+    from sphinx_design.shared import create_component
+
+    tab_set = create_component("tab-set", classes=["sd-tab-set", "spb-tabs"])
+    for i, (title, body, sync) in enumerate(items):
+        item = create_component("tab-item", classes=["sd-tab-item"], selected=(i == 0))
+        heading = nodes.rubric(title, title, classes=["sd-tab-label"])
+        heading["sync_id"] = sync
+        heading["sync_group"] = "spb-language"
+        item += heading
+        content = create_component("tab-content", classes=["sd-tab-content"])
+        content.extend(body)
+        item += content
+        tab_set += item
+    return tab_set
+
+
 def bullets(items: Sequence[str | nodes.Node], enumerated: bool = False) -> nodes.Element:
     lst: nodes.Element = nodes.enumerated_list() if enumerated else nodes.bullet_list()
     for item in items:

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..model import Objection
+from ..model import Lang, Objection
 from . import nodes as n
 from .base import PlaybookDirective, anchor_id
 
@@ -51,7 +51,12 @@ class ObjectionHandbookDirective(PlaybookDirective):
         body += n.labelled(self.L("response"), self.texts(obj.response, enumerated=True))
         script = nodes.admonition(classes=["tip", "spb-script"])
         script += nodes.title(text=self.L("script"))
-        script += n.para(self.t(obj.script))
+        # Both languages, the edition's first: bilingual teams use whichever the customer speaks.
+        order: tuple[Lang, Lang] = ("en", "zh") if self.lang == "en" else ("zh", "en")
+        titles = {"en": "English", "zh": "中文"}
+        script += n.tabs(
+            [(titles[lg], [n.para(obj.script.get(lg))], f"script-{lg}") for lg in order]
+        )
         body.append(script)
         body += n.labelled(self.L("follow_up"), self.t(obj.follow_up))
         body += n.labelled(self.L("avoid"), self.texts(obj.avoid))
