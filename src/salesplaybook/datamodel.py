@@ -21,7 +21,14 @@ from pandera.typing import Series
 ROLES = ["sales_rep", "team_lead", "supervisor", "industry_consultant", "solution_expert"]
 STAGES = ["newcomer", "growing", "senior"]
 TIERS = ["strategic", "key", "potential"]
-DEAL_STAGES = ["lead_acquisition", "needs_research", "proposal_quote", "contract_collection", "won", "lost"]
+DEAL_STAGES = [
+    "lead_acquisition",
+    "needs_research",
+    "proposal_quote",
+    "contract_collection",
+    "won",
+    "lost",
+]
 ROOT_CAUSES = ["process", "product", "service", "price", "other"]
 PERIOD_PATTERN = r"^\d{4}-Q[1-4]$"
 
@@ -180,6 +187,14 @@ class ToolkitUsage(_Base):
     used_on: Series[pd.Timestamp]
 
 
+class Market(_Base):
+    """The market context of a period: the seed judges attainment against it."""
+
+    period: Series[str] = pa.Field(str_matches=PERIOD_PATTERN, unique=True)
+    market_trend: Series[str] = pa.Field(isin=["declining", "stable", "growing"])
+    competitor_attainment: Series[float] = pa.Field(ge=0, nullable=True)
+
+
 #: File stem -> schema. ``people`` is the only table every data folder must have.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "people": People,
@@ -197,6 +212,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "experiments": Experiments,
     "toolkits": Toolkits,
     "toolkit_usage": ToolkitUsage,
+    "market": Market,
 }
 REQUIRED_TABLES = ("people",)
 
