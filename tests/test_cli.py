@@ -100,3 +100,49 @@ def test_reference_page_documents_the_whole_command_tree():
     page = (ROOT / "book" / "reference" / "cli.md").read_text("utf-8")
     assert "```{click} salesplaybook.cli:main" in page
     assert ":nested: full" in page
+
+
+CONTRACT_METRICS = """\
+period: 2026-Q3
+team_size: 10
+context:
+  market_trend: declining
+  competitor_attainment: 0.75
+metrics:
+  sales_attainment: 0.82
+  strategic_renewal_rate: 90%
+  leaders_developed: 2
+  deal_cycle_days_previous: 60
+  deal_cycle_days_current: 45
+"""
+
+
+def test_assess_a_metrics_file_as_json(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(CONTRACT_METRICS, "utf-8")
+    result = CliRunner().invoke(main, ["assess", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["period"] == "2026-Q3"
+    attainment = next(i for i in doc["indicators"] if i["id"] == "sales_attainment")
+    assert attainment["context_rule_applied"] is True
+    assert attainment["status"] == "excellent"
+    assert doc["overall"]["rating"] in ("excellent", "meets", "below")
+
+
+def test_assess_table_in_both_languages(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text(CONTRACT_METRICS, "utf-8")
+    assert "Overall" in run("assess", str(path)).output
+    assert "总分" in run("assess", str(path), "--lang", "zh").output
+
+
+def test_assess_bad_input_is_one_clean_message(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("indicator,value\nstrategic_renewal_rate,1.5\n", "utf-8")
+    result = run("assess", str(path))
+    assert result.exit_code == 2
+    assert "row 2" in result.output and "cannot exceed 100%" in result.output
+    assert "Traceback" not in result.output
+    nothing = run("assess")
+    assert nothing.exit_code == 2 and "nothing to assess" in nothing.output

@@ -121,5 +121,83 @@ def export(content: Path | None, as_json: bool, out: Path | None) -> None:
         Console().print(table)
 
 
+@main.command()
+@click.argument("metrics_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of raw tables (people.csv, deals.csv, ...) to derive the indicators from.",
+)
+@click.option("--sample", is_flag=True, help="Use the embedded sample organisation as the data.")
+@click.option(
+    "--period", default=None, help="Quarter to assess, such as 2026-Q3 (default: latest)."
+)
+@click.option("--team", default=None, help="Team id to assess (default: the whole organisation).")
+@click.option(
+    "--lang", type=click.Choice(["en", "zh"]), default="en", help="Language of the table."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
+@_content_option
+def assess(
+    metrics_file: Path | None,
+    data: Path | None,
+    sample: bool,
+    period: str | None,
+    team: str | None,
+    lang: str,
+    as_json: bool,
+    content: Path | None,
+) -> None:
+    """Score a team against the playbook's KPI framework.
+
+    From a metrics file (YAML or CSV), from raw tables (--data or --sample: every indicator the
+    tables can give, the rest no_data), or from both (the file's values override the data's).
+    """
+    from .assessment import run_assessment
+    from .content import load_playbook
+    from .scorecard import scorecard_json
+
+    playbook = load_playbook(content)
+    card = run_assessment(playbook, metrics_file, data, sample, period, team)
+    if as_json:
+        _print_json(scorecard_json(card, playbook))
+        return
+    from .report import print_scorecard
+
+    print_scorecard(card, playbook, lang="zh" if lang == "zh" else "en")
+
+
+@main.group()
+def sample() -> None:
+    """The embedded sample organisation: synthetic but realistic raw tables."""
+
+
+@sample.command("generate")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the CSV tables into (created if missing).",
+)
+@click.option("--reps", type=click.IntRange(min=1), default=None, help="Number of sales reps.")
+@click.option("--quarters", type=click.IntRange(min=1), default=None, help="Quarters of history.")
+@click.option("--seed", type=int, default=None, help="Random seed; the same seed, the same data.")
+@click.option("--force", is_flag=True, help="Write into a folder that already holds files.")
+def sample_generate(
+    out: Path, reps: int | None, quarters: int | None, seed: int | None, force: bool
+) -> None:
+    """Write the raw tables of a synthetic sales organisation as CSV files into OUT."""
+    from . import sample as sample_module
+
+    if out.exists() and any(out.iterdir()) and not force:
+        raise SalesplaybookError(f"{out}: the folder is not empty; use --force to write into it")
+    options = {"reps": reps, "quarters": quarters, "seed": seed}
+    tables = sample_module.generate(**{k: v for k, v in options.items() if v is not None})
+    written = sample_module.write_tables(tables, out)
+    rows = sum(len(t) for t in tables.values())
+    click.echo(f"wrote {len(written)} tables ({rows:,} rows) to {out}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

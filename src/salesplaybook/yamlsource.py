@@ -52,9 +52,13 @@ def read_text(path: Path) -> str:
         raise YamlProblem(line, "the file is not UTF-8 text; save it as UTF-8") from None
 
 
-def load_yaml(path: Path) -> YamlDocument:
-    """Load one YAML file safely; raises :class:`YamlProblem` with the line of the first error."""
-    text = read_text(path)
+def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
+    """Load one YAML file safely; raises :class:`YamlProblem` with the line of the first error.
+
+    ``text`` is the file's content when the caller has already decoded it (user files may be
+    GBK); by default the file is read as UTF-8.
+    """
+    text = read_text(path) if text is None else text
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

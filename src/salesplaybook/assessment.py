@@ -1,0 +1,94 @@
+"""One self-assessment, end to end: inputs from a metrics file and/or raw tables, merged (the
+file's values override the data's), scored against the playbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import SalesplaybookError
+from .metrics_file import MetricsInput, load_metrics_file
+from .model import Playbook
+from .scorecard import Scorecard, assess
+
+
+def probation_months(playbook: Playbook) -> int:
+    """The probation the playbook's career criteria state (the source: confirmed after 3
+    months), so the data and the career check agree on it."""
+    for track in playbook.career_tracks:
+        for step in track.steps:
+            for criterion in step.criteria:
+                if criterion.check == "probation_passed" and criterion.min is not None:
+                    return int(criterion.min)
+    raise SalesplaybookError("the playbook's career tracks state no probation_passed criterion")
+
+
+def inputs_from_data(
+    playbook: Playbook,
+    data: Path | None,
+    use_sample: bool,
+    period: str | None,
+    team: str | None,
+) -> MetricsInput:
+    """Every indicator the raw tables can give, for one period and team."""
+    from .metrics import derive_metrics
+
+    if use_sample:
+        from .sample import generate
+
+        tables = generate()
+        origin = "sample data"
+    else:
+        assert data is not None
+        from .tables import read_tables
+
+        tables = read_tables(data)
+        origin = f"data in {data}"
+    if period is None:
+        period = latest_period(tables)
+    derived = derive_metrics(tables, period, team, probation_months(playbook))
+    context = derived.context
+    trend = context.get("market_trend")
+    competitor = context.get("competitor_attainment")
+    return MetricsInput(
+        values=dict(derived.values),
+        period=derived.period,
+        team=derived.team,
+        team_size=derived.team_size,
+        market_trend=str(trend) if trend is not None else None,
+        competitor_attainment=float(competitor) if competitor is not None else None,
+        sources={k: origin for k in derived.values},
+    )
+
+
+def latest_period(tables: dict[str, object]) -> str:
+    import pandas as pd
+
+    targets = tables.get("targets")
+    if isinstance(targets, pd.DataFrame) and len(targets):
+        return str(sorted(targets["period"].astype(str))[-1])
+    raise SalesplaybookError("no targets table to take the latest period from; give --period")
+
+
+def run_assessment(
+    playbook: Playbook,
+    metrics_file: Path | None = None,
+    data: Path | None = None,
+    use_sample: bool = False,
+    period: str | None = None,
+    team: str | None = None,
+) -> Scorecard:
+    if metrics_file is None and data is None and not use_sample:
+        raise SalesplaybookError("nothing to assess: give a metrics file, --data DIR, or --sample")
+    if data is not None and use_sample:
+        raise SalesplaybookError("give either --data or --sample, not both")
+    inputs = MetricsInput(period=period, team=team)
+    if data is not None or use_sample:
+        file_period = None
+        if metrics_file is not None and period is None:
+            file_period = load_metrics_file(metrics_file, playbook).period
+        inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team)
+    if metrics_file is not None:
+        inputs = load_metrics_file(metrics_file, playbook).merged_over(inputs)
+    if team is not None and inputs.team is None:
+        inputs = MetricsInput(**{**inputs.__dict__, "team": team})
+    return assess(playbook, inputs)

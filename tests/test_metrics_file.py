@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from salesplaybook.errors import SalesplaybookError
+from salesplaybook.metrics_file import load_metrics_file
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@functools.cache
+def _playbook():  # not a fixture: hypothesis would print its whole repr on a failure
+    from salesplaybook.content import load_playbook
+
+    return load_playbook(ROOT / "playbooks")
+
+
+CONTRACT_EXAMPLE = """\
+period: 2026-Q3            # optional label
+team_size: 10              # needed for leaders_developed
+context:                   # optional
+  market_trend: declining  # declining | stable | growing
+  competitor_attainment: 0.75
+metrics:
+  sales_attainment: 0.82
+  strategic_renewal_rate: 90%
+  leaders_developed: 2
+  deal_cycle_days_previous: 60
+  deal_cycle_days_current: 45
+"""
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_contract_example(tmp_path, playbook):
+    m = load_metrics_file(write(tmp_path, "m.yaml", CONTRACT_EXAMPLE), playbook)
+    assert m.period == "2026-Q3"
+    assert m.team_size == 10
+    assert m.market_trend == "declining"
+    assert m.competitor_attainment == 0.75
+    assert m.values["strategic_renewal_rate"] == pytest.approx(0.9)
+    assert m.values["deal_cycle_reduction"] == pytest.approx(0.25)
+    assert "deal_cycle_days_previous" not in m.values
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk", "gb18030"])
+def test_chinese_csv_as_excel_saves_it(tmp_path, playbook, encoding):
+    renewal = playbook.indicator("strategic_renewal_rate").name.zh
+    churn = playbook.indicator("key_account_churn_rate").name.zh
+    text = f"指标,数值\n{renewal},92%\n{churn},0.04\n团队规模,12\n市场趋势,下滑\n"
+    m = load_metrics_file(write(tmp_path, "m.csv", text, encoding), playbook)
+    assert m.values == {
+        "strategic_renewal_rate": pytest.approx(0.92),
+        "key_account_churn_rate": 0.04,
+    }
+    assert m.team_size == 12
+    assert m.market_trend == "declining"
+
+
+def test_english_names_and_ids_in_csv(tmp_path, playbook):
+    name = playbook.indicator("csat_score").name.en
+    text = f'indicator,value\n{name.upper()},4.6\nprocess_complaints,"1,0"\n'
+    m = load_metrics_file(write(tmp_path, "m.csv", text), playbook)
+    assert m.values == {"csat_score": 4.6, "process_complaints": 10}  # "1,0" is ten, as Excel
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("strategic_renewal_rate,1.2", "cannot exceed 100%"),
+        ("strategic_renewal_rate,-0.1", "cannot be negative"),
+        ("csat_score,7", "score from 1 to"),
+        ("process_complaints,-1", "cannot be negative"),
+        ("csat_scor,4.5", "did you mean 'csat_score'"),
+        ("csat_score,good", "'good' is not a number"),
+        ("csat_score,", "has no value"),
+        ("team_size,2.5", "whole number"),
+        ("market_trend,sideways", "market_trend must be one of"),
+        ("leaders_developed,2", "give team_size too"),
+        ("deal_cycle_days_previous,60", "go together"),
+    ],
+)
+def test_values_that_cannot_be_right(tmp_path, playbook, row, message):
+    path = write(tmp_path, "m.csv", f"indicator,value\n{row}\n")
+    with pytest.raises(SalesplaybookError, match=message) as info:
+        load_metrics_file(path, playbook)
+    assert str(path) in str(info.value)
+
+
+def test_all_problems_together_with_rows(tmp_path, playbook):
+    text = "indicator,value\ncsat_score,9\nnope,1\ncsat_score,4\n"
+    with pytest.raises(SalesplaybookError) as info:
+        load_metrics_file(write(tmp_path, "m.csv", text), playbook)
+    message = str(info.value)
+    assert "row 2" in message and "row 3" in message and "given twice" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("name,number\ncsat_score,4\n", "expected the header"),
+    ],
+)
+def test_bad_csv_files(tmp_path, playbook, text, message):
+    with pytest.raises(SalesplaybookError, match=message):
+        load_metrics_file(write(tmp_path, "m.csv", text), playbook)
+
+
+def test_yaml_problems_have_lines(tmp_path, playbook):
+    text = "period: 2026-Q1\nmetrix:\n  csat_score: 4\nmetrics:\n  csat_score: 9\n"
+    with pytest.raises(SalesplaybookError) as info:
+        load_metrics_file(write(tmp_path, "m.yaml", text), playbook)
+    message = str(info.value)
+    assert "m.yaml:2: metrix: unknown key; did you mean 'metrics'?" in message
+    assert "m.yaml:5: metrics.csat_score:" in message
+
+
+def test_yaml_tags_are_not_executed(tmp_path, playbook):
+    text = "metrics:\n  csat_score: !!python/object/apply:os.system ['touch pwned']\n"
+    with pytest.raises(SalesplaybookError, match="m.yaml:2"):
+        load_metrics_file(write(tmp_path, "m.yaml", text), playbook)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_other_files(tmp_path, playbook):
+    with pytest.raises(SalesplaybookError, match="no such file"):
+        load_metrics_file(tmp_path / "nope.csv", playbook)
+    with pytest.raises(SalesplaybookError, match=r"\.yaml or \.csv"):
+        load_metrics_file(write(tmp_path, "m.xlsx", "x"), playbook)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(body=st.text(max_size=200), header=st.booleans())
+def test_random_csv_never_crashes(tmp_path, body, header):
+    path = write(tmp_path, "m.csv", ("indicator,value\n" if header else "") + body)
+    try:
+        load_metrics_file(path, _playbook())
+    except SalesplaybookError:
+        pass
