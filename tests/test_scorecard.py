@@ -71,7 +71,7 @@ def test_no_value_is_no_data():
 def test_per_member_bars_scale_with_the_team():
     ind = next(i for i in _playbook().indicators if i.per_members)
     for size in (ind.per_members // 2, ind.per_members, ind.per_members * 3 // 2):
-        meets, excellent = bars(ind, size)
+        meets, _ = bars(ind, size)
         assert meets == pytest.approx(ind.meets.value * size / ind.per_members)
         assert judge(ind, meets, size)[0] in ("meets", "excellent")
         assert judge(ind, meets - 0.01, size)[0] == "below"
