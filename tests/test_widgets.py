@@ -41,7 +41,7 @@ def test_self_assessment_follows_the_form(playbook):
     form = self_assessment(
         playbook, MetricsInput(values={ind.id: ind.excellent.value}, team_size=10)
     )
-    language, context, accordion, problems, result = form.children
+    language, _context, accordion, problems, result = form.children
     field = next(
         f for box in accordion.children for f in box.children if f.description == ind.name.en
     )

@@ -77,6 +77,19 @@ def run_assessment(
     period: str | None = None,
     team: str | None = None,
 ) -> Scorecard:
+    inputs = collect_inputs(playbook, metrics_file, data, use_sample, period, team)
+    return assess(playbook, inputs)
+
+
+def collect_inputs(
+    playbook: Playbook,
+    metrics_file: Path | None = None,
+    data: Path | None = None,
+    use_sample: bool = False,
+    period: str | None = None,
+    team: str | None = None,
+) -> MetricsInput:
+    """The inputs of a self-assessment from a metrics file and/or raw tables."""
     if metrics_file is None and data is None and not use_sample:
         raise SalesplaybookError("nothing to assess: give a metrics file, --data DIR, or --sample")
     if data is not None and use_sample:
@@ -91,4 +104,4 @@ def run_assessment(
         inputs = load_metrics_file(metrics_file, playbook).merged_over(inputs)
     if team is not None and inputs.team is None:
         inputs = MetricsInput(**{**inputs.__dict__, "team": team})
-    return assess(playbook, inputs)
+    return inputs
