@@ -134,3 +134,34 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
         ax.spines[["top", "right"]].set_visible(False)
     axes[-1].set_xlabel("points (dashed: meets, dotted: excellent)")
     return fig
+
+
+def scoring_markdown() -> str:
+    """How the scores are computed, written from the engine's own constants."""
+    from .formatting import number
+    from .scorecard import (
+        POINTS_BELOW_MAX,
+        POINTS_EXCELLENT,
+        POINTS_MEETS,
+        RATING_EXCELLENT,
+        RATING_MEETS,
+    )
+
+    return "\n".join(
+        [
+            "- **Status**: *excellent* when the value reaches the excellent bar (or the market "
+            "context rule applies), *meets* when it reaches the meets bar, *below* otherwise, "
+            "*no data* when there is no value. Bars per team member (leaders developed) scale "
+            "with the team's size.",
+            f"- **Points**: {number(POINTS_EXCELLENT)} excellent, {number(POINTS_MEETS)} meets, "
+            f"up to {number(POINTS_BELOW_MAX)} below, in proportion to how close the value comes "
+            "to the meets bar.",
+            "- **Dimension score**: the mean of its indicators' points, leaving out those "
+            "without data.",
+            "- **Overall score**: the dimension scores weighted by the weights of the framework, "
+            "leaving out dimensions without data. Rating: *excellent* from "
+            f"{number(RATING_EXCELLENT)}, *meets* from {number(RATING_MEETS)}, *below* under "
+            f"{number(RATING_MEETS)}.",
+            "- A better value never lowers any score (the tests check this on random inputs).",
+        ]
+    )

@@ -15,6 +15,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .careers import setup_careers
     from .content import setup_content
     from .customer_tiers import setup_customer_tiers
+    from .data_model import setup_data_model
     from .glossary import setup_glossary
     from .key_questions import setup_key_questions
     from .kpi_framework import setup_kpi_framework
@@ -39,6 +40,7 @@ def setup(app: Any) -> dict[str, Any]:
         setup_responsibilities,
         setup_glossary,
         setup_target_split,
+        setup_data_model,
     ):
         setup_directive(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
