@@ -9,12 +9,13 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
 EXECUTE := $(BIN)/python -m salesplaybook.notebooks
 
-.PHONY: help install book book-strict notebooks test lint typecheck unit nbval site-checks check clean
+.PHONY: help install book book-strict notebooks test lint typecheck unit nbval site-checks check bench clean
 
 help:
 	@echo "make book       install into .venv and build the site into _build/html"
 	@echo "make test       install into .venv and run every check"
 	@echo "make notebooks  re-execute the notebooks in place (after changing code or content)"
+	@echo "make bench      run the benchmarks (results in _build/bench/)"
 	@echo "make clean      remove the built site"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -37,8 +38,8 @@ notebooks: $(STAMP)
 	$(EXECUTE) $(NOTEBOOKS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests notebooks bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -57,6 +58,9 @@ check: $(STAMP)
 	$(BIN)/salesplaybook check playbooks
 
 test: lint typecheck check unit nbval book-strict site-checks
+
+bench: $(STAMP)
+	$(BIN)/python bench/kpi_engine.py --out _build/bench/kpi-engine.md
 
 clean:
 	rm -rf _build
