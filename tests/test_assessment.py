@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from salesplaybook.assessment import collect_inputs, probation_months, run_assessment
+from salesplaybook.errors import SalesplaybookError
+
+
+def test_probation_comes_from_the_career_tracks(playbook):
+    criteria = [
+        c
+        for t in playbook.career_tracks
+        for s in t.steps
+        for c in s.criteria
+        if c.check == "probation_passed"
+    ]
+    assert probation_months(playbook) == int(criteria[0].min)
+
+
+def test_sample_data_gives_most_indicators(playbook):
+    inputs = collect_inputs(playbook, use_sample=True)
+    assert inputs.period is not None
+    assert len(inputs.values) >= 15
+    assert inputs.team_size and inputs.team_size > 0
+    assert all(src == "sample data" for src in inputs.sources.values())
+
+
+def test_file_values_override_the_data(tmp_path, playbook):
+    path = tmp_path / "m.csv"
+    path.write_text("indicator,value\ncsat_score,1.5\n", "utf-8")
+    inputs = collect_inputs(playbook, metrics_file=path, use_sample=True)
+    assert inputs.values["csat_score"] == 1.5
+    assert inputs.sources["csat_score"].startswith("m.csv")
+    card = run_assessment(playbook, metrics_file=path, use_sample=True)
+    assert card.indicator("csat_score").status == "below"
+
+
+def test_period_and_team_from_the_sample(playbook):
+    whole = collect_inputs(playbook, use_sample=True)
+    from salesplaybook.sample import generate
+
+    team = sorted(generate()["people"]["team_id"].unique())[0]
+    mine = collect_inputs(playbook, use_sample=True, period=whole.period, team=team)
+    assert mine.team == team
+    assert mine.team_size < whole.team_size
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({}, "nothing to assess"),
+        ({"use_sample": True, "period": "2026Q9"}, "period"),
+        ({"use_sample": True, "team": "no-such-team"}, "no-such-team"),
+    ],
+)
+def test_bad_requests(playbook, kwargs, message):
+    with pytest.raises(SalesplaybookError, match=message):
+        collect_inputs(playbook, **kwargs)
