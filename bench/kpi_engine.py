@@ -26,9 +26,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import rowwise  # noqa: E402
+import rowwise
 
-from salesplaybook import metrics, sample, tables  # noqa: E402
+from salesplaybook import metrics, sample, tables
 
 
 def median_time(fn: Callable[[], Any], repeat: int) -> float:
