@@ -3,6 +3,7 @@ file's values override the data's), scored against the playbook."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import SalesplaybookError
@@ -60,7 +61,7 @@ def inputs_from_data(
     )
 
 
-def latest_period(tables: dict[str, object]) -> str:
+def latest_period(tables: Mapping[str, object]) -> str:
     import pandas as pd
 
     targets = tables.get("targets")

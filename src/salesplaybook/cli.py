@@ -192,7 +192,7 @@ def sample_generate(
 
     if out.exists() and any(out.iterdir()) and not force:
         raise SalesplaybookError(f"{out}: the folder is not empty; use --force to write into it")
-    options = {"reps": reps, "quarters": quarters, "seed": seed}
+    options: dict[str, Any] = {"reps": reps, "quarters": quarters, "seed": seed}
     tables = sample_module.generate(**{k: v for k, v in options.items() if v is not None})
     written = sample_module.write_tables(tables, out)
     rows = sum(len(t) for t in tables.values())

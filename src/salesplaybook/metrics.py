@@ -615,7 +615,8 @@ def _customer_metrics(ctx: _Context) -> Results:
       (``first_contract_on`` empty or in P or later) whose first contract falls in P, over
       those. A customer whose ``tier_since`` (the start of its incubation) is after the start
       of P was not yet a potential customer then and counts for neither. A first contract on
-      P's first day converts in P, so every conversion is also in the denominator.
+      P's first day converts in P, so every conversion is also in the denominator. A prospect
+      dropped from incubation (``churned_on``) on or before the start of P counts for neither.
     """
     customers = ctx.customers
     if customers is None:
@@ -644,7 +645,9 @@ def _customer_metrics(ctx: _Context) -> Results:
         since = _days(customers["tier_since"], missing=-_NEVER)[potential]
     else:
         since = np.full(len(p_first), -_NEVER, dtype=np.int64)
-    prospects = grid.at(grid.starts, since, p_first, p_teams)
+    # A prospect dropped from incubation (churned_on) before P is no longer one to convert.
+    until = np.minimum(p_first, churned[potential] - 1)
+    prospects = grid.at(grid.starts, since, until, p_teams)
     quarter = _quarters(p_first)
     inside = grid.inside(quarter)
     converted = np.zeros(len(p_first), dtype=bool)

@@ -1,0 +1,151 @@
+"""``syllabus.html``: the track at a glance, for learners, their managers and the trainer.
+
+Sessions in order (by week when the track has a schedule), each with its objectives and its
+minutes; totals per week and for the track come from :mod:`.timing`, never from the text.
+"""
+
+from __future__ import annotations
+
+from ..model import Exercise, Lang, Track
+from .html import Child, Html, bullets, labelled, page, table, tag
+from .timing import Session, Week, schedule, track_minutes
+from .words import colon, duration, lead, word
+
+
+def header_meta(track: Track, lang: Lang) -> str:
+    """The line under every page's title: how many sessions, how long, over how many weeks."""
+    parts = [
+        word("sessions_count", lang, n=len(track.modules)),
+        duration(track_minutes(track), lang),
+    ]
+    if track.duration_weeks:
+        parts.append(word("duration_weeks", lang, n=track.duration_weeks))
+    return f"{track.name.get(lang)} · " + " · ".join(parts)
+
+
+def footer(track: Track, lang: Lang) -> str:
+    return word("footer", lang, track=track.name.get(lang))
+
+
+def week_heading(week: Week, lang: Lang, only: bool = False) -> str:
+    """ "Week 2"; sessions without a week are "Sessions" when the whole track has no weeks."""
+    if week.number:
+        return word("week", lang, n=week.number)
+    return word("sessions", lang) if only else word("unscheduled", lang)
+
+
+def session_title(session: Session, lang: Lang) -> str:
+    return f"{word('session', lang, n=session.number)}{colon(lang)}{session.module.title.get(lang)}"
+
+
+def exercise_title(ex: Exercise, lang: Lang, minutes: bool = False) -> str:
+    """ "Role-play: First call", with " · 40 min" when ``minutes``."""
+    title = word("block_exercise", lang, kind=word(ex.kind, lang), title=ex.title.get(lang))
+    return f"{title} · {duration(ex.duration_minutes, lang)}" if minutes else title
+
+
+def _overview(track: Track, lang: Lang) -> Html:
+    """One row per session, a subtotal per week, the track's total."""
+    weeks = schedule(track)
+    with_weeks = any(w.number for w in weeks)
+    head: list[Child] = [word("col_session", lang)]
+    if with_weeks:
+        head.append(word("col_week", lang))
+    head += [
+        word("col_module", lang),
+        word("col_minutes", lang),
+        word("col_exercises", lang),
+        word("col_quiz", lang),
+    ]
+    offset = 1 if with_weeks else 0
+    numeric = {0, 2 + offset, 3 + offset, 4 + offset}
+    rows: list[Html] = []
+
+    def row(cells: list[Child], cls: str | None = None) -> Html:
+        return tag(
+            "tr",
+            [tag("td", c, class_="num" if i in numeric else None) for i, c in enumerate(cells)],
+            class_=cls,
+        )
+
+    for week in weeks:
+        for s in week.sessions:
+            m = s.module
+            cells: list[Child] = [str(s.number)]
+            if with_weeks:
+                cells.append(str(m.week) if m.week else "")
+            cells += [
+                m.title.get(lang),
+                str(m.duration_minutes),
+                str(sum(e.duration_minutes for e in m.exercises)),
+                str(len(m.quiz)),
+            ]
+            rows.append(row(cells))
+        if with_weeks and len(weeks) > 1 and week.number:
+            label = word("week_total", lang, n=week.number)
+            rows.append(row(["", "", label, str(week.minutes), "", ""], "sum"))
+    blank = ["", ""] if with_weeks else [""]
+    total = duration(track_minutes(track), lang)
+    rows.append(row([*blank, word("track_total", lang), total, "", ""], "sum"))
+    return tag(
+        "table",
+        tag(
+            "thead",
+            tag(
+                "tr",
+                [tag("th", h, class_="num" if i in numeric else None) for i, h in enumerate(head)],
+            ),
+        ),
+        tag("tbody", rows),
+    )
+
+
+def _session(session: Session, lang: Lang) -> Html:
+    m = session.module
+    when = [duration(m.duration_minutes, lang)]
+    if m.week:
+        when.insert(0, word("week", lang, n=m.week))
+    exercise_rows = [[exercise_title(e, lang), str(e.duration_minutes)] for e in m.exercises]
+    parts: list[Child] = [
+        tag("h3", session_title(session, lang), id=f"module-{m.id}", data_module=m.id),
+        tag("p", " · ".join(when), class_="meta"),
+        tag("p", m.summary.get(lang)),
+        labelled(word("objectives", lang), bullets(o.get(lang) for o in m.objectives), 4),
+    ]
+    if exercise_rows:
+        parts.append(
+            labelled(
+                word("exercises", lang),
+                table([word("exercises", lang), word("col_minutes", lang)], exercise_rows, {1}),
+                4,
+            )
+        )
+    if m.quiz:
+        quiz = word("quiz_count", lang, n=len(m.quiz))
+        parts.append(tag("p", tag("strong", lead("quiz", lang)), quiz))
+    return tag("section", parts, class_="session card")
+
+
+def build(track: Track, lang: Lang) -> bytes:
+    facts: list[Child] = [
+        tag("p", track.description.get(lang), class_="lead"),
+        tag("p", tag("strong", lead("audience", lang)), track.audience.get(lang)),
+    ]
+    if track.cadence:
+        facts.append(tag("p", tag("strong", lead("cadence", lang)), track.cadence.get(lang)))
+    body: list[Child] = [*facts, tag("h2", word("overview", lang)), _overview(track, lang)]
+    weeks = schedule(track)
+    for week in weeks:
+        heading = f"{week_heading(week, lang, len(weeks) == 1)} · {duration(week.minutes, lang)}"
+        body.append(
+            tag(
+                "section",
+                tag("h2", heading),
+                [_session(s, lang) for s in week.sessions],
+                class_="week",
+            )
+        )
+    title = f"{track.name.get(lang)} · {word('syllabus', lang)}"
+    return page(
+        title, word("syllabus", lang), header_meta(track, lang), body, lang, footer(track, lang)
+    )
