@@ -96,3 +96,11 @@ def test_every_real_bar_is_readable(playbook):
                 text = threshold_text(ind, t, lang)
                 assert text and "None" not in text
                 assert not re.search(r"\d\.\d{3,}|e[-+]\d", text), text  # no float noise
+
+
+def test_measured_values_are_rounded_as_people_read_them():
+    from salesplaybook.formatting import value_text
+
+    assert value_text(indicator("ratio"), 0.983258) == "98.3%"
+    assert value_text(indicator("score", scale_max=5), 4.5014) == "4.5 / 5"
+    assert value_text(indicator("working_days", "lower"), 1.6667) == "1.67 working days"

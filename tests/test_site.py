@@ -94,6 +94,32 @@ def test_training_page_shows_every_module_of_every_track(playbook):
             assert soup.find(id=f"module-{module.id.replace('_', '-')}") is not None, module.id
 
 
+def test_self_assessment_page_reads_as_a_static_page(playbook):
+    soup = page("notebooks/kpi-self-assessment.html")
+    table = soup.select_one("table.spb-scorecard")
+    assert table is not None
+    assert len(table.select("tbody tr")) == len(playbook.indicators)
+    assert soup.find("img") is not None  # the chart per dimension
+    links = [a["href"] for a in soup.find_all("a", href=True) if "playbook/" in a["href"]]
+    assert links, "the recommendations link into the book"
+
+
+def test_recommendation_pages_hold_their_anchors(playbook):
+    from salesplaybook.recommend import _candidates, page_of
+
+    for kind, item_id, _, _ in _candidates(playbook):
+        rel, anchor = page_of(kind, item_id)
+        assert page(rel + ".html").find(id=anchor) is not None, (kind, item_id)
+
+
+def test_data_model_page_lists_every_table():
+    from salesplaybook.datamodel import TABLES
+
+    soup = page("book/your-data.html")
+    for table in TABLES:
+        assert soup.find(id=f"table-{table.replace('_', '-')}") is not None, table
+
+
 def test_internal_links_resolve():
     for path in HTML.rglob("*.html"):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")

@@ -27,8 +27,12 @@ def percent(ratio: float) -> str:
     return number(ratio * 100) + "%"
 
 
-def value_text(indicator: Indicator, value: float, lang: Lang = "en") -> str:
-    """A value of the indicator with its unit (no comparison)."""
+def value_text(indicator: Indicator, value: float, lang: Lang = "en", exact: bool = False) -> str:
+    """A value of the indicator with its unit (no comparison). Measured values are rounded as a
+    person reads them (a tenth of a percent, two decimals of a score); ``exact`` keeps bars as
+    they are written."""
+    if not exact:
+        value = round(value, 3 if indicator.unit == "ratio" else 2)
     if indicator.unit == "ratio":
         return percent(value)
     if indicator.unit == "score":
@@ -44,7 +48,7 @@ def value_text(indicator: Indicator, value: float, lang: Lang = "en") -> str:
 
 def threshold_text(indicator: Indicator, threshold: Threshold, lang: Lang = "en") -> str:
     """A bar as a reader says it: "≥ 90%", "≤ 3 a quarter", "≥ 2 per 10 members", "0 a quarter"."""
-    shown = value_text(indicator, threshold.value, lang)
+    shown = value_text(indicator, threshold.value, lang, exact=True)
     if threshold.op == "<=" and threshold.value == 0:
         core = shown  # "≤ 0" reads oddly: none at all is simply "0"
     else:
