@@ -146,3 +146,32 @@ def test_assess_bad_input_is_one_clean_message(tmp_path):
     assert "Traceback" not in result.output
     nothing = run("assess")
     assert nothing.exit_code == 2 and "nothing to assess" in nothing.output
+
+
+def test_course_commands(tmp_path):
+    listed = CliRunner().invoke(main, ["course", "list", "--json"])
+    assert listed.exit_code == 0
+    tracks = json.loads(listed.stdout)
+    assert {"newcomer", "growing", "senior"} <= {t["id"] for t in tracks}
+    out = tmp_path / "pack"
+    built = run("course", "build", "newcomer", "--out", str(out), "--lang", "zh")
+    assert built.exit_code == 0, built.output
+    assert (out / "slides.pptx").exists() and (out / "syllabus.html").exists()
+    again = run("course", "build", "newcomer", "--out", str(out))
+    assert again.exit_code == 2 and "--force" in again.output
+    bad = run("course", "build", "../newcomer", "--out", str(tmp_path / "x"))
+    assert bad.exit_code == 2 and "looks like a path" in bad.output
+    assert not (tmp_path / "x").exists() or not any((tmp_path / "x").iterdir())
+
+
+def test_sample_generate_refuses_a_non_empty_folder(tmp_path):
+    (tmp_path / "mine.txt").write_text("keep", "utf-8")
+    result = run("sample", "generate", "--out", str(tmp_path), "--reps", "5", "--quarters", "1")
+    assert result.exit_code == 2 and "--force" in result.output
+    fresh = tmp_path / "data"
+    result = run("sample", "generate", "--out", str(fresh), "--reps", "5", "--quarters", "2")
+    assert result.exit_code == 0, result.output
+    assert (fresh / "people.csv").exists() and (tmp_path / "mine.txt").read_text("utf-8") == "keep"
+    assessed = CliRunner().invoke(main, ["assess", "--data", str(fresh), "--json"])
+    assert assessed.exit_code == 0, assessed.output
+    assert json.loads(assessed.stdout)["indicators"]

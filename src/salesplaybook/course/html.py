@@ -101,6 +101,7 @@ h1 { font-size: 1.7rem; margin: 0 0 .3rem; color: var(--accent); }
 h2 { font-size: 1.3rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1rem 0 .3rem; }
 h4 { font-size: .95rem; margin: .7rem 0 .2rem; color: var(--muted); }
+h5 { font-size: .95rem; margin: .5rem 0 .2rem; }
 p, ul, ol { margin: .3rem 0 .6rem; }
 li { margin: .15rem 0; }
 .meta { color: var(--muted); }
@@ -121,6 +122,7 @@ tr.sum td { font-weight: 600; background: var(--soft); }
 .exercise > h4:first-child { font-size: 1.02rem; color: var(--accent); margin-top: 0; }
 :lang(zh) .script, :lang(zh) em { font-style: normal; }
 ul.checklist, ul.boxes { list-style: none; padding-left: .2rem; }
+ul.checklist li, ul.boxes li { padding-left: 1.4em; text-indent: -1.4em; }
 ul.checklist li::before, ul.boxes li::before { content: "\\2610\\00a0\\00a0"; }
 ol.options { list-style: upper-alpha; }
 .quiz-item { margin: 0 0 1.1rem; }
@@ -134,7 +136,7 @@ footer { margin-top: 2.5rem; padding-top: .4rem; border-top: 1px solid var(--lin
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; margin: 0; padding: 0; }
-  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
   .card, .quiz-item, .exercise, .routine, table, tr, blockquote, li {
     break-inside: avoid; page-break-inside: avoid;
   }

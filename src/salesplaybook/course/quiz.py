@@ -26,12 +26,15 @@ def letter(index: int) -> str:
 
 
 def _question(number: str, item: QuizItem, lang: Lang) -> Html:
+    question = item.question.get(lang)
+    hint = word(f"hint_{item.kind}", lang)
+    # Many questions already say "Choose all that apply"; saying it twice reads like a slip.
+    said = hint.rstrip(".。?？").casefold() in question.casefold()
     return tag(
         "p",
         tag("strong", f"{number} "),
-        item.question.get(lang),
-        " ",
-        tag("span", word(f"hint_{item.kind}", lang), class_="hint"),
+        question,
+        None if said else [" ", tag("span", hint, class_="hint")],
     )
 
 
@@ -48,8 +51,7 @@ def _sheet_item(number: str, item: QuizItem, lang: Lang) -> Html:
 
 
 def _key_item(number: str, item: QuizItem, lang: Lang) -> Html:
-    if item.kind == "short_answer":
-        assert item.model_answer is not None  # the model guarantees it for short answers
+    if item.kind == "short_answer" and item.model_answer is not None:  # the model ensures it
         answer: Child = [
             tag("strong", lead("model_answer", lang)),
             item.model_answer.get(lang),

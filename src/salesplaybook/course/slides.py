@@ -142,7 +142,8 @@ class _Deck:
             if not ph.has_text_frame or not ph.text_frame.text.strip():
                 ph.element.getparent().remove(ph.element)
         frame = slide.notes_slide.notes_text_frame
-        assert frame is not None  # the default notes master has a body placeholder
+        if frame is None:  # the default notes master has a body placeholder: never happens
+            raise RuntimeError("the notes page of the slide template has no text box")
         frame.text = "\n".join(notes)
         if self.lang == "zh":
             for shape in slide.shapes:

@@ -28,7 +28,7 @@ def footer(track: Track, lang: Lang) -> str:
 
 
 def week_heading(week: Week, lang: Lang, only: bool = False) -> str:
-    """ "Week 2"; sessions without a week are "Sessions" when the whole track has no weeks."""
+    """A week's heading; a track without any weeks just has its sessions, not "unscheduled"."""
     if week.number:
         return word("week", lang, n=week.number)
     return word("sessions", lang) if only else word("unscheduled", lang)
@@ -39,9 +39,9 @@ def session_title(session: Session, lang: Lang) -> str:
 
 
 def exercise_title(ex: Exercise, lang: Lang, minutes: bool = False) -> str:
-    """ "Role-play: First call", with " · 40 min" when ``minutes``."""
+    """The heading of an exercise everywhere in the pack, with its length when ``minutes``."""
     title = word("block_exercise", lang, kind=word(ex.kind, lang), title=ex.title.get(lang))
-    return f"{title} · {duration(ex.duration_minutes, lang)}" if minutes else title
+    return f"{title} · {word('minutes', lang, n=ex.duration_minutes)}" if minutes else title
 
 
 def _overview(track: Track, lang: Lang) -> Html:
@@ -85,7 +85,7 @@ def _overview(track: Track, lang: Lang) -> Html:
             label = word("week_total", lang, n=week.number)
             rows.append(row(["", "", label, str(week.minutes), "", ""], "sum"))
     blank = ["", ""] if with_weeks else [""]
-    total = duration(track_minutes(track), lang)
+    total = str(track_minutes(track))
     rows.append(row([*blank, word("track_total", lang), total, "", ""], "sum"))
     return tag(
         "table",
