@@ -175,3 +175,41 @@ def test_sample_generate_refuses_a_non_empty_folder(tmp_path):
     assessed = CliRunner().invoke(main, ["assess", "--data", str(fresh), "--json"])
     assert assessed.exit_code == 0, assessed.output
     assert json.loads(assessed.stdout)["indicators"]
+
+
+def test_career_check_contract_shape(tmp_path):
+    path = tmp_path / "history.csv"
+    path.write_text(
+        "person_id,period,target,actual\nP1,2026-Q1,100,120\nP1,2026-Q2,100,105\n", "utf-8"
+    )
+    result = CliRunner().invoke(main, ["career", "check", str(path), "--person", "P1", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert {"person_id", "current_role", "on_target_streak", "tracks"} <= set(doc)
+    assert {t["track"] for t in doc["tracks"]} == {"management", "expert"}
+    assert all({"id", "met", "detail"} <= set(c) for t in doc["tracks"] for c in t["criteria"])
+    unknown = run("career", "check", str(path), "--person", "P9")
+    assert unknown.exit_code == 2 and "P9" in unknown.output
+
+
+def test_targets_split_adds_up(tmp_path):
+    path = tmp_path / "w.csv"
+    path.write_text("id,weight\na,1\nb,1\nc,1\n", "utf-8")
+    result = CliRunner().invoke(
+        main, ["targets", "split", "--total", "100", "--weights", str(path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert sum(p["amount"] for p in json.loads(result.stdout)["parts"]) == 100
+    path.write_text("id,weight\na,0\nb,0\n", "utf-8")
+    assert run("targets", "split", "--total", "100", "--weights", str(path)).exit_code == 2
+
+
+def test_abtest_contract_keys():
+    result = CliRunner().invoke(
+        main, ["abtest", "--control", "30/200", "--variant", "45/210", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert {"lift", "p_value", "significant", "meets_lift_standard"} <= set(doc)
+    bad = run("abtest", "--control", "30/20", "--variant", "45/210")
+    assert bad.exit_code == 2 and "more conversions than leads" in bad.output

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from salesplaybook import sample
+from salesplaybook.career import (
+    career_check_json,
+    career_check_text,
+    check_person,
+    history_from_tables,
+    missing_modules,
+    on_target_streak,
+    read_history,
+    team_view,
+)
+from salesplaybook.errors import SalesplaybookError
+
+
+def write(tmp_path, text, encoding="utf-8"):
+    path = tmp_path / "history.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+HISTORY = (
+    "person_id,period,target,actual,role\n"
+    "P1,2025-Q4,100,90,sales_rep\n"
+    'P1,2026-Q1,100,"1,100",sales_rep\n'
+    "P1,2026-Q2,100,100,sales_rep\n"
+    "P2,2025-Q4,100,120,sales_rep\n"
+    "P2,2026-Q2,100,130,sales_rep\n"
+)
+
+
+def test_read_history_and_streak(tmp_path):
+    history = read_history(write(tmp_path, HISTORY, "utf-8-sig"))
+    assert list(history.columns) == ["person_id", "period", "quarter", "target", "actual", "role"]
+    assert on_target_streak(history, "P1") == 2
+    assert on_target_streak(history, "P2") == 1  # 2026-Q1 is missing: the streak restarts
+
+
+def test_streak_counts_only_up_to_the_latest_quarter(tmp_path):
+    text = "person_id,period,target,actual\nP1,2026-Q1,1,2\nP1,2026-Q2,1,0\n"
+    assert on_target_streak(read_history(write(tmp_path, text)), "P1") == 0
+
+
+def test_seed_rule_makes_a_rep_eligible_for_team_lead(tmp_path, playbook):
+    result = check_person(playbook, read_history(write(tmp_path, HISTORY)), "P1")
+    data = career_check_json(result)
+    assert set(data) == {"person_id", "current_role", "on_target_streak", "tracks"}
+    assert data["current_role"] == "sales_rep" and data["on_target_streak"] == 2
+    tracks = {t["track"]: t for t in data["tracks"]}
+    assert tracks["management"]["next_role"] == "team_lead"
+    assert tracks["management"]["eligible"] is True
+    criteria = {c["id"]: c for c in tracks["management"]["criteria"]}
+    assert criteria["lead_quarters_on_target"]["met"] is True
+    assert criteria["lead_panel_interview"] == {
+        "id": "lead_panel_interview",
+        "met": None,
+        "detail": "judged by a person",
+    }
+    assert criteria["lead_probation_confirmed"]["met"] is None  # no people table given
+    assert set(tracks["management"]["criteria"][0]) == {"id", "met", "detail"}
+    assert "not yet" not in career_check_text(result).splitlines()[1]
+
+
+def test_one_quarter_is_not_enough(tmp_path, playbook):
+    data = career_check_json(check_person(playbook, read_history(write(tmp_path, HISTORY)), "P2"))
+    assert all(t["eligible"] is False for t in data["tracks"])
+
+
+def test_people_and_trainings_decide_probation_and_tracks(playbook):
+    history = pd.DataFrame(
+        {
+            "person_id": ["P1", "P1"],
+            "period": ["2026-Q1", "2026-Q2"],
+            "quarter": [224, 225],
+            "target": [1.0, 1.0],
+            "actual": [1.0, 2.0],
+            "role": ["sales_rep", "sales_rep"],
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "person_id": ["P1"],
+            "role": ["sales_rep"],
+            "hired_on": [pd.Timestamp("2026-05-01")],
+            "confirmed_on": [pd.NaT],
+            "left_on": [pd.NaT],
+            "name": ["A"],
+        }
+    )
+    growing = next(t for t in playbook.tracks if t.id == "growing")
+    done = [m.id for m in growing.modules][:-1]
+    trainings = pd.DataFrame(
+        {
+            "person_id": ["P1"] * len(done),
+            "module_id": done,
+            "completed_on": [pd.Timestamp("2026-04-01")] * len(done),
+        }
+    )
+    result = check_person(playbook, history, "P1", people, trainings)
+    management = next(t for t in result.tracks if t.track == "management")
+    met = {c.id: c for c in management.criteria}
+    assert met["lead_probation_confirmed"].met is False
+    assert "still in the 3-month probation" in met["lead_probation_confirmed"].detail
+    assert met["lead_growing_track"].met is False
+    assert missing_modules(result) == {"growing": [growing.modules[-1].id]}
+    assert not management.eligible
+
+
+def test_kpi_criteria_are_open(playbook):
+    tables = sample.generate()
+    history = history_from_tables(tables)
+    lead = tables["people"].loc[tables["people"]["role"] == "team_lead", "person_id"].iloc[0]
+    result = check_person(
+        playbook,
+        history,
+        lead,
+        tables["people"],
+        tables["trainings"],
+        role_changes=tables["role_changes"],
+    )
+    management = next(t for t in result.tracks if t.track == "management")
+    assert management.next_role == "supervisor"
+    kpi = next(c for c in management.criteria if c.check == "kpi_status")
+    assert kpi.met is None and kpi.detail == "judged on the team's scorecard"
+    expert = next(t for t in result.tracks if t.track == "expert")
+    assert expert.next_role is None and not expert.eligible
+
+
+def test_history_from_tables_matches_won_deals():
+    tables = sample.generate()
+    history = history_from_tables(tables)
+    assert set(history["person_id"]) == set(tables["targets"]["person_id"])
+    assert history["target"].sum() == pytest.approx(tables["targets"]["target"].sum())
+    assert (history["actual"] >= 0).all()
+
+
+def test_team_view(playbook):
+    tables = sample.generate()
+    view = team_view(
+        playbook,
+        history_from_tables(tables),
+        tables["people"],
+        tables["trainings"],
+        tables["role_changes"],
+    )
+    assert {"person_id", "track", "next_role", "eligible"} <= set(view.columns)
+    assert view["eligible"].iloc[0] or not view["eligible"].any()
+    left = tables["people"].loc[tables["people"]["left_on"].notna(), "person_id"]
+    assert not set(view["person_id"]) & set(left)
+
+
+def test_unknown_person_names_the_closest(tmp_path, playbook):
+    with pytest.raises(SalesplaybookError, match="'P3' is not in the history; closest ids: P2, P1"):
+        check_person(playbook, read_history(write(tmp_path, HISTORY)), "P3")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("person_id,period,target\nP1,2026-Q1,1\n", "row 1: missing column 'actual'"),
+        ("person_id,period,target,actual\nP1,2026-5,1,1\n", "row 2: column 'period': bad period"),
+        ("person_id,period,target,actual\nP1,2026-Q1,-1,1\n", "row 2: column 'target'.*negative"),
+        (
+            "person_id,period,target,actual\nP1,2026-Q1,1,x\n",
+            "row 2: column 'actual'.*not a number",
+        ),
+        ("person_id,period,target,actual\nP1,2026-Q1,1,1\nP1,2026-Q1,2,2\n", "row 3.*twice"),
+        ("person_id,period,target,actual\n", "no rows"),
+    ],
+)
+def test_bad_history(tmp_path, text, message):
+    with pytest.raises(SalesplaybookError, match=f"history.csv: {message}"):
+        read_history(write(tmp_path, text))
+
+
+def test_bad_as_of(tmp_path, playbook):
+    with pytest.raises(SalesplaybookError, match="as of"):
+        check_person(playbook, read_history(write(tmp_path, HISTORY)), "P1", as_of="soon")
