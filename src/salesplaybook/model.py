@@ -388,12 +388,24 @@ class ProtocolStep(_Model):
     within_hours: float = Field(ge=0)
     action: Text
     owner: Text
+    #: The step whose time is the protocol's promise to the customer (a solution within 24 hours);
+    #: compliance is measured against it.
+    deadline: bool = False
 
 
 class Protocol(_Item):
     name: Text
     purpose: Text
     steps: list[ProtocolStep] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_deadline(self) -> Protocol:
+        if sum(s.deadline for s in self.steps) > 1:
+            raise ValueError("only one step can be the protocol's deadline")
+        return self
+
+    def deadline_step(self) -> ProtocolStep | None:
+        return next((s for s in self.steps if s.deadline), None)
 
 
 class SplitPart(_Model):

@@ -1,0 +1,246 @@
+"""Tier assignment by the playbook's rules at their boundaries, tier health against the bars, and
+the complaint protocol's compliance, on tables small enough to check by hand.
+
+The real playbook's rules: strategic from 1,000,000 a year, 2 years and paying; key from 200,000
+a year and paying; potential for everyone else (an empty rule).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from salesplaybook.errors import SalesplaybookError
+from salesplaybook.formatting import threshold_text
+from salesplaybook.model import Playbook
+from salesplaybook.tiering import (
+    TIER_COLUMNS,
+    assign_tiers,
+    complaint_compliance,
+    solution_step,
+    tier_health,
+    tier_movements,
+)
+
+D = pd.Timestamp
+AS_OF = "2026-06-30"
+
+
+def customers() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "customer_id": ["S", "S1", "Y", "K", "K1", "N", "G", "X"],
+            "tier": ["strategic", "strategic", "key", "key", "potential", "key", "key", "key"],
+            "first_contract_on": [
+                D("2024-06-30"),  # exactly two years on AS_OF
+                D("2024-06-30"),
+                D("2024-07-01"),  # a day short of two years
+                D("2025-06-30"),
+                D("2026-01-01"),
+                D("2020-01-01"),
+                None,
+                D("2020-01-01"),
+            ],
+            "churned_on": [None, None, None, None, None, None, None, D("2026-06-30")],
+        }
+    )
+
+
+def contract(cid: str, customer: str, signed: str, value: float) -> dict[str, object]:
+    start = D(signed)
+    return {
+        "contract_id": cid,
+        "customer_id": customer,
+        "signed_on": start,
+        "start_on": start,
+        "end_on": start + pd.DateOffset(months=12) - pd.Timedelta(days=1),
+        "value": value,
+        "renewal_of": None,
+    }
+
+
+def contracts() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            contract("c1", "S", "2026-06-30", 1_000_000),  # exactly the strategic minimum
+            contract("c2", "S1", "2025-07-01", 999_999),  # a unit short
+            contract("c3", "Y", "2026-01-01", 2_000_000),  # large but young
+            contract("c4", "K", "2026-03-01", 200_000),  # exactly the key minimum
+            contract("c5", "K1", "2026-06-30", 150_000),
+            contract("c6", "K1", "2025-06-30", 100_000),  # a year before: outside the window
+            contract("c7", "N", "2024-01-01", 500_000),  # long ago: not paying now
+            contract("c8", "X", "2026-01-01", 500_000),
+        ]
+    )
+
+
+def test_assignment_at_the_boundaries(playbook: Playbook) -> None:
+    out = assign_tiers(customers(), contracts(), playbook, AS_OF)
+    assert tuple(out.columns) == TIER_COLUMNS
+    got = out.set_index("customer_id")
+    assert got["assigned_tier"].to_dict() == {
+        "S": "strategic",
+        "S1": "key",
+        "Y": "key",
+        "K": "key",
+        "K1": "potential",
+        "N": "potential",
+        "G": "potential",
+    }
+    assert "X" not in got.index  # churned on the day
+    assert got.loc["K1", "annual_value"] == 150_000
+    assert not got.loc["N", "paying"]
+    assert got.loc["G", "relationship_years"] == 0
+    assert got["movement"].to_dict() == {
+        "S": "same",
+        "S1": "down",
+        "Y": "same",
+        "K": "same",
+        "K1": "same",
+        "N": "down",
+        "G": "down",
+    }
+
+
+def test_a_running_contract_counts_as_paying(playbook: Playbook) -> None:
+    table = contracts()
+    table.loc[table["contract_id"] == "c7", "end_on"] = D("2027-01-01")
+    got = assign_tiers(customers(), table, playbook, AS_OF).set_index("customer_id")
+    assert got.loc["N", "paying"]
+    assert got.loc["N", "assigned_tier"] == "potential"  # paying, but nothing in the window
+
+
+def test_without_a_catch_all_some_customers_have_no_tier(playbook: Playbook) -> None:
+    tiers = [t for t in playbook.customer_tiers if t.id != "potential"]
+    strict = playbook.model_copy(update={"customer_tiers": tiers})
+    got = assign_tiers(customers(), contracts(), strict, AS_OF).set_index("customer_id")
+    assert pd.isna(got.loc["N", "assigned_tier"])
+    assert got.loc["N", "movement"] == "unassigned"
+    assert got.loc["S", "assigned_tier"] == "strategic"
+
+
+def test_an_empty_rule_catches_all(playbook: Playbook) -> None:
+    potential = next(t for t in playbook.customer_tiers if t.id == "potential")
+    only = playbook.model_copy(update={"customer_tiers": [potential]})
+    got = assign_tiers(customers(), contracts(), only, AS_OF)
+    assert set(got["assigned_tier"]) == {"potential"}
+
+
+def test_movements_table(playbook: Playbook) -> None:
+    table = tier_movements(assign_tiers(customers(), contracts(), playbook, AS_OF))
+    assert table.loc["key", "potential"] == 2
+    assert table.loc["strategic", "key"] == 1
+
+
+def test_missing_columns(playbook: Playbook) -> None:
+    with pytest.raises(SalesplaybookError, match="first_contract_on"):
+        assign_tiers(customers().drop(columns="first_contract_on"), contracts(), playbook, AS_OF)
+    with pytest.raises(SalesplaybookError, match="value"):
+        assign_tiers(customers(), contracts().drop(columns="value"), playbook, AS_OF)
+    with pytest.raises(SalesplaybookError, match="resolved_on"):
+        complaint_compliance(pd.DataFrame({"received_on": []}), playbook)
+    with pytest.raises(SalesplaybookError, match="contracts"):
+        tier_health({"customers": customers()}, playbook, "2026-Q2")
+    with pytest.raises(SalesplaybookError, match="period"):
+        tier_health({"customers": customers(), "contracts": contracts()}, playbook, "2026-06")
+
+
+def health_tables() -> dict[str, pd.DataFrame]:
+    cust = pd.DataFrame(
+        {
+            "customer_id": ["S1", "S2", "K1", "K2", "K3", "K4"],
+            "tier": ["strategic", "strategic", "key", "key", "key", "key"],
+            "first_contract_on": [D("2024-01-01")] * 5 + [D("2026-05-01")],
+            # K1 churns in the quarter, K2 on its first day (so it was not there at the start).
+            "churned_on": [None, None, D("2026-05-15"), D("2026-04-01"), None, None],
+        }
+    )
+    rows = [
+        contract("a", "S1", "2025-05-01", 10),  # ends 2026-04-30: due
+        contract("b", "S2", "2025-06-01", 10),  # ends 2026-05-31: due, not renewed
+        contract("a2", "S1", "2026-04-20", 10),
+    ]
+    con = pd.DataFrame(rows)
+    con.loc[con["contract_id"] == "a2", "renewal_of"] = "a"
+    return {"customers": cust, "contracts": con}
+
+
+def test_tier_health_against_the_bars(playbook: Playbook) -> None:
+    out = tier_health(health_tables(), playbook, "2026-Q2").set_index("tier")
+    assert list(out.index) == ["strategic", "key", "potential"]
+    assert out.loc["strategic", "renewal_rate"] == pytest.approx(0.5)
+    assert out.loc["strategic", "renewal_rate_status"] == "below"
+    assert out.loc["key", "at_start"] == 2  # K1 and K3
+    assert out.loc["key", "churn_rate"] == pytest.approx(0.5)
+    assert out.loc["key", "churn_rate_status"] == "below"
+    renewal = playbook.indicator("strategic_renewal_rate")
+    assert out.loc["strategic", "renewal_rate_bar"] == threshold_text(renewal, renewal.meets)
+    assert pd.isna(out.loc["key", "renewal_rate_status"])
+    assert math.isnan(out.loc["potential", "churn_rate"])
+
+
+def test_complaint_compliance(playbook: Playbook) -> None:
+    assert solution_step(playbook).within_hours == 24
+    complaints = pd.DataFrame(
+        {
+            "complaint_id": ["1", "2", "3", "4", "5"],
+            "team_id": ["A", "A", "A", "B", None],
+            "received_on": [D("2026-04-01")] * 4 + [D("2026-05-02")],
+            "resolved_on": [D("2026-04-01"), D("2026-04-02"), D("2026-04-03"), None, None],
+        }
+    )
+    out = complaint_compliance(complaints, playbook)
+    got = out.set_index(["team_id", "period"])
+    assert got.loc[("A", "2026-04"), "share"] == pytest.approx(2 / 3)
+    assert got.loc[("B", "2026-04"), "share"] == 0
+    assert got.loc[("*", "2026-04"), "complaints"] == 4
+    assert got.loc[("*", "2026-05"), "within"] == 0
+    assert set(out["hours"]) == {24}
+
+
+def test_the_hours_come_from_the_protocol(playbook: Playbook) -> None:
+    protocol = next(p for p in playbook.protocols if p.id == "complaint_response_24h")
+    steps = [
+        s.model_copy(update={"within_hours": 48.0})
+        if s.action.en.startswith("Present the solution")
+        else s
+        for s in protocol.steps
+    ]
+    changed = playbook.model_copy(
+        update={"protocols": [protocol.model_copy(update={"steps": steps})]}
+    )
+    complaints = pd.DataFrame(
+        {
+            "team_id": ["A"],
+            "received_on": [D("2026-04-01")],
+            "resolved_on": [D("2026-04-03")],
+        }
+    )
+    assert complaint_compliance(complaints, changed)["share"].iloc[0] == 1
+    with pytest.raises(SalesplaybookError, match="no protocol"):
+        complaint_compliance(complaints, playbook.model_copy(update={"protocols": []}))
+
+
+def test_tier_health_agrees_with_the_kpi_engine(playbook: Playbook) -> None:
+    from salesplaybook.metrics import ALL, team_metrics
+    from salesplaybook.sample import generate
+
+    tables = generate()
+    engine = team_metrics(tables, ["2025-Q2", "2026-Q3"])
+    for period in ("2025-Q2", "2026-Q3"):
+        out = tier_health(tables, playbook, period).set_index("tier")
+        row = engine.loc[(period, ALL)]
+        assert out.loc["strategic", "renewal_rate"] == pytest.approx(row["strategic_renewal_rate"])
+        assert out.loc["key", "churn_rate"] == pytest.approx(row["key_account_churn_rate"])
+
+
+def test_health_chart(playbook: Playbook) -> None:
+    from salesplaybook.tiering import tier_health_chart, tier_health_history
+
+    history = tier_health_history(health_tables(), playbook, ["2026-Q1", "2026-Q2"])
+    assert list(history["period"].unique()) == ["2026-Q1", "2026-Q2"]
+    assert len(tier_health_chart(history, playbook).axes) == 2
+    with pytest.raises(SalesplaybookError, match="no periods"):
+        tier_health_history(health_tables(), playbook, [])
