@@ -5,16 +5,10 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_targets import weights_st
 
 from salesplaybook.errors import SalesplaybookError
 from salesplaybook.target_split import parse_total, read_weights, split_json, split_text
-
-weights_st = st.dictionaries(
-    st.text("abcdefgh", min_size=1, max_size=4),
-    st.floats(min_value=0, max_value=1e6, allow_nan=False),
-    min_size=1,
-    max_size=12,
-).filter(lambda w: math.fsum(w.values()) > 0)
 
 
 @given(total=st.integers(min_value=0, max_value=10**12), weights=weights_st)
