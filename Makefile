@@ -15,7 +15,7 @@ help:
 	@echo "make book       install into .venv and build the site into _build/html"
 	@echo "make test       install into .venv and run every check"
 	@echo "make notebooks  re-execute the notebooks in place (after changing code or content)"
-	@echo "make bench      run the benchmarks (results in _build/bench/)"
+	@echo "make bench      run the benchmarks (results in book/performance-results.md)"
 	@echo "make clean      remove the built site"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -59,8 +59,10 @@ check: $(STAMP)
 
 test: lint typecheck check unit nbval book-strict site-checks
 
+# Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
+# which the Performance page includes. Commit it after a run on the reference machine.
 bench: $(STAMP)
-	$(BIN)/python bench/kpi_engine.py --out _build/bench/kpi-engine.md
+	$(BIN)/python bench/run.py --out book/performance-results.md
 
 clean:
 	rm -rf _build

@@ -22,3 +22,75 @@ def test_benchmark_runs_and_reports_ratios(tmp_path):
     text = out.read_text("utf-8")
     assert "metrics / read" in text and "row-by-row / metrics" in text
     assert out.with_suffix(".json").exists()
+
+
+def _bench_module(name):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+def test_startup_benchmark_runs():
+    startup = _bench_module("startup")
+    result = startup.run(repeat=1)
+    assert result["help"]["median_s"] > 0 and result["python"]["median_s"] > 0
+    assert "salesplaybook --help" in startup.table(result)
+
+
+def test_notebook_benchmark_runs_on_one_notebook():
+    nb_bench = _bench_module("notebooks")
+    result = nb_bench.run(repeat=1, only=["target-split"])
+    assert list(result["notebooks"]) == ["target-split"]
+    assert result["kernel_floor_s"] > 0
+    assert "beyond kernel start" in nb_bench.table(result)
+
+
+def test_book_build_copies_only_the_book_sources(tmp_path):
+    book_build = _bench_module("book_build")
+    dest = book_build.copy_sources(tmp_path / "copy")
+    assert sorted(p.name for p in dest.iterdir()) == sorted(book_build.SOURCES)
+    assert (dest / book_build.CHANGED_PAGE).exists()
+    assert not list(dest.rglob(".ipynb_checkpoints"))
+
+
+def _timing(seconds, runs=3, peak=100.0):
+    return {"median_s": seconds, "runs": runs, "peak_mib": peak}
+
+
+def test_report_marks_goals_met_and_not_met():
+    run = _bench_module("run")
+    build = {
+        "book": {
+            "clean": _timing(30.0, 1),
+            "nochange": _timing(7.0),
+            "onepage": _timing(8.0),
+        },
+        "floor": {"clean": _timing(3.0, 1), "nochange": _timing(2.0), "onepage": _timing(2.0)},
+        "executed": {"execute": _timing(20.0, 1), "execute_and_build": _timing(50.0, 1)},
+        "changed_page": "book/trainers.md",
+    }
+    results = {
+        "machine": run.machine(),
+        "book": build,
+        "notebooks": {"repeat": 3, "kernel_floor_s": 1.0, "notebooks": {"a": 2.0, "b": 7.5}},
+        "startup": {
+            "repeat": 10,
+            "python": {"median_s": 0.02, "peak_mib": 8.0},
+            "help": {"median_s": 0.1, "peak_mib": 16.0},
+        },
+    }
+    text = run.report(results)
+    assert "CPUs" in text and "Python" in text and "pandas" in text
+    assert "| rebuild, nothing changed, ≤ 5 s | 7.0 s | **not met** |" in text
+    assert "| one page, ≤ 10 s | 8.0 s | met |" in text
+    assert "slowest: `b` 6.50 s | **not met**" in text
+    assert "10.0x" in text  # the clean build over the minimal book's
+    assert "### KPI engine" not in text  # a benchmark that did not run has no section
+
+
+def test_committed_results_are_a_full_report():
+    text = (ROOT / "book" / "performance-results.md").read_text("utf-8")
+    for section in ("### Goals", "### Book build", "### Notebooks", "### KPI engine"):
+        assert section in text

@@ -1,0 +1,167 @@
+"""Run every benchmark in one run and write one report (``make bench``).
+
+The report is markdown: the machine and the date, then each benchmark's table with its goal,
+met or not. It is printed and written to ``book/performance-results.md``, which the book's
+Performance page includes. Every number is a median of several runs with a baseline measured in
+the same run, so the ratios mean the same on any machine; the goals are for a 2-core machine.
+
+Usage: ``python bench/run.py [--out FILE] [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import book_build
+import kpi_engine
+import startup
+
+import notebooks
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "book" / "performance-results.md"
+
+# Goals, in seconds, on a 2-core machine.
+GOALS = {"clean": 90.0, "nochange": 5.0, "onepage": 10.0}
+
+
+def version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "pandas": version("pandas"),
+        "sphinx": version("sphinx"),
+        "jupyter-book": version("jupyter-book"),
+    }
+
+
+def met(seconds: float, goal: float) -> str:
+    return "met" if seconds <= goal else "**not met**"
+
+
+def goals_table(results: dict[str, Any]) -> str:
+    lines = ["| goal | measured | |", "|---|---|---|"]
+    build = results.get("book")
+    if build is not None:
+        b = build["book"]
+        executed = build.get("executed")
+        if executed is not None:
+            t = executed["execute_and_build"]["median_s"]
+            lines.append(
+                f"| clean build, notebooks executed, ≤ {GOALS['clean']:.0f} s | {t:.1f} s "
+                f"| {met(t, GOALS['clean'])} |"
+            )
+        t = b["clean"]["median_s"]
+        lines.append(
+            f"| clean build (stored outputs), ≤ {GOALS['clean']:.0f} s | {t:.1f} s "
+            f"| {met(t, GOALS['clean'])} |"
+        )
+        for key, label in (("nochange", "rebuild, nothing changed"), ("onepage", "one page")):
+            t = b[key]["median_s"]
+            lines.append(f"| {label}, ≤ {GOALS[key]:.0f} s | {t:.1f} s | {met(t, GOALS[key])} |")
+    nbs = results.get("notebooks")
+    if nbs is not None:
+        worst_name, worst = max(nbs["notebooks"].items(), key=lambda kv: kv[1])
+        beyond = max(worst - nbs["kernel_floor_s"], 0.0)
+        lines.append(
+            f"| each notebook ≤ {notebooks.GOAL_S:.0f} s beyond kernel start "
+            f"| slowest: `{worst_name}` {beyond:.2f} s | {met(beyond, notebooks.GOAL_S)} |"
+        )
+    start = results.get("startup")
+    if start is not None:
+        t = start["help"]["median_s"]
+        lines.append(
+            f"| `salesplaybook --help` ≤ {startup.GOAL_S} s | {t * 1000:.0f} ms "
+            f"| {met(t, startup.GOAL_S)} |"
+        )
+    return "\n".join(lines)
+
+
+def report(results: dict[str, Any]) -> str:
+    """The markdown report; each section is there only if its benchmark ran."""
+    m = results["machine"]
+    parts = [
+        f"Measured on {m['date']}: {m['platform']} ({m['processor']}), {m['cpus']} CPUs, "
+        f"Python {m['python']}, pandas {m['pandas']}, Sphinx {m['sphinx']}, "
+        f"Jupyter Book {m['jupyter-book']}.",
+        "### Goals\n\n" + goals_table(results),
+    ]
+    if results.get("book") is not None:
+        parts.append(
+            "### Book build\n\nFloor: the same builds of a minimal one-page Jupyter Book.\n\n"
+            + book_build.table(results["book"])
+        )
+    if results.get("notebooks") is not None:
+        parts.append(
+            f"### Notebooks\n\nMedians of {results['notebooks']['repeat']} runs with nbclient.\n\n"
+            + notebooks.table(results["notebooks"])
+        )
+    if results.get("startup") is not None:
+        parts.append("### Command-line start-up\n\n" + startup.table(results["startup"]))
+    if results.get("kpi") is not None:
+        kpi = results["kpi"]
+        parts.append(
+            f"### KPI engine\n\n{kpi['quarters']} quarters, medians of {kpi['repeat']} runs "
+            "(row-by-row: 1); floor: `pd.read_csv` of the same tables.\n\n"
+            + kpi_engine.table(kpi["results"])
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    def step(name: str) -> None:
+        print(f"bench: {name}", file=sys.stderr, flush=True)
+
+    results: dict[str, Any] = {"machine": machine()}
+    step("book build (several minutes)")
+    results["book"] = book_build.run(
+        clean_repeat=1 if quick else 2, repeat=1 if quick else 3, execute=not quick
+    )
+    step("notebooks")
+    results["notebooks"] = notebooks.run(repeat=1 if quick else 3)
+    step("start-up")
+    results["startup"] = startup.run(repeat=3 if quick else 10)
+    step("KPI engine")
+    reps, quarters, repeat = ([100], 4, 1) if quick else ([1000, 10000], 12, 3)
+    results["kpi"] = {
+        "quarters": quarters,
+        "repeat": repeat,
+        "results": [kpi_engine.run(n, quarters, repeat, 1) for n in reps],
+    }
+    return results
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, small sizes (a check)")
+    args = parser.parse_args(argv)
+    text = report(run(args.quick))
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
