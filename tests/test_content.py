@@ -60,6 +60,14 @@ def test_dangling_reference_is_reported_with_a_hint(playbook_copy):
     assert "did you mean 'customers'?" in found
 
 
+def test_track_routines_must_exist(playbook_copy):
+    path = playbook_copy / "tracks" / "newcomer.yaml"
+    line = replace_once(path, "routines: [daily_standup", "routines: [daily_standupp")
+    found = "\n".join(problems(playbook_copy))
+    assert f"newcomer.yaml:{line}: tracks[newcomer].routines[0]: 'daily_standupp'" in found
+    assert "did you mean 'daily_standup'?" in found
+
+
 def test_all_problems_of_a_run_together(playbook_copy):
     replace_once(playbook_copy / "kpis.yaml", "dimension: data", "dimension: dat")
     (playbook_copy / "extra.yaml").write_text("objectionz: []\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from pptx.oxml.ns import qn
 from salesplaybook import datamodel
 from salesplaybook.course import PACK_FILES, CoursePack, build_course, list_tracks
 from salesplaybook.course import pack as pack_module
-from salesplaybook.course.materials import STAGE_ROUTINES, materials
+from salesplaybook.course.materials import materials
 from salesplaybook.course.timing import plan_session, planned_dates
 from salesplaybook.course.tracker import PLACEHOLDER_PERSON
 from salesplaybook.errors import SalesplaybookError
@@ -287,11 +287,12 @@ def test_handouts_hold_the_cards_questions_and_checklists_the_track_uses(
         assert heading in card.get_text()
 
 
-def test_stage_routines_exist_in_the_playbook(playbook: Playbook) -> None:
-    known = {r.id for resp in playbook.responsibilities for r in resp.routines}
-    for stage, ids in STAGE_ROUTINES.items():
-        assert set(ids) <= known, stage
-        assert len(materials(playbook, track_of(playbook, stage)).routines) == len(ids)
+def test_handouts_carry_the_routines_each_track_names(playbook: Playbook) -> None:
+    for track in playbook.tracks:
+        assert track.routines, track.id
+        chosen = materials(playbook, track).routines
+        assert [r.id for r in chosen] == [r for r in track.routines if r in {c.id for c in chosen}]
+        assert all(r.checklist for r in chosen)
 
 
 @pytest.mark.parametrize("track_id", TRACKS)
@@ -379,7 +380,13 @@ def test_a_new_track_without_stage_or_weeks_builds(playbook: Playbook, tmp_path:
         ],
     )
     track = base.model_copy(
-        update={"id": "refresher", "stage": None, "modules": [module], "cadence": None}
+        update={
+            "id": "refresher",
+            "stage": None,
+            "modules": [module],
+            "cadence": None,
+            "routines": [],
+        }
     )
     pack = build_course(with_track(playbook, track), "refresher", tmp_path / "r", start=START)
     deck = Presentation(str(pack.out / "slides.pptx"))

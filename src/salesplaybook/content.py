@@ -35,6 +35,7 @@ REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (m.CareerStep, "role"): "roles",
     (m.Criterion, "track"): "tracks",
     (m.Criterion, "indicator"): "indicators",
+    (m.Track, "routines"): "routines",  # routines are nested in responsibilities
 }
 #: Every item that declares the KPIs it moves refers to indicators.
 KPI_FIELD = "kpis"
@@ -239,6 +240,9 @@ def _check_references(
 ) -> None:
     ids = {
         s: {getattr(i, "id", None) for i in items} | invalid_ids[s] for s, items in sections.items()
+    }
+    ids["routines"] = {
+        r.id for resp in sections["responsibilities"] for r in getattr(resp, "routines", [])
     }
     for items in sections.values():
         for item in items:

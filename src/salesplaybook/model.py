@@ -255,6 +255,9 @@ class Track(_Model):
     #: How long the whole track takes, in weeks, when it has a fixed schedule.
     duration_weeks: int | None = Field(default=None, gt=0)
     cadence: Text | None = None
+    #: Routines (of the supervisor's responsibilities) whose checklists learners of this track
+    #: follow in their own work; the course pack's handouts carry them.
+    routines: list[Id] = Field(default_factory=list)
     modules: list[Module] = Field(min_length=1)
 
 

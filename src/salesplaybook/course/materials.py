@@ -20,25 +20,6 @@ from ..model import (
     Track,
 )
 
-#: Supervisor routines whose checklists learners of a stage use in their own work. The content
-#: model does not link tracks to routines, so the selection lives here; ids that the playbook
-#: does not have are skipped, and a test checks that every id here exists.
-STAGE_ROUTINES: dict[str, tuple[str, ...]] = {
-    "newcomer": ("daily_standup", "weekly_report_review", "one_on_one_coaching"),
-    "growing": (
-        "quarterly_case_breakdown",
-        "key_account_plan_review",
-        "monthly_dashboard_review",
-        "script_ab_test",
-    ),
-    "senior": (
-        "strategic_account_qbr",
-        "top_seller_review",
-        "failure_case_postmortem",
-        "one_on_one_coaching",
-    ),
-}
-
 
 @dataclass(frozen=True)
 class Materials:
@@ -75,7 +56,7 @@ def materials(playbook: Playbook, track: Track) -> Materials:
     used = {o for e in exercises(track) for o in e.objections}
     uses_questions = any(e.key_questions for e in exercises(track))
     routines = {r.id: r for resp in playbook.responsibilities for r in resp.routines}
-    wanted = STAGE_ROUTINES.get(track.stage or "", ())
+    wanted = track.routines
     return Materials(
         playbook=playbook,
         track=track,
