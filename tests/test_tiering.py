@@ -8,6 +8,7 @@ a year and paying; potential for everyone else (an empty rule).
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -26,6 +27,9 @@ from salesplaybook.tiering import (
 
 D = pd.Timestamp
 AS_OF = "2026-06-30"
+
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def customers() -> pd.DataFrame:
@@ -61,17 +65,27 @@ def contract(cid: str, customer: str, signed: str, value: float) -> dict[str, ob
     }
 
 
+def minimum(tier: str) -> float:
+    """A tier's minimum annual value, read from the playbook's rule (never copied here)."""
+    from salesplaybook.content import load_playbook
+
+    rule = next(t for t in load_playbook(ROOT / "playbooks").customer_tiers if t.id == tier).rule
+    assert rule is not None and rule.min_annual_value is not None
+    return rule.min_annual_value
+
+
 def contracts() -> pd.DataFrame:
+    strategic, key = minimum("strategic"), minimum("key")
     return pd.DataFrame(
         [
-            contract("c1", "S", "2026-06-30", 1_000_000),  # exactly the strategic minimum
-            contract("c2", "S1", "2025-07-01", 999_999),  # a unit short
-            contract("c3", "Y", "2026-01-01", 2_000_000),  # large but young
-            contract("c4", "K", "2026-03-01", 200_000),  # exactly the key minimum
-            contract("c5", "K1", "2026-06-30", 150_000),
-            contract("c6", "K1", "2025-06-30", 100_000),  # a year before: outside the window
-            contract("c7", "N", "2024-01-01", 500_000),  # long ago: not paying now
-            contract("c8", "X", "2026-01-01", 500_000),
+            contract("c1", "S", "2026-06-30", strategic),  # exactly the strategic minimum
+            contract("c2", "S1", "2025-07-01", strategic - 1),  # a unit short
+            contract("c3", "Y", "2026-01-01", 2 * strategic),  # large but young
+            contract("c4", "K", "2026-03-01", key),  # exactly the key minimum
+            contract("c5", "K1", "2026-06-30", 0.75 * key),
+            contract("c6", "K1", "2025-06-30", 0.5 * key),  # a year before: outside the window
+            contract("c7", "N", "2024-01-01", 2.5 * key),  # long ago: not paying now
+            contract("c8", "X", "2026-01-01", 2.5 * key),
         ]
     )
 
@@ -90,7 +104,7 @@ def test_assignment_at_the_boundaries(playbook: Playbook) -> None:
         "G": "potential",
     }
     assert "X" not in got.index  # churned on the day
-    assert got.loc["K1", "annual_value"] == 150_000
+    assert got.loc["K1", "annual_value"] == 0.75 * minimum("key")
     assert not got.loc["N", "paying"]
     assert got.loc["G", "relationship_years"] == 0
     assert got["movement"].to_dict() == {
@@ -181,8 +195,19 @@ def test_tier_health_against_the_bars(playbook: Playbook) -> None:
     assert math.isnan(out.loc["potential", "churn_rate"])
 
 
+def with_deadline(playbook: Playbook, hours: float) -> Playbook:
+    """The playbook with the complaint protocol's deadline step set to ``hours``, so a test
+    decides its own numbers instead of copying the content's."""
+    protocol = next(p for p in playbook.protocols if p.id == "complaint_response_24h")
+    steps = [
+        s.model_copy(update={"within_hours": hours}) if s.deadline else s for s in protocol.steps
+    ]
+    return playbook.model_copy(update={"protocols": [protocol.model_copy(update={"steps": steps})]})
+
+
 def test_complaint_compliance(playbook: Playbook) -> None:
-    assert solution_step(playbook).within_hours == 24
+    assert solution_step(playbook).deadline
+    playbook = with_deadline(playbook, 24.0)
     complaints = pd.DataFrame(
         {
             "complaint_id": ["1", "2", "3", "4", "5"],
@@ -201,16 +226,7 @@ def test_complaint_compliance(playbook: Playbook) -> None:
 
 
 def test_the_hours_come_from_the_protocol(playbook: Playbook) -> None:
-    protocol = next(p for p in playbook.protocols if p.id == "complaint_response_24h")
-    steps = [
-        s.model_copy(update={"within_hours": 48.0})
-        if s.action.en.startswith("Present the solution")
-        else s
-        for s in protocol.steps
-    ]
-    changed = playbook.model_copy(
-        update={"protocols": [protocol.model_copy(update={"steps": steps})]}
-    )
+    changed = with_deadline(playbook, 48.0)
     complaints = pd.DataFrame(
         {
             "team_id": ["A"],
