@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -33,7 +34,7 @@ def test_kpi_page_shows_every_indicator_from_the_yaml(playbook):
 
 def test_cli_reference_documents_every_command():
     soup = page("book/reference/cli.html")
-    text = soup.get_text(" ")
+    text = " ".join(soup.get_text(" ").split())
 
     def walk(group: click.Group, prefix: str) -> None:
         for name, cmd in group.commands.items():
@@ -135,3 +136,97 @@ def test_internal_links_resolve():
                 assert other.find(id=fragment), (
                     f"{path.relative_to(HTML)}: no #{fragment} in {target}"
                 )
+
+
+def html_pages(edition: str) -> list[Path]:
+    """The pages of one edition ("" or "zh/"), without the assets and the redirect."""
+    base = HTML / edition
+    pages = []
+    for path in sorted(base.rglob("*.html")):
+        rel = path.relative_to(base).as_posix()
+        if edition == "" and rel.startswith("zh/"):
+            continue
+        if rel == "index.html" or any(p.startswith(("_", ".")) for p in rel.split("/")):
+            continue
+        pages.append(path)
+    return pages
+
+
+def has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("edition", "other", "label"), [("", "zh/", "中文"), ("zh/", "", "English")]
+)
+def test_every_page_links_to_itself_in_the_other_edition(edition, other, label):
+    pages = html_pages(edition)
+    assert pages
+    for path in pages:
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        link = soup.select_one(".spb-language-switch a")
+        assert link is not None and link.get_text(strip=True) == label, path
+        target = (path.parent / link["href"]).resolve()
+        assert target == (HTML / other / path.relative_to(HTML / edition)).resolve(), path
+        assert target.exists(), path
+
+
+def test_chinese_edition_is_translated():
+    """Every Chinese page has a Chinese title and no paragraph left in English only."""
+    for path in html_pages("zh/"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        assert soup.html["lang"] == "zh-CN"
+        title = soup.select_one("main h1")
+        if title is None or not title.get_text(strip=True):  # generated pages (index, search)
+            continue
+        assert has_chinese(title.get_text()), f"{path}: {title.get_text()}"
+        for para in soup.select("main article p"):
+            if para.find_parent(["pre", "table", "details", "div.cell_output", "div.output"]):
+                continue
+            if para.find_parent(class_="spb-untranslated"):
+                continue  # the measurement report, shown as measured
+            text = para.get_text(" ", strip=True)
+            letters = sum(ch.isalpha() for ch in text)
+            if letters > 40 and not has_chinese(text):
+                pytest.fail(f"{path.relative_to(HTML)}: English paragraph: {text[:80]}")
+
+
+def test_sidebar_captions_follow_the_edition():
+    soup = page("zh/book/index.html")
+    captions = [c.get_text(strip=True) for c in soup.select(".bd-sidebar-primary .caption-text")]
+    assert captions and all(has_chinese(c) for c in captions), captions
+
+
+def test_launch_buttons_only_on_notebook_pages_and_never_live_code():
+    for path in html_pages("") + html_pages("zh/"):
+        text = path.read_text("utf-8")
+        is_notebook = path.with_suffix(".ipynb").name in {p.name for p in ROOT.glob("notebooks/*")}
+        assert ("mybinder.org" in text) == (is_notebook and "/notebooks/" in path.as_posix()), path
+        assert "THEBE_JS_URL" not in text and "colab.research" not in text, path
+
+
+def test_edit_links_point_to_the_source_or_its_catalog():
+    english = page("book/playbook/objections.html").find("a", href=lambda h: h and "/edit/" in h)
+    chinese = page("zh/book/playbook/objections.html").find("a", href=lambda h: h and "/edit/" in h)
+    assert english is not None and english["href"].endswith("/book/playbook/objections.md")
+    assert chinese is not None
+    catalog = chinese["href"].split("/edit/main/", 1)[1]
+    assert catalog == "locales/zh_CN/LC_MESSAGES/book/playbook/objections.po"
+    assert (ROOT / catalog).is_file()
+
+
+def test_notebook_pages_offer_the_notebook_for_download():
+    for edition in ("", "zh/"):
+        soup = page(f"{edition}notebooks/ab-test.html")
+        download = soup.find(
+            "a", href=lambda h: h and h.endswith("_sources/notebooks/ab-test.ipynb")
+        )
+        assert download is not None
+        assert (HTML / edition / "notebooks" / download["href"]).resolve().exists()
+
+
+def test_chinese_search_index_holds_chinese_words():
+    script = (HTML / "zh" / "searchindex.js").read_text("utf-8")
+    index = json.loads(script.removeprefix("Search.setIndex(").removesuffix(")"))
+    assert "异议" in index["terms"] and "晋升" in index["terms"]
+    assert "function splitQuery" in (HTML / "zh" / "_static" / "language_data.js").read_text()

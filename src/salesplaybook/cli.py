@@ -58,7 +58,7 @@ def main() -> None:
 def check(path: Path | None, as_json: bool) -> None:
     """Validate all playbook content under PATH (default: playbooks/).
 
-    Every problem is listed as file:line: key: message; the exit status is 0 when the content is
+    Every problem is listed as path:line: key: message; the exit status is 0 when the content is
     clean and 2 when it is not.
     """
     from .content import find_content_dir, load_playbook

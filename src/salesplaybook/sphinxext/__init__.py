@@ -16,10 +16,12 @@ def setup(app: Any) -> dict[str, Any]:
     from .content import setup_content
     from .customer_tiers import setup_customer_tiers
     from .data_model import setup_data_model
+    from .editions import setup_editions
     from .glossary import setup_glossary
     from .key_questions import setup_key_questions
     from .kpi_framework import setup_kpi_framework
     from .objections import setup_objections
+    from .offline import setup_offline
     from .process import setup_process
     from .protocols import setup_protocols
     from .responsibilities import setup_responsibilities
@@ -28,6 +30,8 @@ def setup(app: Any) -> dict[str, Any]:
 
     app.setup_extension("sphinx_design")  # dropdowns and cards reuse its components
     setup_content(app)
+    setup_editions(app)
+    setup_offline(app)
     for setup_directive in (
         setup_kpi_framework,
         setup_objections,

@@ -15,6 +15,7 @@ from ..labels import label
 from ..model import Lang, Playbook, Text
 from . import nodes as n
 from .content import edition_language, playbook, source_files
+from .editions import keep_as_rendered
 
 
 def _lang(argument: str) -> str:
@@ -38,7 +39,7 @@ class PlaybookDirective(SphinxDirective):
             self.env.note_dependency(path)
         self.book: Playbook = loaded
         self.lang: Lang = self.options.get("lang") or edition_language(self.env.app)
-        return self.render()
+        return keep_as_rendered(self.render())  # already in both languages: not for gettext
 
     def render(self) -> list[nodes.Node]:
         raise NotImplementedError

@@ -53,6 +53,7 @@ def _add_static(app: Any) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("salesplaybook.css")
+        app.add_js_file("salesplaybook.js", loading_method="defer")
 
 
 def playbook(app: Any) -> Playbook | None:

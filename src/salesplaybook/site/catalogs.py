@@ -1,0 +1,127 @@
+"""Whether the translation catalogs cover the pages as they are now.
+
+A Chinese page is only as good as its catalog: a string the catalog lacks is shown in English,
+and a string whose English changed since it was translated (``fuzzy`` after a merge) shows a
+stale translation. Both are refused before the Chinese edition is built, each named with the
+catalog file, its line, and the English page and line it comes from, so a translator can go
+straight to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
+
+from ..errors import SalesplaybookError
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    catalog: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.catalog}:{self.line}: {self.message}"
+
+
+class CatalogError(SalesplaybookError):
+    def __init__(self, problems: list[CatalogProblem], hint: str) -> None:
+        self.problems = problems
+        listed = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{len(problems)} translation problem(s):\n{listed}\n{hint}")
+
+
+def _read(path: Path, locale: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale, abort_invalid=True)
+
+
+def _where(message: Message) -> str:
+    if not message.locations:
+        return ""
+    filename, line = message.locations[0]
+    return f" (from {filename}:{line})" if line else f" (from {filename})"
+
+
+def _short(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def catalog_problems(pot_dir: Path, po_dir: Path) -> list[CatalogProblem]:
+    """Every string of the templates in ``pot_dir`` that ``po_dir``'s catalogs do not translate
+    as of now; also catalogs left over from pages that no longer exist."""
+    problems: list[CatalogProblem] = []
+    templates = sorted(pot_dir.rglob("*.pot"))
+    expected = set()
+    for template_path in templates:
+        relative = template_path.relative_to(pot_dir).with_suffix(".po")
+        expected.add(relative)
+        po_path = po_dir / relative
+        template = _read(template_path)
+        wanted = [m for m in template if m.id]
+        if not po_path.exists():
+            problems.append(
+                CatalogProblem(po_path, 0, f"missing: {len(wanted)} string(s) to translate")
+            )
+            continue
+        try:
+            catalog = _read(po_path)
+        except Exception as exc:  # babel's parse errors carry their own line
+            problems.append(
+                CatalogProblem(po_path, getattr(exc, "lineno", 0), f"unreadable: {exc}")
+            )
+            continue
+        for message in wanted:
+            found = catalog.get(message.id, message.context)
+            if found is None or not found.string:
+                what = "not translated"
+                line = (found.lineno or 0) if found is not None else 0
+            elif found.fuzzy:
+                what = "out of date (the English changed; check and clear the fuzzy flag)"
+                line = found.lineno or 0
+            else:
+                continue
+            text = message.id if isinstance(message.id, str) else message.id[0]
+            problems.append(
+                CatalogProblem(po_path, line, f'{what}: "{_short(text)}"{_where(message)}')
+            )
+    for po_path in sorted(po_dir.rglob("*.po")) if po_dir.exists() else []:
+        if po_path.relative_to(po_dir) not in expected:
+            problems.append(
+                CatalogProblem(po_path, 0, "no page produces this catalog any more: remove it")
+            )
+    return problems
+
+
+def compile_catalogs(po_dir: Path, mo_dir: Path) -> None:
+    """Compile the catalogs into the build folder, where Sphinx reads them.
+
+    Left to itself Sphinx would write the ``.mo`` files beside the sources. Each ``.po`` is copied
+    beside its ``.mo`` because that is how Sphinx finds a page's catalog and re-reads the page when
+    it changes; an unchanged catalog is not rewritten, so incremental builds stay incremental.
+    """
+    import shutil
+
+    from babel.messages.mofile import write_mo
+
+    for po_path in sorted(po_dir.rglob("*.po")):
+        target = mo_dir / po_path.relative_to(po_dir).with_suffix(".mo")
+        if target.exists() and target.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(po_path, target.with_suffix(".po"))
+        with target.open("wb") as handle:
+            write_mo(handle, _read(po_path))
+
+
+def update_catalogs(pot_dir: Path, locale_dir: Path, language: str) -> dict[str, int]:
+    """Merge the templates into the language's catalogs (new strings empty, changed ones fuzzy)."""
+    from sphinx_intl.basic import update
+
+    status: dict[str, int] = update(str(locale_dir), str(pot_dir), (language,), jobs=1)
+    return status

@@ -1,0 +1,432 @@
+"""Real-browser checks on the built site (`make book` first): Playwright driving the system's
+Chromium, pages served over HTTP by a local server, nothing allowed from elsewhere.
+
+Each page of both editions is opened once at desktop size in a fresh browser context (an empty
+cache, as a first-time reader has); what happened is recorded and the tests below judge it. Where
+Chromium or axe-core is missing the checks skip and say why; CI sets
+SALESPLAYBOOK_REQUIRE_BROWSER=1 and a skip becomes a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WEIGHT_REPORT = ROOT / "_build" / "page-weight.md"
+AXE_URL = "/__checks__/axe.min.js"  # served by the test server, not part of the site
+REQUIRED = os.environ.get("SALESPLAYBOOK_REQUIRE_BROWSER") == "1"
+PHONE = {"width": 390, "height": 844}
+# What a first visit may download (HTML, styles, scripts, fonts, images), in bytes. The theme's
+# own files are most of it; the budgets leave room for content but catch a heavy asset slipping in.
+HOME_BUDGET = 1_100_000
+PAGE_BUDGET = 1_500_000
+
+pytestmark = pytest.mark.browser
+
+
+def unavailable(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"{reason}; SALESPLAYBOOK_REQUIRE_BROWSER=1, so the browser checks must run")
+    pytest.skip(reason)
+
+
+def chromium() -> str | None:
+    return (
+        os.environ.get("SALESPLAYBOOK_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+
+
+def site_pages() -> list[str]:
+    """Every page of both editions, as paths below the site root (the redirects excluded)."""
+    pages = []
+    for path in sorted(HTML.rglob("*.html")):
+        rel = path.relative_to(HTML).as_posix()
+        if any(part.startswith(("_", ".")) for part in rel.split("/")):
+            continue
+        if rel in ("index.html", "zh/index.html"):
+            continue  # the meta-refresh redirect to the root page
+        pages.append(rel)
+    return pages
+
+
+# --- the local server -------------------------------------------------------------------------
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    sent: list[tuple[str, int]]  # (file served, bytes sent) since the last visit started
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if urlsplit(path).path == AXE_URL:
+            return str(AXE)
+        return super().translate_path(path)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.sent.append((self.translate_path(self.path), int(value)))
+        super().send_header(keyword, value)
+
+
+@dataclass
+class Server:
+    base: str
+    sent: list[tuple[str, int]]
+
+
+@functools.cache
+def gzipped_size(path: str) -> int:
+    """What the file costs over the wire from a server that compresses (most do)."""
+    return len(gzip.compress(Path(path).read_bytes(), compresslevel=6))
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    if not (HTML / "book" / "index.html").exists():
+        pytest.fail(f"{HTML} has no book: build it first (make book)")
+    sent: list[tuple[str, int]] = []
+    handler = functools.partial(
+        type("CountingHandler", (Handler,), {"sent": sent}), directory=str(HTML)
+    )
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", sent)
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    executable = chromium()
+    if not executable:
+        unavailable("Chromium is not installed (Debian: apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright is not installed (make install)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def isolated(browser: Any, server: Server, **options: Any) -> Any:
+    """A fresh context (empty cache) that refuses, and records, every request off the site."""
+    context = browser.new_context(**options)
+    context.outside = []  # type: ignore[attr-defined]
+
+    def refuse(route: Any) -> None:
+        context.outside.append(route.request.url)  # type: ignore[attr-defined]
+        route.abort()
+
+    context.route(lambda url: not url.startswith(server.base), refuse)
+    return context
+
+
+# --- one visit per page -----------------------------------------------------------------------
+
+
+@dataclass
+class Visit:
+    page: str
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    bytes: int = 0
+    gzipped: int = 0
+    violations: list[str] = field(default_factory=list)
+
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3)
+      .map(n => n.target.join(" ")).join("; ")})`);
+}"""
+
+LINKS = """() => [
+  ...Array.from(document.querySelectorAll("a[href]"), a => a.href),
+  ...Array.from(document.querySelectorAll("link[rel=alternate][href]"), l => l.href),
+]"""
+
+
+def visit(browser: Any, server: Server, rel: str, with_axe: bool) -> Visit:
+    record = Visit(rel)
+    context = isolated(browser, server)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda m: record.console_errors.append(m.text) if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: record.console_errors.append(f"uncaught: {e}"))
+    page.on(
+        "requestfailed",
+        lambda r: (
+            record.failed.append(f"{r.url} ({r.failure})")
+            if not r.url.startswith("http") or r.url.startswith(server.base)
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: record.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None,
+    )
+    server.sent.clear()
+    page.goto(f"{server.base}/{rel}", wait_until="networkidle")
+    record.bytes = sum(size for _, size in server.sent)
+    record.gzipped = sum(gzipped_size(path) for path, _ in server.sent)
+    record.outside = list(context.outside)
+    record.links = page.evaluate(LINKS)
+    record.ids = set(
+        page.evaluate("() => Array.from(document.querySelectorAll('[id]'), e => e.id)")
+    )
+    if with_axe:
+        page.add_script_tag(url=AXE_URL)
+        record.violations = page.evaluate(AXE_RUN)
+    context.close()
+    return record
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Any, server: Server) -> dict[str, Visit]:
+    pages = site_pages()
+    assert pages, "no pages found in the built site"
+    if not AXE.exists():
+        unavailable(f"{AXE.relative_to(ROOT)} is missing (npm ci installs axe-core)")
+    return {rel: visit(browser, server, rel, with_axe=True) for rel in pages}
+
+
+def report(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{page}: {problem}" for page, items in found.items() for problem in items)
+
+
+# --- the checks -------------------------------------------------------------------------------
+
+
+def test_both_editions_have_the_same_pages():
+    pages = site_pages()
+    english = {p for p in pages if not p.startswith("zh/")}
+    chinese = {p.removeprefix("zh/") for p in pages if p.startswith("zh/")}
+    assert english == chinese
+    assert len(english) > 20
+
+
+def test_every_page_loads_without_console_errors(visits):
+    found = {rel: v.console_errors for rel, v in visits.items() if v.console_errors}
+    assert not found, report(found)
+
+
+def test_no_request_fails_or_leaves_the_site(visits):
+    found = {rel: v.failed + v.outside for rel, v in visits.items() if v.failed or v.outside}
+    assert not found, report(found)
+
+
+def test_no_serious_or_critical_accessibility_violation(visits):
+    found = {rel: v.violations for rel, v in visits.items() if v.violations}
+    assert not found, report(found)
+
+
+def test_every_internal_link_resolves(visits, server):
+    from bs4 import BeautifulSoup
+
+    def ids_of(target: str) -> set[str]:
+        if target in visits:
+            return visits[target].ids
+        soup = BeautifulSoup((HTML / target).read_text("utf-8"), "html.parser")
+        return {str(e["id"]) for e in soup.find_all(id=True)}
+
+    found: dict[str, list[str]] = {}
+    for rel, v in visits.items():
+        for url in v.links:
+            if not url.startswith(server.base):
+                continue
+            parts = urlsplit(url)
+            target = unquote(parts.path).lstrip("/") or "index.html"
+            if target.endswith("/"):
+                target += "index.html"
+            if not (HTML / target).is_file():
+                found.setdefault(rel, []).append(f"{url}: no such file")
+            elif (
+                parts.fragment
+                and target.endswith(".html")
+                and unquote(parts.fragment) not in ids_of(target)
+            ):
+                found.setdefault(rel, []).append(f"{url}: no such anchor")
+    assert not found, report(found)
+
+
+def test_page_weight_is_reported_and_lean(visits):
+    home = _root_page()
+    english = {rel: v for rel, v in visits.items() if not rel.startswith("zh/")}
+    heaviest = max(visits.values(), key=lambda v: v.bytes)
+    median = sorted(english.values(), key=lambda v: v.bytes)[len(english) // 2]
+    rows = [
+        ("home page (English)", visits[home]),
+        ("home page (Chinese)", visits[f"zh/{home}"]),
+        ("median page (English)", median),
+        ("heaviest page", heaviest),
+    ]
+    lines = [
+        "Page weight: what a first-time reader (empty cache) downloads for a page: HTML, styles,",
+        "scripts, fonts and images, as stored and as a compressing server sends them (gzip -6).",
+        "",
+        "| page | path | bytes | KiB | gzipped KiB |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {what} | {v.page} | {v.bytes:,} | {v.bytes / 1024:,.0f} | {v.gzipped / 1024:,.0f} |"
+            for what, v in rows
+        ),
+    ]
+    WEIGHT_REPORT.write_text("\n".join(lines) + "\n", "utf-8")
+    assert visits[home].bytes <= HOME_BUDGET, f"home page: {visits[home].bytes:,} bytes"
+    assert heaviest.bytes <= PAGE_BUDGET, f"{heaviest.page}: {heaviest.bytes:,} bytes"
+
+
+def _root_page() -> str:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
+    return f"{toc['root']}.html"
+
+
+def _first_chapter() -> str:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
+    return f"{toc['parts'][0]['chapters'][0]['file']}.html"
+
+
+def test_phone_viewport_has_no_horizontal_scrolling(browser, server):
+    context = isolated(browser, server, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide: dict[str, list[str]] = {}
+    for rel in site_pages():
+        page.goto(f"{server.base}/{rel}", wait_until="load")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 1:
+            culprits = page.evaluate(
+                """() => Array.from(document.querySelectorAll("body *"))
+                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                  .filter(e => !e.closest(".bd-sidebar-primary, .bd-sidebar-secondary"))
+                  .slice(0, 3).map(e => e.tagName + "." + e.className)"""
+            )
+            wide[rel] = [f"{overflow}px too wide: {', '.join(culprits)}"]
+    context.close()
+    assert not wide, report(wide)
+
+
+def test_navigation_moves_through_the_book(browser, server):
+    context = isolated(browser, server)
+    page = context.new_page()
+    page.goto(f"{server.base}/{_root_page()}")
+    page.click("a.right-next")
+    page.wait_for_load_state()
+    assert page.url.endswith(_first_chapter())
+    first_title = page.inner_text("main h1")
+    page.click("a.left-prev")
+    page.wait_for_load_state()
+    assert page.url.endswith(_root_page())
+    page.click(".bd-sidebar-primary nav a[href*='objections']")
+    page.wait_for_load_state()
+    assert page.url.endswith("book/playbook/objections.html")
+    assert page.inner_text("main h1") != first_title
+    context.close()
+
+
+def test_language_switch_leads_to_the_same_page_in_the_other_edition(browser, server):
+    context = isolated(browser, server)
+    page = context.new_page()
+    for rel in ("book/playbook/objections.html", "notebooks/kpi-self-assessment.html"):
+        page.goto(f"{server.base}/{rel}")
+        english_title = page.inner_text("main h1")
+        page.click(".spb-language-link")
+        page.wait_for_load_state()
+        assert page.url == f"{server.base}/zh/{rel}"
+        assert page.get_attribute("html", "lang") == "zh-CN"
+        chinese_title = page.inner_text("main h1")
+        assert chinese_title != english_title
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese_title)
+        page.click(".spb-language-link")
+        page.wait_for_load_state()
+        assert page.url == f"{server.base}/{rel}"
+        assert page.get_attribute("html", "lang") == "en"
+    context.close()
+
+
+def search_results(page: Any, base: str, edition: str, query: str) -> list[str]:
+    """Search the way a reader does: the search field, then Enter; the result links."""
+    page.goto(f"{base}/{edition}{_root_page()}")
+    page.keyboard.press("Control+k")
+    field_ = page.locator("input[name=q]:visible").first
+    field_.fill(query)
+    field_.press("Enter")
+    page.wait_for_url("**/search.html?*")
+    page.wait_for_selector("#search-results ul.search li, #search-results p", timeout=15_000)
+    page.wait_for_function(
+        "() => !document.querySelector('#search-results h2')?.textContent.includes('…')"
+    )
+    return page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)")
+
+
+@pytest.mark.parametrize(
+    ("edition", "query", "expected"),
+    [
+        ("", "objection", "book/playbook/objections.html"),
+        ("", "newcomer", "book/playbook/training.html"),
+        ("zh/", "异议", "book/playbook/objections.html"),  # a word on its own
+        ("zh/", "价格预算", "book/playbook/objections.html"),  # two words typed without a space
+        ("zh/", "晋升", "notebooks/career-path-check.html"),
+    ],
+)
+def test_search_finds_pages_in_both_languages(browser, server, edition, query, expected):
+    context = isolated(browser, server)
+    page = context.new_page()
+    found = search_results(page, server.base, edition, query)
+    context.close()
+    assert any(href.split("#")[0].endswith(f"/{edition}{expected}") for href in found), found
+
+
+def test_dark_mode_switches_and_stays_accessible(browser, server):
+    context = isolated(browser, server, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server.base}/book/kpi-framework.html", wait_until="networkidle")
+    assert page.get_attribute("html", "data-theme") == "dark"
+    page.add_script_tag(url=AXE_URL)
+    violations = page.evaluate(AXE_RUN)
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+def test_print_shows_the_content_only_with_every_dropdown_open(browser, server):
+    context = isolated(browser, server)
+    page = context.new_page()
+    page.goto(f"{server.base}/book/playbook/objections.html", wait_until="networkidle")
+    assert page.locator("details.sd-dropdown:not([open])").count() > 0
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.sd-dropdown:not([open])").count() == 0
+    assert not page.locator(".bd-sidebar-primary").is_visible()
+    assert not page.locator(".spb-language-switch").is_visible()
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert page.locator("details.sd-dropdown:not([open])").count() > 0
+    context.close()

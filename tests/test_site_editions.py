@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+
+from salesplaybook.site.editions import CHINESE, EDITIONS, ENGLISH, edition_for, other_page_url
+
+
+@pytest.mark.parametrize("pagename", ["search", "book/index", "book/playbook/objections"])
+@pytest.mark.parametrize(("current", "target"), [(ENGLISH, CHINESE), (CHINESE, ENGLISH)])
+def test_the_other_edition_has_the_same_page(pagename, current, target):
+    here = f"{current.prefix}{pagename}.html"
+    url = other_page_url(pagename, current, target)
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(here), url)) == (
+        f"{target.prefix}{pagename}.html"
+    )
+
+
+def test_a_page_links_to_itself_in_its_own_edition():
+    assert other_page_url("book/index", CHINESE, CHINESE) == "../../zh/book/index.html"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("zh_CN", CHINESE), ("zh-Hans", CHINESE), ("ZH", CHINESE), ("en", ENGLISH), (None, ENGLISH)],
+)
+def test_edition_for_a_sphinx_language(language, expected):
+    assert edition_for(language) is expected
+
+
+def test_each_edition_builds_into_its_own_folders(tmp_path):
+    assert {e.html_dir(tmp_path) for e in EDITIONS} == {tmp_path / "html", tmp_path / "html" / "zh"}
+    assert len({e.doctree_dir(tmp_path) for e in EDITIONS}) == len(EDITIONS)
