@@ -203,3 +203,20 @@ def test_script_text_is_escaped_in_dropdowns(tmp_path, capsys):
     assert status == 0, capsys.readouterr().err
     assert "<b>bold</b>" not in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_rendered_content_is_not_offered_for_translation(tmp_path, playbook):
+    """gettext gets the page's own prose, not the playbook text the directive renders (it is
+    translated in the YAML already) nor blocks marked spb-untranslated."""
+    page = (
+        "# Title\n\nSome prose.\n\n```{kpi-framework}\n```\n\n"
+        "````{container} spb-untranslated\nA generated report line.\n````\n"
+    )
+    src = make_book(tmp_path, page)
+    out = tmp_path / "gettext"
+    assert build_main(["-q", "-b", "gettext", str(src), str(out)]) == 0
+    pot = (out / "index.pot").read_text("utf-8")
+    assert 'msgid "Some prose."' in pot
+    assert "A generated report line." not in pot
+    for indicator in playbook.indicators:
+        assert indicator.name.en not in pot

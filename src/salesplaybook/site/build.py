@@ -12,12 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..labels import LANGUAGE_VARIABLE
 from .catalogs import CatalogError, catalog_problems, compile_catalogs, update_catalogs
 from .editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
 
 BUILD = "_build"
 GETTEXT = "gettext"
-LANGUAGE_VARIABLE = "SALESPLAYBOOK_LANG"  # the library's default language in executed notebooks
 
 
 def _sphinx(
@@ -91,6 +91,14 @@ def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
             compiled / edition.sphinx_language / "LC_MESSAGES",
         )
         overrides.update(locale_dirs=[str(compiled)], gettext_auto_build=False)
+        # The stored outputs are the English ones: run the notebooks again in this language
+        # (the library reads LANGUAGE_VARIABLE). An error or anything on stderr fails the build.
+        overrides.update(
+            nb_execution_mode="force",
+            nb_execution_raise_on_error=True,
+            nb_execution_timeout=300,
+            nb_output_stderr="warn",
+        )
     os.environ[LANGUAGE_VARIABLE] = edition.lang
     status = _sphinx(
         root,

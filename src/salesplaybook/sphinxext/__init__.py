@@ -13,6 +13,7 @@ from typing import Any
 def setup(app: Any) -> dict[str, Any]:
     from .. import __version__
     from .careers import setup_careers
+    from .code_pages import setup_code_pages
     from .content import setup_content
     from .customer_tiers import setup_customer_tiers
     from .data_model import setup_data_model
@@ -32,6 +33,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_content(app)
     setup_editions(app)
     setup_offline(app)
+    setup_code_pages(app)
     for setup_directive in (
         setup_kpi_framework,
         setup_objections,
