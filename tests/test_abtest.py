@@ -129,3 +129,63 @@ def test_sample_size_textbook_value():
 def test_bad_sample_size(args, message):
     with pytest.raises(SalesplaybookError, match=message):
         sample_size(*args)
+
+
+def test_text_and_verdict_in_chinese():
+    from salesplaybook.abtest import ab_test_text, verdict_text
+    from salesplaybook.labels import label
+
+    r = ab_test((30, 200), (45, 200), lift_standard=0.15)
+    lines = ab_test_text(r, "zh").splitlines()
+    assert len(lines) == len(ab_test_text(r).splitlines())
+    assert lines[0] == label("ab_line_control", "zh", arm="30/200 = 15.0%")
+    assert lines[-1] == label("ab_line_verdict", "zh", verdict=verdict_text(r, "zh"))
+    assert verdict_text(r, "zh") == label("verdict_not_significant", "zh")
+    assert label("ab_not_significant", "zh") in lines[-3]
+    assert r.verdict == verdict_text(r, "en") == label("verdict_not_significant", "en")
+    none = ab_test((0, 200), (5, 200), lift_standard=0.15)
+    assert label("ab_no_lift", "zh") in ab_test_text(none, "zh")
+
+
+def test_chart_in_chinese():
+    from salesplaybook.abtest import ab_test_chart
+    from salesplaybook.labels import label
+
+    r = ab_test((30, 200), (45, 200), lift_standard=0.15)
+    (ax,) = ab_test_chart(r, "zh").axes
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        label("ab_control", "zh"),
+        label("ab_variant", "zh"),
+    ]
+    assert ax.get_xlabel() == label("ab_rate_axis", "zh")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [label("ab_bar_line", "zh", bar="15%")]
+
+
+def test_tables_in_chinese():
+    import pandas as pd
+
+    from salesplaybook.abtest import ab_tests_table, sample_size_table
+    from salesplaybook.labels import label
+
+    experiments = pd.DataFrame(
+        {
+            "experiment_id": ["E1", "E2"],
+            "team_id": ["T1", "T2"],
+            "control_converted": [30, 10_000],
+            "control_leads": [200, 100_000],
+            "variant_converted": [45, 12_000],
+            "variant_leads": [200, 100_000],
+        }
+    )
+    zh = ab_tests_table(experiments, 0.15, "zh")
+    assert list(zh.columns[:2]) == [label("ab_test", "zh"), label("ab_team", "zh")]
+    significant = zh[label("ab_significant", "zh")].tolist()
+    assert significant == [label("no", "zh"), label("yes", "zh")]
+    assert label("ab_lift_meets", "zh", bar="15%") in zh.columns
+    en = ab_tests_table(experiments, 0.15)
+    assert en["significant"].tolist() == [False, True]  # the English table keeps the booleans
+    sizes = sample_size_table([0.1], [0.15, 0.25], "zh")
+    assert list(sizes.index) == [label("ab_baseline", "zh", rate="10%")]
+    assert list(sizes.columns) == [label("ab_lift_of", "zh", lift=f"{x:.0%}") for x in (0.15, 0.25)]
+    assert sizes.iloc[0, 0] == sample_size(0.1, 0.15)

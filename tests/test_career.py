@@ -180,3 +180,119 @@ def test_bad_history(tmp_path, text, message):
 def test_bad_as_of(tmp_path, playbook):
     with pytest.raises(SalesplaybookError, match="as of"):
         check_person(playbook, read_history(write(tmp_path, HISTORY)), "P1", as_of="soon")
+
+
+@pytest.fixture(scope="module")
+def sample_check():
+    from salesplaybook.content import load_playbook
+
+    playbook = load_playbook()
+    tables = sample.generate()
+    history = history_from_tables(tables)
+    people = tables["people"]
+    rep = people.loc[people["role"] == "sales_rep", "person_id"].iloc[0]
+    result = check_person(
+        playbook, history, rep, people, tables["trainings"], role_changes=tables["role_changes"]
+    )
+    view = team_view(playbook, history, people, tables["trainings"], tables["role_changes"])
+    return playbook, history, result, view
+
+
+def test_details_read_the_same_in_english_and_are_translated(sample_check):
+    from salesplaybook.career import criterion_detail
+    from salesplaybook.labels import label
+
+    playbook, _, result, _ = sample_check
+    checks = [c for t in result.tracks for c in t.criteria]
+    for c in checks:
+        assert criterion_detail(c, "en") == c.detail
+    streak = next(c for c in checks if c.check == "on_target_streak")
+    assert criterion_detail(streak, "zh", playbook) == label("detail_streak", "zh", **streak.facts)
+    track = next(c for c in checks if c.check == "track_completed")
+    growing = next(t for t in playbook.tracks if t.id == track.training_track)
+    assert growing.name.zh in criterion_detail(track, "zh", playbook)
+
+
+def test_text_in_chinese(sample_check):
+    from salesplaybook.labels import label
+
+    playbook, _, result, _ = sample_check
+    text = career_check_text(result, "zh", playbook)
+    rep = next(r for r in playbook.roles if r.id == result.current_role)
+    assert text.splitlines()[0].startswith(f"{result.person_id}：{rep.name.zh}")
+    for track in playbook.career_tracks:
+        assert track.name.zh in text
+    assert label("criterion_open", "zh") in text
+    assert "sales_rep" not in text and "management" not in text
+    assert career_check_text(result).splitlines()[0].startswith(f"{result.person_id}: sales_rep")
+
+
+def test_person_line(sample_check):
+    from salesplaybook.career import person_line
+    from salesplaybook.labels import label
+
+    playbook, _, result, _ = sample_check
+    role = next(r for r in playbook.roles if r.id == result.current_role)
+    assert person_line(result, "zh", playbook, name="A") == label(
+        "career_person",
+        "zh",
+        person=f"{result.person_id} A",
+        role=role.name.zh,
+        streak=result.on_target_streak,
+        period=result.latest_period,
+    )
+
+
+def test_ladder_and_gaps_in_chinese(sample_check):
+    from salesplaybook.career import ladder_table, training_gaps
+    from salesplaybook.labels import label
+
+    playbook, _, result, _ = sample_check
+    ladder = ladder_table(result, playbook, "zh")
+    assert list(ladder.columns) == [
+        label(k, "zh")
+        for k in (
+            "col_track",
+            "col_next_role",
+            "col_eligible",
+            "col_criterion",
+            "status",
+            "col_detail",
+        )
+    ]
+    descriptions = {
+        c.description.zh for t in playbook.career_tracks for s in t.steps for c in s.criteria
+    }
+    assert set(ladder[label("col_criterion", "zh")]) <= descriptions
+    assert set(ladder[label("col_eligible", "zh")]) <= {label("yes", "zh"), label("no", "zh")}
+    en = ladder_table(result, playbook)
+    assert set(en["criterion"]) == {c.id for t in result.tracks for c in t.criteria}
+    gaps = training_gaps(result, playbook, "zh")
+    titles = {m.title.zh for t in playbook.tracks for m in t.modules}
+    assert len(gaps) and set(gaps[label("col_title", "zh")]) <= titles
+
+
+def test_team_tables_in_chinese(sample_check):
+    from salesplaybook.career import team_summary, team_table
+    from salesplaybook.labels import label
+
+    playbook, _, _, view = sample_check
+    summary = team_summary(view, playbook, "zh")
+    assert list(summary.columns) == [label("col_eligible", "zh"), label("col_checked", "zh")]
+    assert set(summary.index.get_level_values(0)) <= {t.name.zh for t in playbook.career_tracks}
+    assert team_summary(view, playbook).to_numpy().tolist() == summary.to_numpy().tolist()
+    table = team_table(view, playbook, "zh")
+    assert label("col_not_met", "zh") in table.columns
+    assert set(table[label("col_role", "zh")]) <= {r.name.zh for r in playbook.roles}
+    assert team_table(view, playbook) is view  # the English table is the view itself
+
+
+def test_streak_chart_in_chinese(sample_check):
+    from salesplaybook.career import streak_chart
+    from salesplaybook.labels import label
+
+    _, history, result, _ = sample_check
+    (ax,) = streak_chart(history, result.person_id, "zh").axes
+    assert ax.get_title() == label("streak_title", "zh")
+    assert ax.get_ylabel() == label("streak_axis", "zh")
+    assert len(ax.patches) == (history["person_id"] == result.person_id).sum()

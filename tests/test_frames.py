@@ -29,3 +29,18 @@ def test_select_and_display(playbook):
     shown = display_columns(frame)
     assert "dimension_id" not in shown.columns and "id" not in shown.columns
     assert list(shown.index.get_level_values(1)) == [i.name.en for i in playbook.indicators]
+
+
+def test_bar_sources_table_in_both_editions(playbook):
+    from salesplaybook.frames import bar_sources_table
+    from salesplaybook.labels import label
+
+    order = [d.id for d in playbook.dimensions]
+    counts = bar_sources(indicator_frame(playbook), order)
+    en = bar_sources_table(counts, playbook, "en")
+    assert en.equals(counts) and list(en.index) == order  # the English table is the frame
+    zh = bar_sources_table(counts, playbook, "zh")
+    assert list(zh.index) == [d.name.zh for d in playbook.dimensions]
+    assert zh.index.name == label("col_dimension", "zh")
+    assert list(zh.columns) == [label("bar_source", "zh"), label("bar_default", "zh")]
+    assert zh.to_numpy().tolist() == counts.to_numpy().tolist()  # the counts do not change

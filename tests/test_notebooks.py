@@ -25,3 +25,27 @@ def test_stored_notebooks_hold_no_widget_state_or_timings():
                 assert cell["outputs"] or quiet, (
                     f"{path.name}: a code cell without stored output; run make notebooks"
                 )
+
+
+def test_stored_figures_are_svg_with_their_text_as_text():
+    figures = 0
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        nb = json.loads(path.read_text("utf-8"))
+        for cell in nb["cells"]:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                assert "image/png" not in data, path.name
+                if "image/svg+xml" in data:
+                    figures += 1
+                    svg = "".join(data["image/svg+xml"])
+                    assert "<text" in svg and "<dc:date>" not in svg, path.name
+    assert figures
+
+
+def test_every_notebook_shows_the_readers_language():
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        nb = json.loads(path.read_text("utf-8"))
+        code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+        setup = next(c for c in code if "import" in c)
+        assert "lang = reader_language()" in setup, path.name
+        assert "notebook_charts()" in setup, path.name

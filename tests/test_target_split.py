@@ -64,3 +64,31 @@ def test_parse_total():
 def test_text_ends_with_the_total():
     text = split_text(100, {"a": 1, "b": 2})
     assert text.splitlines()[-1].split()[-1] == "100"
+
+
+def test_worked_example_in_chinese(playbook):
+    from salesplaybook.labels import label
+    from salesplaybook.target_split import example_markdown, split_chart, step_table, steps_html
+    from salesplaybook.targets import split_example
+
+    example = playbook.target_examples[0]
+    steps = split_example(example)
+    text = example_markdown(example, "zh")
+    assert text.startswith(f"**{example.title.zh}**") and example.currency.zh in text
+    table = step_table(steps[0], "zh")
+    assert list(table.columns) == [
+        label(f"split_col_{k}", "zh") for k in ("part", "weight", "share", "amount")
+    ]
+    parts = table[label("split_col_part", "zh")].tolist()
+    assert parts == [p.name.zh for p in steps[0].step.parts] + [label("split_sum_of_parts", "zh")]
+    assert table[label("split_col_amount", "zh")].iloc[-1] == steps[0].amount
+    html = steps_html(steps, "zh")
+    for result in steps:
+        assert (
+            label("split_step", "zh", title=result.step.title.zh, amount=f"{result.amount:,}")
+            in html
+        )
+    (ax,) = split_chart(steps, example, "zh").axes
+    assert [t.get_text() for t in ax.get_yticklabels()] == [r.step.title.zh for r in steps]
+    assert ax.get_xlabel() == example.currency.zh
+    assert steps[0].step.parts[0].name.zh in [t.get_text() for t in ax.texts]

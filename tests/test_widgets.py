@@ -68,3 +68,93 @@ def test_scorecard_html_escapes_content(playbook):
     evil.indicators[0] = evil.indicators[0].model_copy(update={"name": name})
     out = scorecard_html(assess(evil, MetricsInput()), evil, "en")
     assert "<img" not in out and "&lt;img" in out
+
+
+def test_explorer_starts_in_the_readers_language(playbook):
+    from salesplaybook.labels import label
+
+    box = kpi_explorer(playbook, lang="zh")
+    controls, table = box.children
+    language, dimension, source_only = controls.children
+    assert language.value == "zh"
+    assert dimension.description == label("dimension", "zh")
+    assert source_only.description == label("only_source_bars", "zh")
+    assert dimension.options[0] == (label("all_dimensions", "zh"), "")
+    assert playbook.indicators[0].name.zh in table.value
+    language.value = "en"  # the switch relabels the controls too
+    assert dimension.description == label("dimension", "en")
+    assert dimension.options[0] == (label("all_dimensions", "en"), "")
+
+
+def test_self_assessment_in_chinese(playbook):
+    from salesplaybook.labels import label
+    from salesplaybook.metrics_file import MetricsInput
+    from salesplaybook.widgets import self_assessment
+
+    ind = playbook.indicator("csat_score")
+    inputs = MetricsInput(values={ind.id: ind.meets.value}, team_size=10, market_trend="declining")
+    form = self_assessment(playbook, inputs, lang="zh")
+    language, context, accordion, _problems, result = form.children
+    team_size, trend, competitor = context.children
+    assert language.value == "zh"
+    descriptions = [f.description for box in accordion.children for f in box.children]
+    assert descriptions == [i.name.zh for i in playbook.indicators]
+    assert accordion.titles == tuple(d.name.zh for d in playbook.dimensions)
+    assert team_size.description == label("team_size", "zh")
+    assert trend.description == label("market", "zh")
+    assert (label("trend_declining", "zh"), "declining") in trend.options
+    assert trend.value == "declining"
+    assert competitor.description == label("competitors", "zh")
+    assert label("overall", "zh") in result.value
+    language.value = "en"
+    assert trend.value == "declining"  # the choice survives the switch
+    assert accordion.titles == tuple(d.name.en for d in playbook.dimensions)
+    assert label("overall", "en") in result.value
+
+
+def test_ab_test_form(playbook):
+    from salesplaybook.abtest import lift_bar
+    from salesplaybook.labels import label
+    from salesplaybook.widgets import ab_test_form
+
+    form = ab_test_form(lift_bar(playbook), lang="zh")
+    *sliders, out = form.children
+    assert [s.description for s in sliders] == [
+        label(f"ab_{k}", "zh")
+        for k in ("control_leads", "control_won", "variant_leads", "variant_won")
+    ]
+    assert label("ab_line_verdict", "zh", verdict="") in out.value
+    sliders[1].value = sliders[0].value + 1  # more won than leads: a message, not an error
+    assert "more conversions than leads" in out.value
+
+
+def test_career_picker(playbook):
+    from salesplaybook import sample
+    from salesplaybook.career import history_from_tables
+    from salesplaybook.labels import label
+    from salesplaybook.widgets import career_picker
+
+    tables = sample.generate()
+    history = history_from_tables(tables)
+    picker, out = career_picker(
+        playbook, history, tables["people"], tables["trainings"], tables["role_changes"], lang="zh"
+    ).children
+    assert picker.description == label("person", "zh")
+    assert picker.value == sorted(set(history["person_id"]))[0]
+    roles = {r.name.zh for r in playbook.roles}
+    assert any(role in out.value for role in roles)
+    assert "sales_rep" not in out.value
+
+
+def test_split_sliders(playbook):
+    from salesplaybook.labels import label
+    from salesplaybook.widgets import split_sliders
+
+    example = playbook.target_examples[0]
+    *sliders, out = split_sliders(example, lang="zh").children
+    assert [s.description for s in sliders] == [p.name.zh for p in example.steps[0].parts]
+    total = f"{example.total:,}"
+    assert label("split_sum_line", "zh", sum=total, total=total) in out.value
+    for s in sliders:
+        s.value = 0
+    assert label("split_all_zero", "zh") in out.value

@@ -12,7 +12,8 @@ meets bar (15% in the seed). Two different questions follow, and a manager needs
   not make it worth retraining a team.
 
 Only the standard library is used (``math.erfc`` and :class:`statistics.NormalDist`), so the
-command line needs no scientific stack.
+command line needs no scientific stack; the notebook's chart and tables import matplotlib and
+pandas when they are drawn.
 """
 
 from __future__ import annotations
@@ -21,10 +22,15 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from statistics import NormalDist
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import SalesplaybookError
-from .model import Playbook
+from .labels import label
+from .model import Lang, Playbook
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
 
 #: The indicator whose meets bar is the lift a strategy must reach to count as an improvement.
 LIFT_INDICATOR = "strategy_lift"
@@ -74,27 +80,29 @@ class ABResult:
 
     @property
     def verdict(self) -> str:
-        """One sentence a manager can act on."""
-        bar = f"{self.lift_standard:.0%}"
-        if not self.significant:
-            return (
-                "not significant: the difference may be chance; keep testing or keep the "
-                "current script"
-            )
-        if self.lift is not None and self.lift < 0:
-            return "significantly worse: keep the current script"
-        if self.meets_lift_standard:
-            return f"significant and the lift meets the {bar} bar: roll the variant out"
-        return f"significant, but the lift is below the {bar} bar: not worth a roll-out yet"
+        """One sentence a manager can act on (in English: the JSON's ``verdict``)."""
+        return verdict_text(self, "en")
+
+
+def verdict_text(result: ABResult, lang: Lang = "en") -> str:
+    """The result's verdict in ``lang``: one sentence a manager can act on."""
+    bar = f"{result.lift_standard:.0%}"
+    if not result.significant:
+        return label("verdict_not_significant", lang)
+    if result.lift is not None and result.lift < 0:
+        return label("verdict_worse", lang)
+    if result.meets_lift_standard:
+        return label("verdict_roll_out", lang, bar=bar)
+    return label("verdict_below_bar", lang, bar=bar)
 
 
 def _arm(name: str, counts: tuple[int, int]) -> Arm:
     converted, total = counts
-    for label, value in (("converted", converted), ("total", total)):
+    for what, value in (("converted", converted), ("total", total)):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise SalesplaybookError(f"{name}: {label} {value!r} is not a whole number")
+            raise SalesplaybookError(f"{name}: {what} {value!r} is not a whole number")
         if value < 0:
-            raise SalesplaybookError(f"{name}: {label} is negative ({value})")
+            raise SalesplaybookError(f"{name}: {what} is negative ({value})")
     if total == 0:
         raise SalesplaybookError(f"{name}: the total is zero: a group needs at least one lead")
     if converted > total:
@@ -204,27 +212,130 @@ def _arm_json(arm: Arm) -> dict[str, Any]:
     return {"converted": arm.converted, "total": arm.total, "rate": arm.rate}
 
 
-def ab_test_text(result: ABResult) -> str:
-    """The result for the terminal, one fact a line."""
+def ab_test_text(result: ABResult, lang: Lang = "en") -> str:
+    """The result for the terminal (and the notebook), one fact a line, in ``lang``."""
     level = f"{1 - result.alpha:.0%}"
-    lift = "n/a (the control converted nobody)" if result.lift is None else f"{result.lift:+.1%}"
+    lift = label("ab_no_lift", lang) if result.lift is None else f"{result.lift:+.1%}"
+
+    def arm(a: Arm) -> str:
+        return f"{a.converted}/{a.total} = {a.rate:.1%}"
+
     lines = [
-        f"control: {result.control.converted}/{result.control.total} = {result.control.rate:.1%}",
-        f"variant: {result.variant.converted}/{result.variant.total} = {result.variant.rate:.1%}",
-        f"lift: {lift}",
-        f"difference: {result.difference:+.1%} ({level} CI {result.ci_difference[0]:+.1%} "
-        f"to {result.ci_difference[1]:+.1%})",
+        label("ab_line_control", lang, arm=arm(result.control)),
+        label("ab_line_variant", lang, arm=arm(result.variant)),
+        label("ab_line_lift", lang, lift=lift),
+        label(
+            "ab_line_difference",
+            lang,
+            difference=f"{result.difference:+.1%}",
+            level=level,
+            low=f"{result.ci_difference[0]:+.1%}",
+            high=f"{result.ci_difference[1]:+.1%}",
+        ),
     ]
     if result.ci_lift is not None:
-        lines.append(f"lift {level} CI: {result.ci_lift[0]:+.1%} to {result.ci_lift[1]:+.1%}")
+        lines.append(
+            label(
+                "ab_line_lift_ci",
+                lang,
+                level=level,
+                low=f"{result.ci_lift[0]:+.1%}",
+                high=f"{result.ci_lift[1]:+.1%}",
+            )
+        )
+    significance = label("ab_significant" if result.significant else "ab_not_significant", lang)
+    met = label("ab_met" if result.meets_lift_standard else "ab_not_met", lang)
     lines += [
-        f"p-value: {result.p_value:.4f} "
-        f"({'significant' if result.significant else 'not significant'} at {result.alpha:g})",
-        f"lift bar: {result.lift_standard:.0%} "
-        f"({'met' if result.meets_lift_standard else 'not met'})",
-        f"verdict: {result.verdict}",
+        label(
+            "ab_line_p",
+            lang,
+            p=f"{result.p_value:.4f}",
+            significance=significance,
+            alpha=f"{result.alpha:g}",
+        ),
+        label("ab_line_bar", lang, bar=f"{result.lift_standard:.0%}", met=met),
+        label("ab_line_verdict", lang, verdict=verdict_text(result, lang)),
     ]
     return "\n".join(lines)
+
+
+def ab_test_chart(result: ABResult, lang: Lang = "en") -> Figure:
+    """Both conversion rates with their 95% (normal approximation) intervals, and the rate the
+    variant needs to reach the lift bar: whether the intervals overlap, and where the bar lies."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7, 3), layout="constrained")
+    ax = fig.subplots()
+    arms = [
+        (label("ab_control", lang), result.control),
+        (label("ab_variant", lang), result.variant),
+    ]
+    z = NormalDist().inv_cdf(0.975)
+    for y, (_, a) in enumerate(arms):
+        half = z * math.sqrt(a.rate * (1 - a.rate) / a.total)
+        ax.errorbar(a.rate * 100, y, xerr=half * 100, fmt="o", capsize=6, color="#1f6f8b")
+    target = result.control.rate * (1 + result.lift_standard) * 100
+    bar_label = label("ab_bar_line", lang, bar=f"{result.lift_standard:.0%}")
+    ax.axvline(target, color="#c0504d", linestyle="--", label=bar_label)
+    ax.set_yticks([0, 1], [name for name, _ in arms])
+    ax.set_ylim(-0.6, 1.6)
+    ax.set_xlabel(label("ab_rate_axis", lang))
+    ax.legend(loc="lower right", fontsize="small")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def ab_tests_table(
+    experiments: pd.DataFrame, lift_standard: float, lang: Lang = "en"
+) -> pd.DataFrame:
+    """Every test of an ``experiments`` table (the sample's: ``experiment_id``, ``team_id`` and
+    each group's leads and conversions), with the two answers: is it significant, and does the
+    lift reach ``lift_standard``."""
+    import pandas as pd
+
+    from .labels import yes_no
+
+    rows = []
+    counts = experiments[
+        ["control_converted", "control_leads", "variant_converted", "variant_leads"]
+    ].astype(int)
+    for test, team, (c1, n1, c2, n2) in zip(
+        experiments["experiment_id"].tolist(),
+        experiments["team_id"].tolist(),
+        counts.itertuples(index=False, name=None),
+        strict=True,
+    ):
+        r = ab_test((int(c1), int(n1)), (int(c2), int(n2)), lift_standard=lift_standard)
+        rows.append(
+            {
+                label("ab_test", lang): test,
+                label("ab_team", lang): team,
+                label("ab_control", lang): f"{r.control.rate:.1%}",
+                label("ab_variant", lang): f"{r.variant.rate:.1%}",
+                label("ab_lift", lang): (
+                    f"{r.lift:+.1%}" if r.lift is not None else label("none_value", lang)
+                ),
+                label("ab_p_value", lang): f"{r.p_value:.3f}",
+                label("ab_significant", lang): yes_no(r.significant, lang),
+                label("ab_lift_meets", lang, bar=f"{lift_standard:.0%}"): yes_no(
+                    r.meets_lift_standard, lang
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sample_size_table(
+    baselines: list[float], lifts: list[float], lang: Lang = "en"
+) -> pd.DataFrame:
+    """:func:`sample_size` for every baseline rate (rows) and lift (columns)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [[sample_size(b, lift) for lift in lifts] for b in baselines],
+        index=[label("ab_baseline", lang, rate=f"{b:.0%}") for b in baselines],
+        columns=[label("ab_lift_of", lang, lift=f"{lift:.0%}") for lift in lifts],
+    )
 
 
 def sample_size(baseline_rate: float, lift: float, alpha: float = 0.05, power: float = 0.8) -> int:
@@ -233,9 +344,9 @@ def sample_size(baseline_rate: float, lift: float, alpha: float = 0.05, power: f
     The normal approximation for a two-sided two-proportion test, rounded up: it tells a team
     before the test whether it has enough leads in a month to get an answer at all.
     """
-    for label, value in (("baseline rate", baseline_rate), ("alpha", alpha), ("power", power)):
+    for what, value in (("baseline rate", baseline_rate), ("alpha", alpha), ("power", power)):
         if not 0 < value < 1:
-            raise SalesplaybookError(f"the {label} must be between 0 and 1, not {value!r}")
+            raise SalesplaybookError(f"the {what} must be between 0 and 1, not {value!r}")
     p1 = baseline_rate
     p2 = baseline_rate * (1 + lift)
     if lift == 0 or not 0 < p2 < 1:

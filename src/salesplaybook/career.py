@@ -18,17 +18,21 @@ from __future__ import annotations
 import calendar
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .csvrows import cell_problem, number_cell, read_rows
 from .errors import SalesplaybookError, display_path
+from .labels import label, shown_ids, yes_no
 from .metrics import parse_period, period_label
-from .model import CareerTrack, Criterion, Playbook
+from .model import CareerTrack, Criterion, Lang, Playbook
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 HISTORY_COLUMNS = ("person_id", "period", "target", "actual")
 
@@ -154,6 +158,10 @@ class CriterionCheck:
     #: For ``track_completed``: the training track and its modules not yet completed.
     training_track: str | None = None
     missing_modules: tuple[str, ...] = ()
+    #: The :data:`salesplaybook.labels.LABELS` key of ``detail`` and the facts it is filled
+    #: with, so that a reader of either edition gets the detail in their language.
+    reason: str = ""
+    facts: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -184,7 +192,7 @@ class _Facts:
     latest_period: str
     as_of: date
     person: pd.Series | None  # the person's row of ``people``; None without a people table
-    role_since: tuple[date, str] | None  # when the current role began, and how we know
+    role_since: tuple[date, str] | None  # when the current role began, and how (a label key)
     completed: set[str] | None  # completed module ids; None without a trainings table
 
 
@@ -245,21 +253,134 @@ def career_check_json(result: CareerCheck) -> dict[str, Any]:
     }
 
 
-def career_check_text(result: CareerCheck) -> str:
-    """The check for the terminal: one block per track, one line per criterion."""
-    mark = {True: "met    ", False: "not met", None: "open   "}
-    lines = [
-        f"{result.person_id}: {result.current_role}, on target {result.on_target_streak} "
-        f"consecutive quarter(s) up to {result.latest_period}"
-    ]
+def career_check_text(
+    result: CareerCheck, lang: Lang = "en", playbook: Playbook | None = None
+) -> str:
+    """The check for the terminal: one block per track, one line per criterion, in ``lang``.
+    With the ``playbook``, the Chinese edition names roles, tracks and criteria by their Chinese
+    names; the English one (and any without a playbook) by their ids."""
+    names = _Names(playbook, lang)
+    words = {
+        True: label("criterion_met", lang),
+        False: label("criterion_not_met", lang),
+        None: label("criterion_open", lang),
+    }
+    width = max(len(w) for w in words.values())
+    lines = [person_line(result, lang, playbook)]
     for t in result.tracks:
+        track = names.career_track(t.track)
         if t.next_role is None:
-            lines.append(f"{t.track}: no next step from {result.current_role}")
+            role = names.role(result.current_role)
+            lines.append(label("career_no_next", lang, track=track, role=role))
             continue
-        verdict = "eligible to apply" if t.eligible else "not yet eligible"
-        lines.append(f"{t.track}: next role {t.next_role}: {verdict}")
-        lines += [f"  {mark[c.met]}  {c.id}: {c.detail}" for c in t.criteria]
+        verdict = label("career_eligible" if t.eligible else "career_not_eligible", lang)
+        role = names.role(t.next_role)
+        lines.append(label("career_next", lang, track=track, role=role, verdict=verdict))
+        lines += [
+            label(
+                "career_criterion_line",
+                lang,
+                mark=words[c.met].ljust(width),
+                criterion=names.criterion(c.id),
+                detail=criterion_detail(c, lang, playbook),
+            )
+            for c in t.criteria
+        ]
     return "\n".join(lines)
+
+
+def person_line(
+    result: CareerCheck, lang: Lang = "en", playbook: Playbook | None = None, name: str = ""
+) -> str:
+    """One line: the person (and ``name``, when given), their role and on-target streak."""
+    person = f"{result.person_id} {name}" if name else result.person_id
+    return label(
+        "career_person",
+        lang,
+        person=person,
+        role=_Names(playbook, lang).role(result.current_role),
+        streak=result.on_target_streak,
+        period=result.latest_period,
+    )
+
+
+def criterion_detail(
+    check: CriterionCheck, lang: Lang = "en", playbook: Playbook | None = None
+) -> str:
+    """What the data says about a criterion, in ``lang`` (``check.detail`` is the English)."""
+    if not check.reason:
+        return check.detail
+    return label(check.reason, lang, **_detail_values(check.facts, lang, playbook))
+
+
+def _detail_values(
+    facts: Mapping[str, Any], lang: Lang, playbook: Playbook | None
+) -> dict[str, Any]:
+    names = _Names(playbook, lang)
+    values = dict(facts)
+    if "role" in values:
+        values["role"] = names.role(str(values["role"]))
+    if "track" in values:
+        values["track"] = names.training_track(str(values["track"]))
+    if "missing" in values:
+        shown = [names.module(m) for m in values["missing"]]
+        values["missing"] = ", ".join(shown) if lang == "en" else "、".join(shown)
+    return values
+
+
+class _Names:
+    """How roles, tracks, criteria and modules are named in ``lang``: by id in the English edition
+    (as the command line and the English pages name them) and without a playbook; by the
+    playbook's names in the Chinese edition."""
+
+    def __init__(self, playbook: Playbook | None, lang: Lang) -> None:
+        self.lang: Lang = lang if playbook is not None else "en"
+        self.playbook = playbook
+        if playbook is None:
+            self._roles: dict[str, str] = {}
+            self._career: dict[str, str] = {}
+            self._tracks: dict[str, str] = {}
+            self._modules: dict[str, str] = {}
+            self._criteria: dict[str, Criterion] = {}
+            return
+        self._roles = shown_ids(((r.id, r.name) for r in playbook.roles), lang)
+        self._career = shown_ids(((t.id, t.name) for t in playbook.career_tracks), lang)
+        self._tracks = shown_ids(((t.id, t.name) for t in playbook.tracks), lang)
+        self._modules = shown_ids(
+            ((m.id, m.title) for t in playbook.tracks for m in t.modules), lang
+        )
+        self._criteria = {
+            c.id: c for t in playbook.career_tracks for s in t.steps for c in s.criteria
+        }
+
+    def role(self, role_id: str) -> str:
+        return self._roles.get(role_id, role_id)
+
+    def career_track(self, track_id: str) -> str:
+        return self._career.get(track_id, track_id)
+
+    def training_track(self, track_id: str) -> str:
+        return self._tracks.get(track_id, track_id)
+
+    def module(self, module_id: str) -> str:
+        return self._modules.get(module_id, module_id)
+
+    def criterion(self, criterion_id: str) -> str:
+        """A criterion's short name: its id in English, else what its check asks for."""
+        c = self._criteria.get(criterion_id)
+        if self.lang == "en" or c is None or self.playbook is None:
+            return criterion_id
+        values: dict[str, Any] = {"n": int(c.min) if c.min is not None else 0}
+        if c.track is not None:
+            values["track"] = self.training_track(c.track)
+        if c.indicator is not None:
+            values["indicator"] = self.playbook.indicator(c.indicator).name.get(self.lang)
+        return label(f"check_{c.check}", self.lang, **values)
+
+    def description(self, criterion_id: str) -> str:
+        """A criterion as the playbook describes it (its id in English)."""
+        c = self._criteria.get(criterion_id)
+        return criterion_id if self.lang == "en" or c is None else c.description.get(self.lang)
 
 
 def _unknown_person(person_id: str, known: list[str]) -> str:
@@ -332,11 +453,11 @@ def _role_since(
         ]
         days = [d for d in map(_day, mine["changed_on"]) if d is not None and d <= as_of]
         if days:
-            return max(days), "since the role change"
+            return max(days), "detail_tenure_change"
     if person is not None:
         hired = _day(person.get("hired_on"))
         if hired is not None:
-            return hired, "since hire (no role change recorded)"
+            return hired, "detail_tenure_hire"
     return None
 
 
@@ -363,53 +484,65 @@ def _check_track(playbook: Playbook, track: CareerTrack, facts: _Facts) -> Track
 
 
 def _check(playbook: Playbook, criterion: Criterion, facts: _Facts) -> CriterionCheck:
-    met, detail = _evaluate(playbook, criterion, facts)
+    met, reason, values = _evaluate(playbook, criterion, facts)
+    detail = label(reason, "en", **_detail_values(values, "en", None))
     if criterion.check == "track_completed" and criterion.track is not None:
         done = facts.completed or set()
         todo = [m for m in _track_modules(playbook, criterion.track) if m not in done]
         missing = tuple(todo) if met is False else ()
-        return CriterionCheck(criterion.id, criterion.check, met, detail, criterion.track, missing)
-    return CriterionCheck(criterion.id, criterion.check, met, detail)
+        return CriterionCheck(
+            criterion.id,
+            criterion.check,
+            met,
+            detail,
+            criterion.track,
+            missing,
+            reason=reason,
+            facts=values,
+        )
+    return CriterionCheck(criterion.id, criterion.check, met, detail, reason=reason, facts=values)
 
 
-def _evaluate(playbook: Playbook, c: Criterion, facts: _Facts) -> tuple[bool | None, str]:
+def _evaluate(
+    playbook: Playbook, c: Criterion, facts: _Facts
+) -> tuple[bool | None, str, dict[str, Any]]:
+    """Whether the criterion is met, and the label key and facts of its detail."""
     need = int(c.min) if c.min is not None else 0
     if c.check == "on_target_streak":
-        return (
-            facts.streak >= need,
-            f"on target {facts.streak} consecutive quarter(s) up to {facts.latest_period} "
-            f"(needs {need})",
-        )
+        values = {"streak": facts.streak, "period": facts.latest_period, "need": need}
+        return facts.streak >= need, "detail_streak", values
     if c.check == "tenure_months":
         if facts.role_since is None:
-            return None, "no hire or role-change dates given"
+            return None, "detail_no_dates", {}
         since, how = facts.role_since
         months = _months_between(since, facts.as_of)
-        return (
-            months >= need,
-            f"{months} month(s) as {facts.role} {how}, {since.isoformat()} (needs {need})",
-        )
+        values = {"months": months, "role": facts.role, "since": since.isoformat(), "need": need}
+        return months >= need, how, values
     if c.check == "probation_passed":
         if facts.person is None:
-            return None, "no people table given: confirmation date unknown"
+            return None, "detail_no_people", {}
         confirmed = _day(facts.person.get("confirmed_on"))
         if confirmed is not None and confirmed <= facts.as_of:
-            return True, f"confirmed on {confirmed.isoformat()}"
+            return True, "detail_confirmed", {"date": confirmed.isoformat()}
         hired = _day(facts.person.get("hired_on"))
         if hired is not None and _months_between(hired, facts.as_of) < need:
-            return False, f"still in the {need}-month probation (hired {hired.isoformat()})"
-        return False, "not confirmed after probation"
+            return False, "detail_probation", {"need": need, "date": hired.isoformat()}
+        return False, "detail_not_confirmed", {}
     if c.check == "track_completed":
         modules = _track_modules(playbook, c.track or "")
         if facts.completed is None:
-            return None, "no trainings table given"
-        missing = [m for m in modules if m not in facts.completed]
-        done = len(modules) - len(missing)
-        detail = f"completed {done} of {len(modules)} modules of the {c.track} track"
-        return (not missing, detail + (f"; missing: {', '.join(missing)}" if missing else ""))
+            return None, "detail_no_trainings", {}
+        missing = tuple(m for m in modules if m not in facts.completed)
+        values = {
+            "done": len(modules) - len(missing),
+            "total": len(modules),
+            "track": c.track,
+            "missing": missing,
+        }
+        return not missing, "detail_track_missing" if missing else "detail_track", values
     if c.check == "kpi_status":
-        return None, "judged on the team's scorecard"
-    return None, "judged by a person"
+        return None, "detail_kpi", {}
+    return None, "detail_assessment", {}
 
 
 def _track_modules(playbook: Playbook, track_id: str) -> list[str]:
@@ -489,3 +622,106 @@ def team_view(
         ascending=[False, False, True, True],
         kind="stable",
     ).reset_index(drop=True)
+
+
+# --- For readers: the notebook's tables and chart -----------------------------------------------
+
+
+def streak_chart(history: pd.DataFrame, person_id: str, lang: Lang = "en") -> Figure:
+    """One bar per quarter of the person's attainment (actual over target), blue on target and
+    red below, with the target line at 100%: the streak at a glance."""
+    from matplotlib.figure import Figure
+
+    mine = history.loc[history["person_id"] == person_id].sort_values("quarter")
+    attainment = mine["actual"] / mine["target"]
+    fig = Figure(figsize=(8, 3.2), layout="constrained")
+    ax = fig.subplots()
+    colours = ["#1f6f8b" if a >= 1 else "#c0504d" for a in attainment]
+    ax.bar(mine["period"].astype(str).tolist(), attainment * 100, color=colours)
+    ax.axhline(100, color="black", linewidth=1)
+    ax.set_ylabel(label("streak_axis", lang))
+    ax.set_title(label("streak_title", lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def ladder_table(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
+    """Every criterion of the next step on each track, with its status and what the data says.
+    The English edition names tracks, roles and criteria by id; the Chinese one by the
+    playbook's names and the criteria's descriptions."""
+    names = _Names(playbook, lang)
+    status = {
+        True: label("criterion_met", lang),
+        False: label("criterion_not_met", lang),
+        None: label("criterion_open", lang),
+    }
+    rows = [
+        {
+            label("col_track", lang): names.career_track(t.track),
+            label("col_next_role", lang): names.role(t.next_role or ""),
+            label("col_eligible", lang): label("yes" if t.eligible else "no", lang),
+            label("col_criterion", lang): names.description(c.id),
+            label("status", lang): status[c.met],
+            label("col_detail", lang): criterion_detail(c, lang, playbook),
+        }
+        for t in result.tracks
+        for c in t.criteria
+    ]
+    return pd.DataFrame(rows)
+
+
+def training_gaps(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
+    """The modules that would close the gaps (:func:`missing_modules`), with their titles."""
+    names = _Names(playbook, lang)
+    titles = {m.id: m.title.get(lang) for t in playbook.tracks for m in t.modules}
+    columns = [label(k, lang) for k in ("col_training_track", "col_module", "col_title")]
+    rows = [
+        [names.training_track(track), module, titles.get(module, module)]
+        for track, modules in missing_modules(result).items()
+        for module in modules
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def team_summary(view: pd.DataFrame, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
+    """Of a :func:`team_view`, per track and next role: how many are eligible, of how many."""
+    names = _Names(playbook, lang)
+    summary = view.groupby(["track", "next_role"])["eligible"].agg(["sum", "count"])
+    summary.columns = [label("col_eligible", lang), label("col_checked", lang)]
+    summary = summary.rename(index=names.career_track, level=0).rename(index=names.role, level=1)
+    summary.index.names = [label("col_track", lang), label("col_next_role_id", lang)]
+    return summary
+
+
+def team_table(view: pd.DataFrame, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
+    """A :func:`team_view` (or some of its rows) as a reader sees it: in the English edition the
+    frame itself; in the Chinese one with Chinese headers, names for roles and tracks, 是/否,
+    and the criteria still failing or open named by what they ask for."""
+    if lang == "en":
+        return view
+    names = _Names(playbook, lang)
+
+    def criteria(text: object) -> str:
+        ids = [c for c in str(text).split(", ") if c]
+        return "、".join(names.criterion(c) for c in ids)
+
+    shown = view.assign(
+        role=view["role"].map(names.role),
+        track=view["track"].map(names.career_track),
+        next_role=view["next_role"].map(names.role),
+        eligible=view["eligible"].map(lambda v: yes_no(bool(v), lang)),
+        not_met=view["not_met"].map(criteria),
+        open=view["open"].map(criteria),
+    )
+    keys = {
+        "person_id": "col_person_id",
+        "name": "col_name",
+        "role": "col_role",
+        "streak": "col_streak",
+        "track": "col_track",
+        "next_role": "col_next_role_id",
+        "eligible": "col_eligible",
+        "not_met": "col_not_met",
+        "open": "col_open",
+    }
+    return shown.rename(columns={c: label(k, lang) for c, k in keys.items()})

@@ -45,6 +45,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import SalesplaybookError
+from .labels import label, yes_no
+from .model import Lang
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -67,12 +69,6 @@ BETTER: Final = {
     "lead_conversion": "higher",
     "average_order_value": "higher",
     "collection_cycle": "lower",
-}
-TITLES: Final = {
-    "target_attainment": "Target attainment",
-    "lead_conversion": "Lead conversion",
-    "average_order_value": "Average order value",
-    "collection_cycle": "Collection cycle (days)",
 }
 
 #: Source, part II (5): "when a metric moves more than 20%" an analysis is due (数据波动超20%).
@@ -359,7 +355,9 @@ def _freq_of(labels: pd.Index) -> str:
     return "Q" if "Q" in sample else "M"
 
 
-def dashboard_charts(frame: pd.DataFrame, team: str = ALL, product_line: str = ALL) -> Figure:
+def dashboard_charts(
+    frame: pd.DataFrame, team: str = ALL, product_line: str = ALL, lang: Lang = "en"
+) -> Figure:
     """Four small panels, one per metric, of a team's (``"*"``: the organisation's) months, with
     each alert marked where it happened: a red ring for a move of more than 20%, a red triangle
     for the second fall in a row. A manager sees the shape of the year and where to look first.
@@ -373,10 +371,11 @@ def dashboard_charts(frame: pd.DataFrame, team: str = ALL, product_line: str = A
     labels = list(table.index.astype(str))
     x = np.arange(len(labels))
     for ax, metric in zip(axes, METRICS, strict=True):
-        ax.set_title(TITLES[metric], fontsize="medium", loc="left")
+        ax.set_title(metric_title(metric, lang), fontsize="medium", loc="left")
         ax.spines[["top", "right"]].set_visible(False)
         if metric not in table.columns:
-            ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+            no_data = label("status_no_data", lang)
+            ax.text(0.5, 0.5, no_data, ha="center", va="center", transform=ax.transAxes)
             continue
         series = table[metric].to_numpy(dtype=float)
         ax.plot(x, series, color="#1f6f8b", marker=".", linewidth=1.5)
@@ -401,7 +400,7 @@ def dashboard_charts(frame: pd.DataFrame, team: str = ALL, product_line: str = A
                 facecolors="none" if marker == "o" else "#c0392b",
                 edgecolors="#c0392b",
                 zorder=3,
-                label={"moved": "moved > 20%", "fell_twice": "2nd fall in a row"}[rule],
+                label=_legend(rule, lang),
             )
         if metric in ("target_attainment", "lead_conversion"):
             ax.yaxis.set_major_formatter(_percent)
@@ -411,37 +410,133 @@ def dashboard_charts(frame: pd.DataFrame, team: str = ALL, product_line: str = A
     handles, names = axes[1].get_legend_handles_labels()
     if handles:
         fig.legend(handles[:2], names[:2], loc="outside lower center", ncols=2, fontsize="small")
-    who = "the whole organisation" if team == ALL else f"team {team}"
-    what = "" if product_line == ALL else f", {product_line}"
-    fig.suptitle(f"Sales dashboard: {who}{what} (alerts: moves the bad way)")
+    who = label("dashboard_org", lang) if team == ALL else label("dashboard_team", lang, team=team)
+    what = "" if product_line == ALL else label("dashboard_line", lang, line=product_line)
+    fig.suptitle(label("dashboard_title", lang, who=who, what=what))
     return fig
+
+
+def metric_title(metric: str, lang: Lang = "en") -> str:
+    """A dashboard metric's title (``lead_conversion``: "Lead conversion", 线索转化率)."""
+    return label(f"metric_{metric}", lang)
+
+
+def rule_name(rule: str, lang: Lang = "en") -> str:
+    """An alert rule as a table shows it: its id (``moved``, ``fell_twice``) in the English
+    edition, whose page explains the ids; what it means in the Chinese one."""
+    return label(f"rule_{rule}", lang, pct=f"{MOVE_THRESHOLD:.0%}", n=CONSECUTIVE_FALLS)
+
+
+def _legend(rule: str, lang: Lang) -> str:
+    return label(f"alert_{rule}", lang, pct=f"{MOVE_THRESHOLD:.0%}", n=CONSECUTIVE_FALLS)
+
+
+#: The columns of :func:`wide` as a reader sees them, and how each is rounded.
+_WIDE_COLUMNS: Final = {
+    "target_attainment": ("col_attainment_pct", 100, 1),
+    "lead_conversion": ("col_conversion_pct", 100, 1),
+    "average_order_value": ("col_order_value", 1, 0),
+    "collection_cycle": ("col_collection_days", 1, 1),
+}
+
+
+def readable(table: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
+    """A :func:`wide` table as a manager reads it: percentages as percentages, money in whole
+    units, days to one decimal, under the edition's headers."""
+    shown = table.copy()
+    names = {}
+    for column, (key, scale, digits) in _WIDE_COLUMNS.items():
+        if column in shown.columns:
+            shown[column] = (shown[column] * scale).round(digits)
+            names[column] = label(key, lang)
+    shown = shown.rename(columns=names)
+    shown.index.name = label("col_period", lang)
+    return shown
+
+
+def dashboard_summary(frame: pd.DataFrame, found: pd.DataFrame, lang: Lang = "en") -> str:
+    """One line: how many periods and teams a dashboard frame covers, and its alerts."""
+    return label(
+        "dashboard_summary",
+        lang,
+        months=frame["period"].nunique(),
+        teams=frame["team_id"].nunique() - 1,
+        alerts=len(found),
+    )
+
+
+_ALERT_LABELS: Final = {
+    "period": ("col_period", "col_period"),
+    "team_id": ("col_team_id", "col_team_id"),
+    "product_line": ("col_product_line", "col_product_line"),
+    "metric": ("col_metric", "col_metric"),
+    "rule": ("col_rule", "col_rule"),
+    "value": ("col_value", "col_value_pct"),
+    "previous": ("col_previous", "col_previous_pct"),
+    "change": ("col_change", "col_change_pct"),
+    "worse": ("col_worse", "col_worse"),
+}
+
+
+def alerts_table(alerts: pd.DataFrame, lang: Lang = "en", percent: bool = False) -> pd.DataFrame:
+    """Rows of :func:`alerts` as a reader sees them. ``percent`` shows the value, the previous
+    value and the change in percent (one decimal), for alerts on ratios. The English edition
+    keeps the metric and rule ids its page explains; the Chinese one names them."""
+    shown = alerts.copy()
+    if percent:
+        for column in ("value", "previous", "change"):
+            shown[column] = (shown[column] * 100).round(1)
+    if lang != "en":
+        shown["metric"] = shown["metric"].map(lambda m: metric_title(str(m), lang))
+        shown["rule"] = shown["rule"].map(lambda r: rule_name(str(r), lang))
+        shown["worse"] = shown["worse"].map(lambda w: yes_no(bool(w), lang))
+    names = {c: label(keys[1 if percent else 0], lang) for c, keys in _ALERT_LABELS.items()}
+    return shown.rename(columns=names)
+
+
+def alert_counts(alerts: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
+    """How many alerts each metric (rows) raised by each rule (columns)."""
+    counts = alerts.pivot_table(
+        index="metric", columns="rule", values="period", aggfunc="count", fill_value=0
+    )
+    if lang != "en":
+        counts = counts.rename(
+            index=lambda m: metric_title(str(m), lang),
+            columns=lambda r: rule_name(str(r), lang),
+        )
+    counts.index.name = label("col_metric", lang)
+    counts.columns.name = label("col_rule", lang)
+    return counts
 
 
 def _percent(value: float, _: object) -> str:
     return f"{value:.0%}"
 
 
-def dashboard_explorer(frame: pd.DataFrame) -> Any:
+def dashboard_explorer(frame: pd.DataFrame, lang: Lang = "en") -> Any:
     """Choose a team and a product line and see its charts and alerts (ipywidgets).
 
     It only chooses and shows: the numbers are :func:`dashboard_charts` and :func:`alerts` of
-    the same frame, so the live view and the static page agree. The chart is an image and the
-    list HTML (no output widget, whose captured state the stored notebooks do not keep)."""
-    import io
-
+    the same frame, so the live view and the static page agree. The chart is an SVG image (its
+    text drawn by the browser, as in the notebooks) and the list HTML (no output widget, whose
+    captured state the stored notebooks do not keep)."""
     import ipywidgets as w
+
+    from .charts import svg_text
 
     _check_frame(frame)
     found = alerts(frame)
     teams = sorted(set(frame["team_id"]) - {ALL})
     lines = sorted(set(frame["product_line"]) - {ALL})
     team = w.Dropdown(
-        description="Team", options=[("whole organisation", ALL), *((t, t) for t in teams)]
+        description=label("team", lang),
+        options=[(label("whole_organisation", lang), ALL), *((t, t) for t in teams)],
     )
     line = w.Dropdown(
-        description="Product line", options=[("all lines", ALL), *((p, p) for p in lines)]
+        description=label("product_line", lang),
+        options=[(label("all_lines", lang), ALL), *((p, p) for p in lines)],
     )
-    image = w.Image(format="png")
+    image = w.Image(format="svg+xml")
     table = w.HTML()
 
     def refresh(*_: Any) -> None:
@@ -450,10 +545,10 @@ def dashboard_explorer(frame: pd.DataFrame) -> Any:
             & found["product_line"].isin({line.value, ALL})
             & found["worse"]
         ]
-        buffer = io.BytesIO()
-        dashboard_charts(frame, team.value, line.value).savefig(buffer, format="png", dpi=80)
-        image.value = buffer.getvalue()
-        table.value = chosen.to_html(index=False, border=0, float_format="{:.3g}".format)
+        image.value = svg_text(dashboard_charts(frame, team.value, line.value, lang)).encode()
+        table.value = alerts_table(chosen, lang).to_html(
+            index=False, border=0, float_format="{:.3g}".format
+        )
 
     team.observe(refresh, names="value")
     line.observe(refresh, names="value")

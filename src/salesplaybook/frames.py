@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .formatting import threshold_text
-from .labels import label
+from .labels import label, shown_ids
 from .model import Lang, Playbook
 
 
@@ -50,6 +50,18 @@ def bar_sources(frame: pd.DataFrame, dimension_order: list[str]) -> pd.DataFrame
     counts.index.name = "dimension"
     counts.columns.name = None
     return counts
+
+
+def bar_sources_table(counts: pd.DataFrame, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
+    """:func:`bar_sources` as a reader sees it: the dimensions (by id in the English edition, by
+    name in the Chinese one) and the two counts under the edition's words."""
+    names = shown_ids(((d.id, d.name) for d in playbook.dimensions), lang)
+    shown = counts.rename(
+        index=names,
+        columns={"source": label("bar_source", lang), "default": label("bar_default", lang)},
+    )
+    shown.index.name = label("col_dimension", lang)
+    return shown
 
 
 def select_indicators(

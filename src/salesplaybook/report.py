@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from .formatting import number, threshold_text, value_text
-from .labels import label
+from .labels import LABELS, label
 from .model import Lang, Playbook
 from .scorecard import Scorecard
 
 STYLE = {"excellent": "bold green", "meets": "green", "below": "bold red", "no_data": "dim"}
+#: Each status id as a reader says it, in both editions (the words live in :data:`LABELS`).
 STATUS_LABEL = {
-    "excellent": {"en": "excellent", "zh": "优秀"},
-    "meets": {"en": "meets", "zh": "达标"},
-    "below": {"en": "below", "zh": "未达标"},
-    "no_data": {"en": "no data", "zh": "无数据"},
+    status: LABELS[f"status_{status}"] for status in ("excellent", "meets", "below", "no_data")
 }
 
 
@@ -22,18 +20,19 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
 
     console = Console()
     names = {i.id: i for i in playbook.indicators}
-    title = "Scorecard" if lang == "en" else "考核评分"
+    title = label("scorecard", lang)
     scope = " · ".join(x for x in (card.period, card.team) if x)
     console.print(f"[bold]{title} {scope}[/]".strip())
     dims = {d.id: d for d in playbook.dimensions}
     for d in card.dimensions:
         score = "–" if d.score is None else number(round(d.score, 1))
-        table = Table(title=f"{dims[d.id].name.get(lang)}: {score}", title_justify="left")
+        title = dims[d.id].name.get(lang) + label("colon", lang) + score
+        table = Table(title=title, title_justify="left")
         table.add_column(label("indicator", lang))
-        table.add_column("value" if lang == "en" else "数值", justify="right")
+        table.add_column(label("value", lang), justify="right")
         table.add_column(label("meets", lang))
         table.add_column(label("excellent", lang))
-        table.add_column("status" if lang == "en" else "状态")
+        table.add_column(label("status", lang))
         for r in card.indicators:
             if r.dimension != d.id:
                 continue
@@ -49,13 +48,13 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
             )
         console.print(table)
     if any(r.context_rule_applied for r in card.indicators):
-        note = "* market context rule applied" if lang == "en" else "* 适用市场环境规则"
-        console.print(note)
+        console.print(label("context_rule_applied", lang))
     overall = "–" if card.overall_score is None else number(round(card.overall_score, 1))
-    head = "Overall" if lang == "en" else "总分"
-    console.print(f"[bold]{head}: {overall} ({STATUS_LABEL[card.rating][lang]})[/]")
+    head = label("overall", lang)
+    rating = label("in_brackets", lang, text=STATUS_LABEL[card.rating][lang])
+    console.print(f"[bold]{head}{label('colon', lang)}{overall}{rating}[/]")
     if card.recommendations:
-        console.print("[bold]" + ("What to work on" if lang == "en" else "改进建议") + "[/]")
+        console.print(f"[bold]{label('work_on', lang)}[/]")
         for rec in card.recommendations:
             console.print(f"- {names[rec.indicator].name.get(lang)}:")
             for item in rec.items:

@@ -37,12 +37,10 @@ def scorecard_frame(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> p
             {
                 label("dimension", lang): dims[r.dimension],
                 label("indicator", lang): ind.name.get(lang),
-                "value" if lang == "en" else "数值": "–"
-                if r.value is None
-                else value_text(ind, r.value, lang),
+                label("value", lang): "–" if r.value is None else value_text(ind, r.value, lang),
                 label("meets", lang): threshold_text(ind, ind.meets, lang),
                 label("excellent", lang): threshold_text(ind, ind.excellent, lang),
-                "status" if lang == "en" else "状态": status,
+                label("status", lang): status,
                 "status_id": r.status,
             }
         )
@@ -69,15 +67,17 @@ def scorecard_html(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> st
 
 
 def summary_html(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> str:
+    """The overall score and rating, and each dimension's score."""
     dims = {d.id: d.name.get(lang) for d in playbook.dimensions}
+    colon = label("colon", lang)
     parts = []
     for d in card.dimensions:
         score = "–" if d.score is None else f"{d.score:.0f}"
-        parts.append(f"<li>{html.escape(dims[d.id])}: <b>{score}</b></li>")
+        parts.append(f"<li>{html.escape(dims[d.id])}{colon}<b>{score}</b></li>")
     overall = "–" if card.overall_score is None else f"{card.overall_score:.0f}"
-    head = "Overall" if lang == "en" else "总分"
-    rating = STATUS_LABEL[card.rating][lang]
-    return f"<p><b>{head}: {overall}</b> ({html.escape(rating)})</p><ul>{''.join(parts)}</ul>"
+    head = label("overall", lang)
+    rating = html.escape(label("in_brackets", lang, text=STATUS_LABEL[card.rating][lang]))
+    return f"<p><b>{head}{colon}{overall}</b>{rating}</p><ul>{''.join(parts)}</ul>"
 
 
 def recommendations_html(
@@ -86,9 +86,7 @@ def recommendations_html(
     """What to work on, as links to the book pages (``book_root`` is the path from the page
     showing this to the book's root: ``../`` from a notebook)."""
     if not card.recommendations:
-        return (
-            "<p>" + ("Nothing is below its bar." if lang == "en" else "所有指标均已达标。") + "</p>"
-        )
+        return f"<p>{html.escape(label('nothing_below', lang))}</p>"
     names = {i.id: i.name.get(lang) for i in playbook.indicators}
     blocks = []
     for rec in card.recommendations:
@@ -111,7 +109,12 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
     dims = playbook.dimensions
     fig = Figure(figsize=(10, 2.2 * len(dims)), layout="constrained")
     axes = fig.subplots(len(dims), 1, squeeze=False)[:, 0]
-    short = {i.id: i.id.replace("_", " ") for i in playbook.indicators}
+    # The English edition names the indicators by id, short enough for a tick label.
+    short = {
+        i.id: i.id.replace("_", " ") if lang == "en" else i.name.get(lang)
+        for i in playbook.indicators
+    }
+    no_data = label("status_no_data", lang)
     for ax, dim in zip(axes, dims, strict=True):
         rows = [r for r in card.indicators if r.dimension == dim.id]
         ys = range(len(rows))
@@ -122,21 +125,22 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
         )
         for y, r in zip(ys, rows, strict=True):
             if r.status == "no_data":
-                ax.text(2, y, "no data", va="center", fontsize=8, color=COLOURS["no_data"])
+                ax.text(2, y, no_data, va="center", fontsize=8, color=COLOURS["no_data"])
         ax.set_yticks(list(ys), [short[r.id] for r in rows], fontsize=8)
         ax.invert_yaxis()
         ax.set_xlim(0, 105)
         ax.axvline(POINTS_MEETS, color="#57606a", lw=0.8, ls="--")
         ax.axvline(POINTS_EXCELLENT, color="#57606a", lw=0.8, ls=":")
         d = next(x for x in card.dimensions if x.id == dim.id)
-        score = "no data" if d.score is None else f"{d.score:.0f}"
-        ax.set_title(f"{dim.name.en}: {score}", loc="left", fontsize=10)
+        score = no_data if d.score is None else f"{d.score:.0f}"
+        title = dim.name.get(lang) + label("colon", lang) + score
+        ax.set_title(title, loc="left", fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
-    axes[-1].set_xlabel("points (dashed: meets, dotted: excellent)")
+    axes[-1].set_xlabel(label("points_axis", lang))
     return fig
 
 
-def scoring_markdown() -> str:
+def scoring_markdown(lang: Lang = "en") -> str:
     """How the scores are computed, written from the engine's own constants."""
     from .formatting import number
     from .scorecard import (
@@ -147,21 +151,18 @@ def scoring_markdown() -> str:
         RATING_MEETS,
     )
 
+    points = {
+        "excellent": number(POINTS_EXCELLENT),
+        "meets": number(POINTS_MEETS),
+        "below": number(POINTS_BELOW_MAX),
+    }
+    rating = {"excellent": number(RATING_EXCELLENT), "meets": number(RATING_MEETS)}
     return "\n".join(
         [
-            "- **Status**: *excellent* when the value reaches the excellent bar (or the market "
-            "context rule applies), *meets* when it reaches the meets bar, *below* otherwise, "
-            "*no data* when there is no value. Bars per team member (leaders developed) scale "
-            "with the team's size.",
-            f"- **Points**: {number(POINTS_EXCELLENT)} excellent, {number(POINTS_MEETS)} meets, "
-            f"up to {number(POINTS_BELOW_MAX)} below, in proportion to how close the value comes "
-            "to the meets bar.",
-            "- **Dimension score**: the mean of its indicators' points, leaving out those "
-            "without data.",
-            "- **Overall score**: the dimension scores weighted by the weights of the framework, "
-            "leaving out dimensions without data. Rating: *excellent* from "
-            f"{number(RATING_EXCELLENT)}, *meets* from {number(RATING_MEETS)}, *below* under "
-            f"{number(RATING_MEETS)}.",
-            "- A better value never lowers any score (the tests check this on random inputs).",
+            "- " + label("scoring_status", lang),
+            "- " + label("scoring_points", lang, **points),
+            "- " + label("scoring_dimension", lang),
+            "- " + label("scoring_overall", lang, **rating),
+            "- " + label("scoring_monotone", lang),
         ]
     )

@@ -1,30 +1,46 @@
 """Interactive views for the notebooks (ipywidgets).
 
 The widgets only choose and show; the tables come from :mod:`salesplaybook.frames`, so what a
-reader sees in the static book and what a user explores live are computed the same way.
+reader sees in the static book and what a user explores live are computed the same way. Each
+takes the reader's language (``lang``); a widget with a language switch starts on it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import html
+from typing import TYPE_CHECKING, Any
 
 from .frames import display_columns, indicator_frame, select_indicators
+from .labels import label, shown_ids
 from .metrics_file import MetricsInput
-from .model import Lang, Playbook
+from .model import Lang, Playbook, TargetExample
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LANGUAGES = [("English", "en"), ("中文", "zh")]
 
 
-def kpi_explorer(playbook: Playbook) -> Any:
+def _lang(value: object) -> Lang:
+    return "zh" if value == "zh" else "en"
+
+
+def _pre(text: str) -> str:
+    return f"<pre>{html.escape(text)}</pre>"
+
+
+def kpi_explorer(playbook: Playbook, lang: Lang = "en") -> Any:
     """Filter the indicators by dimension and by where their bars come from; switch language."""
     import ipywidgets as w
 
-    frames = {lang: indicator_frame(playbook, lang) for lang in ("en", "zh")}
-    language = w.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value="en")
-    dimension = w.Dropdown(description="Dimension")
-    source_only = w.Checkbox(value=False, description="only bars from the source document")
+    frames = {code: indicator_frame(playbook, code) for code in ("en", "zh")}
+    language = w.ToggleButtons(options=LANGUAGES, value=lang)
+    dimension = w.Dropdown(description=label("dimension", lang))
+    source_only = w.Checkbox(value=False, description=label("only_source_bars", lang))
     table = w.HTML()
 
     def dimension_options(lang: Lang) -> list[tuple[str, str]]:
-        everything = "All dimensions" if lang == "en" else "全部维度"
+        everything = label("all_dimensions", lang)
         return [(everything, ""), *((d.name.get(lang), d.id) for d in playbook.dimensions)]
 
     def refresh(*_: Any) -> None:
@@ -33,12 +49,15 @@ def kpi_explorer(playbook: Playbook) -> Any:
         table.value = shown.to_html(border=0, escape=True, sparsify=True)
 
     def relabel(*_: Any) -> None:
+        now = _lang(language.value)
         current = dimension.value
-        dimension.options = dimension_options(language.value)
+        dimension.options = dimension_options(now)
         dimension.value = current
+        dimension.description = label("dimension", now)
+        source_only.description = label("only_source_bars", now)
         refresh()
 
-    dimension.options = dimension_options("en")
+    dimension.options = dimension_options(lang)
     dimension.value = ""
     language.observe(relabel, names="value")
     dimension.observe(refresh, names="value")
@@ -47,12 +66,12 @@ def kpi_explorer(playbook: Playbook) -> Any:
     return w.VBox([w.HBox([language, dimension, source_only]), table])
 
 
-def self_assessment(playbook: Playbook, inputs: MetricsInput) -> Any:
+def self_assessment(playbook: Playbook, inputs: MetricsInput, lang: Lang = "en") -> Any:
     """A form pre-filled with ``inputs``: change any number and the scorecard follows.
 
     Values are typed as a spreadsheet would show them ("92%", "4.6", "1,234"); an empty field is
     "no data". A value that cannot be right is shown as an error beside the scorecard, which
-    keeps the last valid values.
+    keeps the last valid values. The language switch relabels the form and the scorecard.
     """
     import ipywidgets as w
 
@@ -68,34 +87,43 @@ def self_assessment(playbook: Playbook, inputs: MetricsInput) -> Any:
         boxes = []
         for ind in playbook.indicators_of(dim.id):
             value = inputs.values.get(ind.id)
+            # The number as typed (the English form has no unit words around it).
             shown = "" if value is None else value_text(ind, value, "en").split(" ")[0]
             field = w.Text(
                 value=shown,
-                placeholder="no data",
-                description=ind.name.en,
                 style={"description_width": "22em"},
                 layout=w.Layout(width="34em"),
             )
             fields[ind.id] = field
             boxes.append(field)
         sections.append(w.VBox(boxes))
-    accordion = w.Accordion(children=sections, titles=tuple(d.name.en for d in playbook.dimensions))
-    team_size = w.IntText(value=inputs.team_size or 0, description="Team size")
-    trend = w.Dropdown(
-        options=["", "declining", "stable", "growing"],
-        value=inputs.market_trend or "",
-        description="Market",
-    )
+    accordion = w.Accordion(children=sections)
+    team_size = w.IntText(value=inputs.team_size or 0)
+    trend = w.Dropdown()
     competitor = w.Text(
-        value="" if inputs.competitor_attainment is None else f"{inputs.competitor_attainment:.0%}",
-        description="Competitors",
-        placeholder="their attainment",
+        value="" if inputs.competitor_attainment is None else f"{inputs.competitor_attainment:.0%}"
     )
-    language = w.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value="en")
+    language = w.ToggleButtons(options=LANGUAGES, value=lang)
     problems = w.HTML()
     result = w.HTML()
 
-    def read() -> MetricsInput:
+    def relabel(lang: Lang) -> None:
+        for ind in playbook.indicators:
+            fields[ind.id].description = ind.name.get(lang)
+            fields[ind.id].placeholder = label("status_no_data", lang)
+        accordion.titles = tuple(d.name.get(lang) for d in playbook.dimensions)
+        team_size.description = label("team_size", lang)
+        chosen = trend.value if trend.options else inputs.market_trend or ""
+        trend.options = [
+            ("", ""),
+            *((label(f"trend_{t}", lang), t) for t in ("declining", "stable", "growing")),
+        ]
+        trend.value = chosen
+        trend.description = label("market", lang)
+        competitor.description = label("competitors", lang)
+        competitor.placeholder = label("competitor_attainment", lang)
+
+    def read(lang: Lang) -> MetricsInput:
         values: dict[str, float] = {}
         errors = []
         for ind in playbook.indicators:
@@ -107,13 +135,13 @@ def self_assessment(playbook: Playbook, inputs: MetricsInput) -> Any:
                 check_value(ind, number)
                 values[ind.id] = number
             except ValueProblem as exc:
-                errors.append(f"{ind.name.en}: {exc}")
+                errors.append(f"{ind.name.get(lang)}: {exc}")
         comp = None
         if competitor.value.strip():
             try:
                 comp = parse_number(competitor.value)
             except ValueProblem as exc:
-                errors.append(f"Competitors: {exc}")
+                errors.append(f"{label('competitors', lang)}: {exc}")
         if errors:
             raise ValueProblem("; ".join(errors))
         return MetricsInput(
@@ -126,24 +154,137 @@ def self_assessment(playbook: Playbook, inputs: MetricsInput) -> Any:
         )
 
     def refresh(*_: Any) -> None:
-        import html
-
+        now = _lang(language.value)
         try:
-            current = read()
+            current = read(now)
         except ValueProblem as exc:
             problems.value = f'<p style="color:#cf222e">{html.escape(str(exc))}</p>'
             return
         problems.value = ""
         card = assess(playbook, current)
-        lang: Lang = "zh" if language.value == "zh" else "en"
         result.value = (
-            summary_html(card, playbook, lang)
-            + scorecard_html(card, playbook, lang)
-            + recommendations_html(card, playbook, lang)
+            summary_html(card, playbook, now)
+            + scorecard_html(card, playbook, now)
+            + recommendations_html(card, playbook, now)
         )
 
-    for widget in [*fields.values(), team_size, trend, competitor, language]:
+    def switch(*_: Any) -> None:
+        relabel(_lang(language.value))
+        refresh()
+
+    relabel(lang)
+    for widget in [*fields.values(), team_size, trend, competitor]:
         widget.observe(refresh, names="value")
+    language.observe(switch, names="value")
     refresh()
     context = w.HBox([team_size, trend, competitor])
     return w.VBox([language, context, accordion, problems, result])
+
+
+def ab_test_form(lift_standard: float, lang: Lang = "en") -> Any:
+    """Leads and conversions of both groups as sliders; the test's result follows
+    (:func:`salesplaybook.abtest.ab_test_text`). An impossible combination (more won than
+    leads) is shown as its message, not raised."""
+    import ipywidgets as w
+
+    from .abtest import ab_test, ab_test_text
+    from .errors import SalesplaybookError
+
+    start = {"control_leads": 200, "control_won": 30, "variant_leads": 200, "variant_won": 40}
+    sliders = {
+        key: w.IntSlider(value=value, min=0, max=2000, description=label(f"ab_{key}", lang))
+        for key, value in start.items()
+    }
+    out = w.HTML()
+
+    def show(*_: Any) -> None:
+        try:
+            result = ab_test(
+                (sliders["control_won"].value, sliders["control_leads"].value),
+                (sliders["variant_won"].value, sliders["variant_leads"].value),
+                lift_standard=lift_standard,
+            )
+            text = ab_test_text(result, lang)
+        except SalesplaybookError as err:
+            text = str(err)
+        out.value = _pre(text + "\n")
+
+    for slider in sliders.values():
+        slider.observe(show, names="value")
+    show()
+    return w.VBox([*sliders.values(), out])
+
+
+def career_picker(
+    playbook: Playbook,
+    history: pd.DataFrame,
+    people: pd.DataFrame,
+    trainings: pd.DataFrame | None = None,
+    role_changes: pd.DataFrame | None = None,
+    choices: list[str] | None = None,
+    value: str | None = None,
+    lang: Lang = "en",
+) -> Any:
+    """Pick a person (from ``choices``, by default everyone in the history); their career check
+    follows (:func:`salesplaybook.career.career_check_text`)."""
+    import ipywidgets as w
+
+    from .career import career_check_text, check_person
+
+    options = choices if choices is not None else sorted(set(history["person_id"].astype(str)))
+    picker = w.Dropdown(
+        options=options, value=value or options[0], description=label("person", lang)
+    )
+    out = w.HTML()
+
+    def show(*_: Any) -> None:
+        found = check_person(
+            playbook, history, picker.value, people, trainings, role_changes=role_changes
+        )
+        out.value = _pre(career_check_text(found, lang, playbook) + "\n")
+
+    picker.observe(show, names="value")
+    show()
+    return w.VBox([picker, out])
+
+
+def split_sliders(example: TargetExample, lang: Lang = "en") -> Any:
+    """The weights of the example's first step as sliders; the total's split follows, and its
+    parts still add up exactly (:func:`salesplaybook.targets.split_total`)."""
+    import ipywidgets as w
+
+    from .targets import split_total
+
+    parts = example.steps[0].parts
+    names = shown_ids(((p.id, p.name) for p in parts), lang)
+    top = 2 * max(p.weight for p in parts)
+    sliders = {
+        p.id: w.FloatSlider(value=p.weight, min=0, max=top, step=0.01, description=names[p.id])
+        for p in parts
+    }
+    out = w.HTML()
+
+    def show(*_: Any) -> None:
+        weights = {key: slider.value for key, slider in sliders.items()}
+        if sum(weights.values()) == 0:
+            lines = [label("split_all_zero", lang)]
+        else:
+            split = split_total(example.total, weights)
+            lines = [
+                label("split_part_line", lang, part=names[key], amount=f"{amount:,}")
+                for key, amount in split.items()
+            ]
+            lines.append(
+                label(
+                    "split_sum_line",
+                    lang,
+                    sum=f"{sum(split.values()):,}",
+                    total=f"{example.total:,}",
+                )
+            )
+        out.value = _pre("\n".join(lines) + "\n")
+
+    for slider in sliders.values():
+        slider.observe(show, names="value")
+    show()
+    return w.VBox([*sliders.values(), out])

@@ -35,7 +35,11 @@ def keep_as_rendered(tree: list[nodes.Node]) -> list[nodes.Node]:
     """Mark rendered content so that gettext does not extract it (it is already bilingual)."""
     for node in tree:
         for element in node.findall(nodes.TextElement):
-            element["translatable"] = False
+            # Inline nodes are never extracted on their own, and Sphinx unwraps any inline that
+            # carries the flag (its placeholder convention), which would strip badges of their
+            # classes.
+            if not isinstance(element, nodes.Inline):
+                element["translatable"] = False
     return tree
 
 

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from salesplaybook.labels import label
+from salesplaybook.metrics_file import MetricsInput
+from salesplaybook.report import STATUS_LABEL
+from salesplaybook.scorecard import assess
+from salesplaybook.scorecard_views import (
+    dimension_charts,
+    recommendations_html,
+    scorecard_frame,
+    scorecard_html,
+    scoring_markdown,
+    summary_html,
+)
+
+
+@pytest.fixture(scope="module")
+def card(playbook):
+    first = playbook.indicators[0]
+    return assess(playbook, MetricsInput(values={first.id: 0.0}, team_size=10))  # below its bar
+
+
+def test_frame_and_table_in_chinese(playbook, card):
+    frame = scorecard_frame(card, playbook, "zh")
+    for key in ("dimension", "indicator", "value", "meets", "excellent", "status"):
+        assert label(key, "zh") in frame.columns
+    assert set(frame[label("status", "zh")]) <= {s["zh"] for s in STATUS_LABEL.values()}
+    assert list(frame["status_id"]) == [r.status for r in card.indicators]  # ids stay ids
+    table = scorecard_html(card, playbook, "zh")
+    assert f"<th>{label('value', 'zh')}</th>" in table
+    assert playbook.indicators[0].name.zh in table
+
+
+def test_summary_and_recommendations_in_chinese(playbook, card):
+    summary = summary_html(card, playbook, "zh")
+    assert label("overall", "zh") + label("colon", "zh") in summary
+    assert STATUS_LABEL[card.rating]["zh"] in summary
+    assert playbook.dimensions[0].name.zh in summary
+    assert "Overall" in summary_html(card, playbook, "en")
+    shown = recommendations_html(card, playbook, "zh")
+    rec = card.recommendations[0]
+    assert playbook.indicator(rec.indicator).name.zh in shown
+    assert rec.items[0].title.zh in shown
+    nothing = dataclasses.replace(card, recommendations=[])
+    assert label("nothing_below", "zh") in recommendations_html(nothing, playbook, "zh")
+
+
+def test_dimension_charts_in_chinese(playbook, card):
+    axes = dimension_charts(card, playbook, "zh").axes
+    for ax, dim in zip(axes, playbook.dimensions, strict=True):
+        assert ax.get_title(loc="left").startswith(dim.name.zh + label("colon", "zh"))
+        names = [t.get_text() for t in ax.get_yticklabels()]
+        assert names == [i.name.zh for i in playbook.indicators_of(dim.id)]
+    assert axes[-1].get_xlabel() == label("points_axis", "zh")
+    no_data = label("status_no_data", "zh")
+    assert any(t.get_text() == no_data for ax in axes for t in ax.texts)
+
+
+def test_scoring_markdown_in_both_editions():
+    from salesplaybook.formatting import number
+    from salesplaybook.scorecard import POINTS_EXCELLENT, RATING_MEETS
+
+    zh = scoring_markdown("zh")
+    assert label("scoring_monotone", "zh") in zh
+    assert f"优秀 {number(POINTS_EXCELLENT)} 分" in zh
+    assert f"{number(RATING_MEETS)} 分及以上" in zh
+    en = scoring_markdown()
+    assert en.startswith("- **Status**") and len(en.splitlines()) == len(zh.splitlines()) == 5
