@@ -7,7 +7,10 @@ Measured on a private copy of the book's sources (``_config.yml``, ``_toc.yml``,
   ``execute_notebooks: off``, stored outputs are checked by nbval);
 - clean build with notebook execution: ``python -m salesplaybook.notebooks`` on the copied
   notebooks (what ``make notebooks`` does), then the clean build;
-- no-change rebuild, and rebuild after one page changed (a line appended to it).
+- no-change rebuild, and rebuild after one page changed (a line appended to it);
+- the whole site as ``make book`` builds it (``python -m salesplaybook.site build``): the
+  translatable text extracted, the catalogs checked, the English edition with stored outputs and
+  the Chinese one executing the notebooks in Chinese, side by side.
 
 The floor is the same three builds of a minimal one-page Jupyter Book with the same tool, theme
 and settings: Jupyter Book's fixed cost (imports, theme assets, search index) that no change to
@@ -32,7 +35,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "playbooks")
+SOURCES = ("_config.yml", "_toc.yml", "book", "notebooks", "playbooks", "locales")
 CHANGED_PAGE = "book/trainers.md"
 
 MINIMAL_CONFIG = """\
@@ -157,6 +160,13 @@ def measure_execute(repeat: int, tmp: Path) -> dict[str, Any]:
     return {"execute": summarize(execute), "execute_and_build": summarize(total)}
 
 
+def measure_site(tmp: Path) -> dict[str, Any]:
+    """Both editions from a fresh copy, as ``make book`` builds them."""
+    project = copy_sources(tmp / "site")
+    cmd = [sys.executable, "-m", "salesplaybook.site", "build", "--root", "."]
+    return summarize([run_timed(cmd, project)])
+
+
 def run(
     clean_repeat: int = 1, repeat: int = 3, execute: bool = True, execute_repeat: int = 1
 ) -> dict[str, Any]:
@@ -165,7 +175,14 @@ def run(
         book = measure_project(copy_sources, CHANGED_PAGE, clean_repeat, repeat, tmp, "book")
         floor = measure_project(write_minimal, "intro.md", clean_repeat, repeat, tmp, "floor")
         executed = measure_execute(execute_repeat, tmp) if execute else None
-    return {"book": book, "floor": floor, "executed": executed, "changed_page": CHANGED_PAGE}
+        site = measure_site(tmp) if execute else None
+    return {
+        "book": book,
+        "floor": floor,
+        "executed": executed,
+        "site": site,
+        "changed_page": CHANGED_PAGE,
+    }
 
 
 def table(result: dict[str, Any]) -> str:
@@ -195,6 +212,13 @@ def table(result: dict[str, Any]) -> str:
             f"| clean, notebooks executed first | {t['median_s']:.1f} s | {t['runs']} "
             f"| {floor['clean']['median_s']:.1f} s "
             f"| {t['median_s'] / floor['clean']['median_s']:.1f}x | {t['peak_mib']:.0f} MiB |"
+        )
+    site = result.get("site")
+    if site is not None:
+        lines.append(
+            f"| both editions, clean (`make book`: Chinese notebooks executed) "
+            f"| {site['median_s']:.1f} s | {site['runs']} | {floor['clean']['median_s']:.1f} s "
+            f"| {site['median_s'] / floor['clean']['median_s']:.1f}x | {site['peak_mib']:.0f} MiB |"
         )
     return "\n".join(lines)
 
