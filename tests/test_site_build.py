@@ -24,7 +24,8 @@ def test_the_chinese_edition_is_refused_while_a_string_is_untranslated(tmp_path)
     with pytest.raises(CatalogError) as caught:
         check_translations(tmp_path)
     message = str(caught.value)
-    assert "objections.po" in message and "book/objections.md:1" in message
+    assert "  locales/zh_CN/LC_MESSAGES/book/objections.po: not translated" in message
+    assert "(from book/objections.md:1)" in message
     assert "make translations" in message
 
 

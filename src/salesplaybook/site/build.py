@@ -10,6 +10,7 @@ import html
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..labels import LANGUAGE_VARIABLE
@@ -123,7 +124,10 @@ def _root_doc(root: Path) -> str:
 def check_translations(root: Path) -> None:
     """Refuse missing or out-of-date Chinese strings (after :func:`extract`)."""
     po_dir = root / LOCALE_DIR / CHINESE.sphinx_language / "LC_MESSAGES"
-    problems = catalog_problems(root / BUILD / GETTEXT, po_dir)
+    problems = [
+        replace(p, catalog=p.catalog.relative_to(root))
+        for p in catalog_problems(root / BUILD / GETTEXT, po_dir)
+    ]
     if problems:
         raise CatalogError(
             problems,

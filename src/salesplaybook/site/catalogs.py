@@ -25,7 +25,8 @@ class CatalogProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.catalog}:{self.line}: {self.message}"
+        where = f"{self.catalog}:{self.line}" if self.line else str(self.catalog)
+        return f"{where}: {self.message}"
 
 
 class CatalogError(SalesplaybookError):
@@ -44,6 +45,8 @@ def _where(message: Message) -> str:
     if not message.locations:
         return ""
     filename, line = message.locations[0]
+    while filename.startswith("../"):  # the templates name pages from _build/gettext
+        filename = filename[3:]
     return f" (from {filename}:{line})" if line else f" (from {filename})"
 
 
