@@ -236,3 +236,16 @@ def test_chinese_search_index_holds_chinese_words():
     index = json.loads(script.removeprefix("Search.setIndex(").removesuffix(")"))
     assert "异议" in index["terms"] and "晋升" in index["terms"]
     assert "function splitQuery" in (HTML / "zh" / "_static" / "language_data.js").read_text()
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_notebook_charts_have_a_text_alternative(edition):
+    charts = 0
+    for path in sorted((HTML / edition / "notebooks").glob("*.html")):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for img in soup.select(".cell_output img"):
+            charts += 1
+            alt = img.get("alt", "")
+            assert alt and not alt.endswith((".svg", ".png")), f"{path}: {img}"
+            assert has_chinese(alt) == (edition == "zh/"), f"{path}: {alt}"
+    assert charts >= 5

@@ -17,6 +17,7 @@ LANGUAGE_VARIABLE = "SALESPLAYBOOK_LANG"
 
 LABELS: dict[str, dict[Lang, str]] = {
     "indicator": {"en": "Indicator", "zh": "指标"},
+    "chart_alt": {"en": "Chart: {title}", "zh": "图表：{title}"},
     "meets": {"en": "Meets", "zh": "达标"},
     "excellent": {"en": "Excellent", "zh": "优秀"},
     "better": {"en": "Better", "zh": "方向"},

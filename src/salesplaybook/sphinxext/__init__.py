@@ -18,6 +18,8 @@ def setup(app: Any) -> dict[str, Any]:
     from .customer_tiers import setup_customer_tiers
     from .data_model import setup_data_model
     from .editions import setup_editions
+    from .figures import setup_figures
+    from .fingerprint import code_fingerprint
     from .glossary import setup_glossary
     from .key_questions import setup_key_questions
     from .kpi_framework import setup_kpi_framework
@@ -34,6 +36,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_editions(app)
     setup_offline(app)
     setup_code_pages(app)
+    setup_figures(app)
     for setup_directive in (
         setup_kpi_framework,
         setup_objections,
@@ -49,4 +52,9 @@ def setup(app: Any) -> dict[str, Any]:
         setup_data_model,
     ):
         setup_directive(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": code_fingerprint(),  # a code change rebuilds from scratch
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
