@@ -25,7 +25,7 @@ def _section_title(node: nodes.Node) -> str:
         if isinstance(parent, nodes.section) and parent.children:
             title = parent.next_node(nodes.title)
             if title is not None:
-                return title.astext()
+                return str(title.astext())
         parent = parent.parent
     return ""
 
