@@ -197,8 +197,10 @@ def test_chinese_edition_is_translated():
                 pytest.fail(f"{path.relative_to(HTML)}: English paragraph: {text[:80]}")
 
 
-def test_sidebar_captions_follow_the_edition():
+def test_sidebar_captions_and_site_title_follow_the_edition():
     soup = page("zh/book/index.html")
+    assert has_chinese(soup.select_one(".bd-sidebar-primary .logo__title").get_text())
+    assert "Sales Playbook" not in soup.title.get_text()
     captions = [c.get_text(strip=True) for c in soup.select(".bd-sidebar-primary .caption-text")]
     assert captions and all(has_chinese(c) for c in captions), captions
 

@@ -116,6 +116,15 @@ def _add_templates(app: Any, config: Any) -> None:
     config.templates_path.append(str(TEMPLATES))
 
 
+def _edition_title(app: Any, config: Any) -> None:
+    """The site's name in this edition (``salesplaybook_titles``, keyed by language), shown in
+    the sidebar and every page's ``<title>``; the English one is ``title`` in ``_config.yml``."""
+    title = config.salesplaybook_titles.get(config.language)
+    if title:
+        config.html_title = title
+        config.project = title
+
+
 def _jieba_cache_in_build(app: Any) -> None:
     """jieba caches its dictionary in the system's temp folder unless told otherwise."""
     if edition_for(app.config.language).lang == "zh":
@@ -162,7 +171,9 @@ class SearchChineseWords(SearchChinese):
 
 
 def setup_editions(app: Any) -> None:
+    app.add_config_value("salesplaybook_titles", {}, "html", [dict])
     app.connect("config-inited", _add_templates)
+    app.connect("config-inited", _edition_title)
     app.connect("builder-inited", _jieba_cache_in_build)
     app.connect("html-page-context", _page_context)
     app.add_transform(KeepGeneratedReports)
