@@ -46,11 +46,11 @@ def unavailable(reason: str) -> None:
 
 
 def chromium() -> str | None:
-    return (
-        os.environ.get("SALESPLAYBOOK_CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
+    """Debian's Chromium (or the one SALESPLAYBOOK_CHROMIUM names)."""
+    named = os.environ.get("SALESPLAYBOOK_CHROMIUM")
+    if named is not None:
+        return named if os.access(named, os.X_OK) else None
+    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def site_pages() -> list[str]:
