@@ -17,6 +17,7 @@ class Edition:
     lang: Lang
     sphinx_language: str  # Sphinx's language code, which names the catalogs' folder too
     prefix: str  # where the edition lives below the site root ("" or "zh/")
+    hreflang: str  # the language as HTML's hreflang and lang attributes name it
     switch_label: str  # how a link *to* this edition is labelled, in this edition's language
 
     def html_dir(self, build_dir: Path) -> Path:
@@ -26,8 +27,10 @@ class Edition:
         return build_dir / (".doctrees" if not self.prefix else f".doctrees-{self.lang}")
 
 
-ENGLISH = Edition(lang="en", sphinx_language="en", prefix="", switch_label="English")
-CHINESE = Edition(lang="zh", sphinx_language="zh_CN", prefix="zh/", switch_label="中文")
+ENGLISH = Edition(lang="en", sphinx_language="en", prefix="", hreflang="en", switch_label="English")
+CHINESE = Edition(
+    lang="zh", sphinx_language="zh_CN", prefix="zh/", hreflang="zh-Hans", switch_label="中文"
+)
 EDITIONS: tuple[Edition, ...] = (ENGLISH, CHINESE)
 SOURCE: Edition = ENGLISH  # the edition whose pages are written; the others are translated
 LOCALE_DIR = "locales"

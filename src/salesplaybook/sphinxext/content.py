@@ -16,6 +16,7 @@ from sphinx.util import logging
 from ..content import content_files, load_playbook
 from ..errors import ContentError, SalesplaybookError
 from ..model import Lang, Playbook
+from ..site.editions import edition_for
 
 logger = logging.getLogger(__name__)
 
@@ -70,8 +71,7 @@ def source_files(app: Any) -> list[str]:
 
 def edition_language(app: Any) -> Lang:
     """The book's edition: Chinese for any zh* language setting, English otherwise."""
-    language = (app.config.language or "en").lower()
-    return "zh" if language.startswith("zh") else "en"
+    return edition_for(app.config.language).lang
 
 
 def setup_content(app: Any) -> None:

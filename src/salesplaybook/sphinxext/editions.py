@@ -1,8 +1,9 @@
-"""The two editions inside the book: the language switch, what is not sent to translators, and
-Chinese search.
+"""The two editions inside the book: the language switch, the edition's title, what is not sent
+to translators, translated toc captions, edit links to the catalogs, and Chinese search.
 
 - Every page gets a link to the same page in the other edition (``language-switch.html``, placed
-  in the article header by ``_config.yml``) and ``<link rel="alternate" hreflang>`` tags.
+  in the article header by ``_config.yml``) and ``<link rel="alternate" hreflang>`` tags; in a
+  translated edition "edit this page" opens the page's catalog.
 - Text the directives render from the playbook already exists in both languages, and reports
   that a tool regenerates (in a block with class ``spb-untranslated``) would make the catalogs
   stale on each run; neither is offered to the gettext catalogs.
@@ -27,7 +28,6 @@ from ..site.editions import EDITIONS, LOCALE_DIR, SOURCE, edition_for, other_pag
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-HREFLANG = {"en": "en", "zh": "zh-Hans"}
 UNTRANSLATED = "spb-untranslated"
 
 
@@ -87,7 +87,7 @@ def _page_context(
     editions = [
         {
             "lang": e.lang,
-            "hreflang": HREFLANG[e.lang],
+            "hreflang": e.hreflang,
             "label": e.switch_label,
             "url": other_page_url(pagename, current, e),
             "current": e is current,
