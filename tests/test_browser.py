@@ -23,9 +23,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from builtsite import EDITIONS, HTML, has_chinese, html_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WEIGHT_REPORT = ROOT / "_build" / "page-weight.md"
 AXE_URL = "/__checks__/axe.min.js"  # served by the test server, not part of the site
@@ -54,16 +54,8 @@ def chromium() -> str | None:
 
 
 def site_pages() -> list[str]:
-    """Every page of both editions, as paths below the site root (the redirects excluded)."""
-    pages = []
-    for path in sorted(HTML.rglob("*.html")):
-        rel = path.relative_to(HTML).as_posix()
-        if any(part.startswith(("_", ".")) for part in rel.split("/")):
-            continue
-        if rel in ("index.html", "zh/index.html"):
-            continue  # the meta-refresh redirect to the root page
-        pages.append(rel)
-    return pages
+    """Every page of both editions, as paths below the site root."""
+    return [p.relative_to(HTML).as_posix() for e in EDITIONS for p in html_pages(e)]
 
 
 # --- the local server -------------------------------------------------------------------------
@@ -364,7 +356,7 @@ def test_language_switch_leads_to_the_same_page_in_the_other_edition(browser, se
         assert page.get_attribute("html", "lang") == "zh-CN"
         chinese_title = page.inner_text("main h1")
         assert chinese_title != english_title
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese_title)
+        assert has_chinese(chinese_title)
         page.click(".spb-language-link")
         page.wait_for_load_state()
         assert page.url == f"{server.base}/{rel}"

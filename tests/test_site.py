@@ -9,11 +9,11 @@ from pathlib import Path
 import click
 import pytest
 from bs4 import BeautifulSoup
+from builtsite import HTML, has_chinese, html_pages
 
 from salesplaybook.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
 
 pytestmark = pytest.mark.site
 
@@ -142,24 +142,6 @@ def test_internal_links_resolve():
                 assert fragment in ids_in(dest), (
                     f"{path.relative_to(HTML)}: no #{fragment} in {target}"
                 )
-
-
-def html_pages(edition: str) -> list[Path]:
-    """The pages of one edition ("" or "zh/"), without the assets and the redirect."""
-    base = HTML / edition
-    pages = []
-    for path in sorted(base.rglob("*.html")):
-        rel = path.relative_to(base).as_posix()
-        if edition == "" and rel.startswith("zh/"):
-            continue
-        if rel == "index.html" or any(p.startswith(("_", ".")) for p in rel.split("/")):
-            continue
-        pages.append(path)
-    return pages
-
-
-def has_chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @pytest.mark.parametrize(
