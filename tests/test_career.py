@@ -45,11 +45,33 @@ def test_streak_counts_only_up_to_the_latest_quarter(tmp_path):
     assert on_target_streak(read_history(write(tmp_path, text)), "P1") == 0
 
 
+def streak_needed(playbook) -> int:
+    """The seed rule's streak for team lead, as the playbook sets it (never copied here)."""
+    criteria = [c for t in playbook.career_tracks for s in t.steps for c in s.criteria]
+    rule = next(c for c in criteria if c.id == "lead_quarters_on_target")
+    return int(rule.min)
+
+
+def streak_history(on_target: dict[str, int], last: str = "2026Q2") -> str:
+    """A history in which each person misses once and then is on target ``n`` quarters running,
+    up to ``last``."""
+    rows = ["person_id,period,target,actual,role"]
+    for person, n in on_target.items():
+        quarters = pd.period_range(end=pd.Period(last, freq="Q"), periods=n + 1, freq="Q")
+        for i, quarter in enumerate(quarters):
+            rows.append(
+                f"{person},{quarter.year}-Q{quarter.quarter},100,{90 if i == 0 else 100},sales_rep"
+            )
+    return "\n".join(rows) + "\n"
+
+
 def test_seed_rule_makes_a_rep_eligible_for_team_lead(tmp_path, playbook):
-    result = check_person(playbook, read_history(write(tmp_path, HISTORY)), "P1")
+    need = streak_needed(playbook)
+    history = write(tmp_path, streak_history({"P1": need}))
+    result = check_person(playbook, read_history(history), "P1")
     data = career_check_json(result)
     assert set(data) == {"person_id", "current_role", "on_target_streak", "tracks"}
-    assert data["current_role"] == "sales_rep" and data["on_target_streak"] == 2
+    assert data["current_role"] == "sales_rep" and data["on_target_streak"] == need
     tracks = {t["track"]: t for t in data["tracks"]}
     assert tracks["management"]["next_role"] == "team_lead"
     assert tracks["management"]["eligible"] is True
@@ -65,8 +87,9 @@ def test_seed_rule_makes_a_rep_eligible_for_team_lead(tmp_path, playbook):
     assert "not yet" not in career_check_text(result).splitlines()[1]
 
 
-def test_one_quarter_is_not_enough(tmp_path, playbook):
-    data = career_check_json(check_person(playbook, read_history(write(tmp_path, HISTORY)), "P2"))
+def test_one_quarter_short_is_not_enough(tmp_path, playbook):
+    history = write(tmp_path, streak_history({"P2": streak_needed(playbook) - 1}))
+    data = career_check_json(check_person(playbook, read_history(history), "P2"))
     assert all(t["eligible"] is False for t in data["tracks"])
 
 

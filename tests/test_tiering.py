@@ -1,8 +1,9 @@
 """Tier assignment by the playbook's rules at their boundaries, tier health against the bars, and
 the complaint protocol's compliance, on tables small enough to check by hand.
 
-The real playbook's rules: strategic from 1,000,000 a year, 2 years and paying; key from 200,000
-a year and paying; potential for everyone else (an empty rule).
+The real playbook's rules are read from it (``minimum``, ``years``), never copied here: a minimum
+annual value and relationship years for strategic, a minimum value for key, an empty rule that
+catches the rest for potential.
 """
 
 from __future__ import annotations
@@ -38,9 +39,9 @@ def customers() -> pd.DataFrame:
             "customer_id": ["S", "S1", "Y", "K", "K1", "N", "G", "X"],
             "tier": ["strategic", "strategic", "key", "key", "potential", "key", "key", "key"],
             "first_contract_on": [
-                D("2024-06-30"),  # exactly two years on AS_OF
-                D("2024-06-30"),
-                D("2024-07-01"),  # a day short of two years
+                SINCE,  # exactly the strategic rule's years on AS_OF
+                SINCE,
+                SINCE + pd.Timedelta(days=1),  # a day short of them
                 D("2025-06-30"),
                 D("2026-01-01"),
                 D("2020-01-01"),
@@ -65,12 +66,28 @@ def contract(cid: str, customer: str, signed: str, value: float) -> dict[str, ob
     }
 
 
-def minimum(tier: str) -> float:
-    """A tier's minimum annual value, read from the playbook's rule (never copied here)."""
+def rule_of(tier: str):
     from salesplaybook.content import load_playbook
 
     rule = next(t for t in load_playbook(ROOT / "playbooks").customer_tiers if t.id == tier).rule
-    assert rule is not None and rule.min_annual_value is not None
+    assert rule is not None
+    return rule
+
+
+def years(tier: str) -> int:
+    """A tier's minimum relationship years, read from the playbook's rule."""
+    value = rule_of(tier).min_relationship_years
+    assert value is not None
+    return int(value)
+
+
+SINCE = D(AS_OF) - pd.DateOffset(years=years("strategic"))
+
+
+def minimum(tier: str) -> float:
+    """A tier's minimum annual value, read from the playbook's rule (never copied here)."""
+    rule = rule_of(tier)
+    assert rule.min_annual_value is not None
     return rule.min_annual_value
 
 
