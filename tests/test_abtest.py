@@ -189,3 +189,54 @@ def test_tables_in_chinese():
     assert list(sizes.index) == [label("ab_baseline", "zh", rate="10%")]
     assert list(sizes.columns) == [label("ab_lift_of", "zh", lift=f"{x:.0%}") for x in (0.15, 0.25)]
     assert sizes.iloc[0, 0] == sample_size(0.1, 0.15)
+
+
+@pytest.mark.parametrize("alpha", [0.05, 0.1, 0.2])
+def test_chart_intervals_have_the_results_confidence_level(alpha):
+    from salesplaybook.abtest import ab_test_chart
+
+    r = ab_test((30, 200), (45, 200), alpha=alpha, lift_standard=0.15)
+    (ax,) = ab_test_chart(r).axes
+    z = NormalDist().inv_cdf(1 - alpha / 2)  # the level the text states: 1 - alpha
+    halves = []
+    for container in ax.containers:
+        _, _, (bars,) = container.lines
+        ((low, _), (high, _)) = bars.get_segments()[0]
+        halves.append((high - low) / 2)
+    expected = [
+        z * math.sqrt(a.rate * (1 - a.rate) / a.total) * 100 for a in (r.control, r.variant)
+    ]
+    assert halves == pytest.approx(expected)
+
+
+def test_a_lift_bar_between_whole_percents_is_not_rounded():
+    import pandas as pd
+
+    from salesplaybook.abtest import ab_test_chart, ab_test_text, ab_tests_table, verdict_text
+    from salesplaybook.labels import label
+
+    significant = ab_test((10_000, 100_000), (10_800, 100_000), lift_standard=0.125)
+    for lang in ("en", "zh"):
+        assert "12.5%" in verdict_text(significant, lang)
+        assert label("ab_line_bar", lang, bar="12.5%", met=label("ab_not_met", lang)) in (
+            ab_test_text(significant, lang).splitlines()
+        )
+        (ax,) = ab_test_chart(significant, lang).axes
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == [label("ab_bar_line", lang, bar="12.5%")]
+    experiments = pd.DataFrame(
+        {
+            "experiment_id": ["E1"],
+            "team_id": ["T1"],
+            "control_converted": [30],
+            "control_leads": [200],
+            "variant_converted": [45],
+            "variant_leads": [200],
+        }
+    )
+    table = ab_tests_table(experiments, 0.125, "zh")
+    assert label("ab_lift_meets", "zh", bar="12.5%") in table.columns
+    # A whole bar reads as before.
+    whole = ab_test((10_000, 100_000), (10_800, 100_000), lift_standard=0.15)
+    assert "the 15% bar" in verdict_text(whole)
+    assert "lift bar: 15% (met)" in ab_test_text(ab_test((30, 200), (45, 200), lift_standard=0.15))

@@ -236,6 +236,31 @@ def test_details_read_the_same_in_english_and_are_translated(sample_check):
     assert growing.name.zh in criterion_detail(track, "zh", playbook)
 
 
+def test_a_shared_names_instance_gives_the_same_details(sample_check):
+    from salesplaybook.career import _Names, criterion_detail
+
+    playbook, _, result, _ = sample_check
+    for lang in ("en", "zh"):
+        names = _Names(playbook, lang)
+        for c in (c for t in result.tracks for c in t.criteria):
+            assert criterion_detail(c, lang, playbook, names) == criterion_detail(c, lang, playbook)
+
+
+def test_missing_modules_are_listed_in_the_editions_way(playbook):
+    from salesplaybook.career import CriterionCheck, criterion_detail
+    from salesplaybook.labels import label
+
+    track = playbook.tracks[0]
+    first, second = track.modules[0], track.modules[1]
+    facts = {"done": 0, "total": 2, "track": track.id, "missing": (first.id, second.id)}
+    check = CriterionCheck(
+        "c", "track_completed", False, "", reason="detail_track_missing", facts=facts
+    )
+    assert f"{first.id}, {second.id}" in criterion_detail(check, "en", playbook)
+    zh = criterion_detail(check, "zh", playbook)
+    assert f"{first.title.zh}{label('list_sep', 'zh')}{second.title.zh}" in zh
+
+
 def test_text_in_chinese(sample_check):
     from salesplaybook.labels import label
 
@@ -293,6 +318,19 @@ def test_ladder_and_gaps_in_chinese(sample_check):
     gaps = training_gaps(result, playbook, "zh")
     titles = {m.title.zh for t in playbook.tracks for m in t.modules}
     assert len(gaps) and set(gaps[label("col_title", "zh")]) <= titles
+    # The Chinese table names the track and the module, with no English id in it.
+    assert list(gaps.columns) == [label("col_training_track", "zh"), label("col_title", "zh")]
+    assert set(gaps[label("col_training_track", "zh")]) <= {t.name.zh for t in playbook.tracks}
+    ids = {m.id for t in playbook.tracks for m in t.modules}
+    assert not ids & set(gaps.to_numpy().ravel())
+    # The English one keeps the module ids its pages use, beside the titles.
+    en = training_gaps(result, playbook)
+    assert list(en.columns) == ["training track", "module", "title"]
+    assert set(en["module"]) <= ids
+    english = {m.id: m.title.en for t in playbook.tracks for m in t.modules}
+    assert en["title"].tolist() == [english[m] for m in en["module"]]
+    assert en["title"].tolist() != gaps[label("col_title", "zh")].tolist()
+    assert len(en) == len(gaps)
 
 
 def test_team_tables_in_chinese(sample_check):
@@ -319,3 +357,39 @@ def test_streak_chart_in_chinese(sample_check):
     assert ax.get_title() == label("streak_title", "zh")
     assert ax.get_ylabel() == label("streak_axis", "zh")
     assert len(ax.patches) == (history["person_id"] == result.person_id).sum()
+
+
+def test_streak_chart_agrees_with_the_streak_when_a_target_is_zero():
+    from matplotlib.colors import to_hex
+
+    from salesplaybook.career import streak_chart
+
+    history = read_history_frame(
+        [
+            ("P1", "2025-Q3", 100.0, 50.0),  # below
+            ("P1", "2025-Q4", 0.0, 0.0),  # no target, nothing sold: on target (0 >= 0)
+            ("P1", "2026-Q1", 0.0, 40.0),  # no target, something sold: on target
+            ("P1", "2026-Q2", 100.0, 150.0),  # on target
+        ]
+    )
+    assert on_target_streak(history, "P1") == 3
+    (ax,) = streak_chart(history, "P1").axes
+    heights = [bar.get_height() for bar in ax.patches]
+    assert all(pd.notna(h) and abs(h) != float("inf") for h in heights)
+    assert heights == pytest.approx([50.0, 0.0, 150.0, 150.0])  # 0/0 as 0, x/0 as the tallest
+    colours = [to_hex(bar.get_facecolor()) for bar in ax.patches]
+    on, off = "#1f6f8b", "#c0504d"
+    assert colours == [off, on, on, on]
+    # The blue bars that end the chart are the streak.
+    trailing = len(colours) - max(i + 1 for i, c in enumerate(colours) if c == off)
+    assert trailing == on_target_streak(history, "P1")
+
+
+def read_history_frame(rows):
+    from salesplaybook.career import _history_frame
+    from salesplaybook.metrics import parse_period
+
+    frame = pd.DataFrame(rows, columns=["person_id", "period", "target", "actual"])
+    frame["quarter"] = [parse_period(p) for p in frame["period"]]
+    frame["role"] = None
+    return _history_frame(frame)

@@ -11,6 +11,7 @@ import pytest
 from salesplaybook.dashboard import (
     ALERT_COLUMNS,
     ALL,
+    CONSECUTIVE_FALLS,
     FRAME_COLUMNS,
     MOVE_THRESHOLD,
     alerts,
@@ -259,6 +260,12 @@ def test_tables_in_chinese(sample_frame: pd.DataFrame) -> None:
     assert set(counts.index) <= {metric_title(m, "zh") for m in found["metric"]}
     assert set(counts.columns) == {rule_name(r, "zh") for r in found["rule"]}
     assert set(alert_counts(found).columns) == {"moved", "fell_twice"}  # the ids the page names
+    # The Chinese tables name a rule as the chart's legend does; English keeps the ids.
+    assert [rule_name(r, "zh") for r in ("moved", "fell_twice")] == [
+        label("alert_moved", "zh", pct=f"{MOVE_THRESHOLD:.0%}"),
+        label("alert_fell_twice", "zh", n=CONSECUTIVE_FALLS),
+    ]
+    assert [rule_name(r) for r in ("moved", "fell_twice")] == ["moved", "fell_twice"]
 
     shown = alerts_table(found.head(3), "zh", percent=True)
     assert label("col_value_pct", "zh") in shown.columns

@@ -9,13 +9,11 @@ from salesplaybook.labels import (
     LABELS,
     LANGUAGE_VARIABLE,
     label,
+    lang_of,
     reader_language,
     shown_ids,
     yes_no,
 )
-
-#: Labels whose English text is an id the English pages refer to, with no number in it.
-ENGLISH_IDS = {"rule_moved", "rule_fell_twice"}
 
 
 def placeholders(text: str) -> set[str]:
@@ -44,6 +42,26 @@ def test_reader_language_follows_the_variable(monkeypatch, value, expected):
     assert reader_language() == expected
 
 
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (None, "en"),
+        ("", "en"),
+        ("en", "en"),
+        ("en_GB", "en"),
+        ("fr", "en"),
+        ("english-zh", "en"),
+        ("zh", "zh"),
+        ("zh_CN", "zh"),
+        ("zh-Hans", "zh"),
+        ("ZH", "zh"),
+        (" zh ", "zh"),
+    ],
+)
+def test_lang_of_a_language_code(code, expected):
+    assert lang_of(code) == expected
+
+
 def test_the_variable_is_the_one_the_site_sets():
     assert LANGUAGE_VARIABLE == "SALESPLAYBOOK_LANG"
 
@@ -52,10 +70,7 @@ def test_every_label_has_both_languages_with_the_same_placeholders():
     for key, texts in LABELS.items():
         assert set(texts) == {"en", "zh"}, key
         assert texts["en"].strip() and texts["zh"].strip(), key
-        if key in ENGLISH_IDS:
-            assert not placeholders(texts["en"]), key
-        else:
-            assert placeholders(texts["en"]) == placeholders(texts["zh"]), key
+        assert placeholders(texts["en"]) == placeholders(texts["zh"]), key
 
 
 def test_label_fills_its_placeholders():
@@ -77,3 +92,37 @@ def test_shown_ids(playbook):
     tiers = [(t.id, t.name) for t in playbook.customer_tiers]
     assert shown_ids(tiers, "en") == {t.id: t.id for t in playbook.customer_tiers}
     assert shown_ids(tiers, "zh") == {t.id: t.name.zh for t in playbook.customer_tiers}
+
+
+#: Keys that LABELS and the course pack's WORDS both define with different text on purpose (the
+#: pack's word wins inside the pack). None today: a clash is a bug until listed here.
+DELIBERATE_OVERRIDES: set[str] = set()
+
+
+def test_course_words_do_not_silently_override_the_labels():
+    from salesplaybook.course.words import WORDS
+
+    shared = set(LABELS) & set(WORDS)
+    for key in shared - DELIBERATE_OVERRIDES:
+        assert WORDS[key] == LABELS[key], key
+    stale = {k for k in DELIBERATE_OVERRIDES if k not in shared or WORDS[k] == LABELS[k]}
+    assert not stale
+
+
+def test_course_words_share_the_labels_punctuation():
+    from salesplaybook.course.words import colon, duration, lead, word
+
+    for lang in ("en", "zh"):
+        assert colon(lang) == LABELS["colon"][lang]
+        assert lead("answer", lang) == LABELS["answer"][lang] + LABELS["colon"][lang]
+        assert word("hours", lang, n=2) == label("hours", lang, n=2)
+    assert duration(45, "en") == "45 min"
+    assert duration(120, "en") == "120 min (2 h)"
+    assert duration(90, "en") == "90 min (1 h 30 min)"
+    assert duration(120, "zh") == "120 分钟（2 小时）"
+    assert duration(90, "zh") == "90 分钟（1 小时 30 分钟）"
+
+
+def test_list_separator():
+    assert label("list_sep", "en").join(["a", "b"]) == "a, b"
+    assert label("list_sep", "zh").join(["甲", "乙"]) == "甲、乙"

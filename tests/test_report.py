@@ -1,17 +1,19 @@
 from __future__ import annotations
 
-from salesplaybook.labels import label
+from typing import get_args
+
+import salesplaybook.report
+from salesplaybook.labels import LABELS, label
 from salesplaybook.metrics_file import MetricsInput
-from salesplaybook.report import STATUS_LABEL, print_scorecard
-from salesplaybook.scorecard import assess
+from salesplaybook.report import print_scorecard
+from salesplaybook.scorecard import Status, assess
 
 
 def test_status_words_come_from_the_labels():
-    for status, words in STATUS_LABEL.items():
-        assert words == {
-            "en": label(f"status_{status}", "en"),
-            "zh": label(f"status_{status}", "zh"),
-        }
+    for status in get_args(Status):
+        assert set(LABELS[f"status_{status}"]) == {"en", "zh"}
+    # The words live in LABELS only: no copy of them in the report module.
+    assert not hasattr(salesplaybook.report, "STATUS_LABEL")
 
 
 def test_the_terminal_scorecard_in_chinese(playbook, capsys):
@@ -21,7 +23,13 @@ def test_the_terminal_scorecard_in_chinese(playbook, capsys):
     out = capsys.readouterr().out
     for key in ("scorecard", "indicator", "value", "status", "overall", "work_on"):
         assert label(key, "zh") in out, key
-    assert STATUS_LABEL["below"]["zh"] in out
+    assert label("status_below", "zh") in out
     assert first.name.zh in out
+    rec = playbook.indicator(card.recommendations[0].indicator).name.zh
+    assert f"- {rec}{label('colon', 'zh')}" in out  # a full-width colon, not an ASCII one
+    assert f"- {rec}:" not in out
     print_scorecard(card, playbook, "en")
-    assert label("scorecard", "en") in capsys.readouterr().out
+    en = capsys.readouterr().out
+    assert label("scorecard", "en") in en
+    rec_en = playbook.indicator(card.recommendations[0].indicator).name.en
+    assert f"- {rec_en}:\n" in en

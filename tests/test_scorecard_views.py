@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import get_args
 
 import pytest
 
 from salesplaybook.labels import label
 from salesplaybook.metrics_file import MetricsInput
-from salesplaybook.report import STATUS_LABEL
-from salesplaybook.scorecard import assess
+from salesplaybook.scorecard import Status, assess
 from salesplaybook.scorecard_views import (
     dimension_charts,
     recommendations_html,
@@ -28,7 +28,8 @@ def test_frame_and_table_in_chinese(playbook, card):
     frame = scorecard_frame(card, playbook, "zh")
     for key in ("dimension", "indicator", "value", "meets", "excellent", "status"):
         assert label(key, "zh") in frame.columns
-    assert set(frame[label("status", "zh")]) <= {s["zh"] for s in STATUS_LABEL.values()}
+    statuses = {label(f"status_{s}", "zh") for s in get_args(Status)}
+    assert set(frame[label("status", "zh")].str.removesuffix(" *")) <= statuses
     assert list(frame["status_id"]) == [r.status for r in card.indicators]  # ids stay ids
     table = scorecard_html(card, playbook, "zh")
     assert f"<th>{label('value', 'zh')}</th>" in table
@@ -38,7 +39,7 @@ def test_frame_and_table_in_chinese(playbook, card):
 def test_summary_and_recommendations_in_chinese(playbook, card):
     summary = summary_html(card, playbook, "zh")
     assert label("overall", "zh") + label("colon", "zh") in summary
-    assert STATUS_LABEL[card.rating]["zh"] in summary
+    assert label("in_brackets", "zh", text=label(f"status_{card.rating}", "zh")) in summary
     assert playbook.dimensions[0].name.zh in summary
     assert "Overall" in summary_html(card, playbook, "en")
     shown = recommendations_html(card, playbook, "zh")
@@ -60,13 +61,30 @@ def test_dimension_charts_in_chinese(playbook, card):
     assert any(t.get_text() == no_data for ax in axes for t in ax.texts)
 
 
-def test_scoring_markdown_in_both_editions():
+def test_scoring_markdown_in_both_editions(playbook):
     from salesplaybook.formatting import number
     from salesplaybook.scorecard import POINTS_EXCELLENT, RATING_MEETS
 
-    zh = scoring_markdown("zh")
+    zh = scoring_markdown(playbook, "zh")
     assert label("scoring_monotone", "zh") in zh
     assert f"优秀 {number(POINTS_EXCELLENT)} 分" in zh
     assert f"{number(RATING_MEETS)} 分及以上" in zh
-    en = scoring_markdown()
+    en = scoring_markdown(playbook)
     assert en.startswith("- **Status**") and len(en.splitlines()) == len(zh.splitlines()) == 5
+    assert "{" not in en + zh
+    # The indicators whose bars scale with the team are named from the playbook, each in the
+    # edition's language.
+    scaled = [i for i in playbook.indicators if i.per_members]
+    assert scaled
+    for i in scaled:
+        assert f"{i.name.en}" in en.splitlines()[0]
+        assert f"{i.name.zh}" in zh.splitlines()[0]
+
+
+def test_scoring_markdown_names_what_the_playbook_scales(playbook):
+    changed = playbook.model_copy(deep=True)
+    first = changed.indicators[0]
+    name = first.name.model_copy(update={"en": "Widgets per member", "zh": "人均小部件"})
+    changed.indicators[0] = first.model_copy(update={"per_members": 5, "name": name})
+    assert "Widgets per member, " in scoring_markdown(changed).splitlines()[0]
+    assert "人均小部件、" in scoring_markdown(changed, "zh").splitlines()[0]

@@ -32,3 +32,10 @@ def test_edition_for_a_sphinx_language(language, expected):
 def test_each_edition_builds_into_its_own_folders(tmp_path):
     assert {e.html_dir(tmp_path) for e in EDITIONS} == {tmp_path / "html", tmp_path / "html" / "zh"}
     assert len({e.doctree_dir(tmp_path) for e in EDITIONS}) == len(EDITIONS)
+
+
+@pytest.mark.parametrize("language", ["zh", "zh_TW", " zh-Hans", "en", "en_GB", "fr", "", None])
+def test_edition_for_reads_a_code_as_the_notebooks_do(language):
+    from salesplaybook.labels import lang_of
+
+    assert edition_for(language).lang == lang_of(language)

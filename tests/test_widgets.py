@@ -158,3 +158,23 @@ def test_split_sliders(playbook):
     for s in sliders:
         s.value = 0
     assert label("split_all_zero", "zh") in out.value
+
+
+def test_self_assessment_errors_use_the_editions_colon(playbook):
+    from salesplaybook.labels import label
+    from salesplaybook.metrics_file import MetricsInput
+    from salesplaybook.widgets import self_assessment
+
+    ind = playbook.indicator("csat_score")
+    form = self_assessment(playbook, MetricsInput(values={ind.id: ind.meets.value}), lang="zh")
+    _language, context, accordion, problems, _result = form.children
+    field = next(
+        f for box in accordion.children for f in box.children if f.description == ind.name.zh
+    )
+    field.value = "9"  # outside the score's scale
+    assert ind.name.zh + label("colon", "zh") in problems.value
+    assert ind.name.zh + ":" not in problems.value
+    field.value = ""
+    _team_size, _trend, competitor = context.children
+    competitor.value = "lots"
+    assert label("competitors", "zh") + label("colon", "zh") in problems.value

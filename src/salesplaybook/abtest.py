@@ -25,6 +25,7 @@ from statistics import NormalDist
 from typing import TYPE_CHECKING, Any
 
 from .errors import SalesplaybookError
+from .formatting import percent
 from .labels import label
 from .model import Lang, Playbook
 
@@ -84,9 +85,14 @@ class ABResult:
         return verdict_text(self, "en")
 
 
+def _bar(lift_standard: float) -> str:
+    """The lift bar as every output shows it: 0.15 -> "15%", 0.125 -> "12.5%" (not rounded)."""
+    return percent(lift_standard)
+
+
 def verdict_text(result: ABResult, lang: Lang = "en") -> str:
     """The result's verdict in ``lang``: one sentence a manager can act on."""
-    bar = f"{result.lift_standard:.0%}"
+    bar = _bar(result.lift_standard)
     if not result.significant:
         return label("verdict_not_significant", lang)
     if result.lift is not None and result.lift < 0:
@@ -253,15 +259,16 @@ def ab_test_text(result: ABResult, lang: Lang = "en") -> str:
             significance=significance,
             alpha=f"{result.alpha:g}",
         ),
-        label("ab_line_bar", lang, bar=f"{result.lift_standard:.0%}", met=met),
+        label("ab_line_bar", lang, bar=_bar(result.lift_standard), met=met),
         label("ab_line_verdict", lang, verdict=verdict_text(result, lang)),
     ]
     return "\n".join(lines)
 
 
 def ab_test_chart(result: ABResult, lang: Lang = "en") -> Figure:
-    """Both conversion rates with their 95% (normal approximation) intervals, and the rate the
-    variant needs to reach the lift bar: whether the intervals overlap, and where the bar lies."""
+    """Both conversion rates with their intervals (normal approximation) at the result's
+    confidence level, ``1 - alpha`` as the text states it, and the rate the variant needs to
+    reach the lift bar: whether the intervals overlap, and where the bar lies."""
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(7, 3), layout="constrained")
@@ -270,12 +277,12 @@ def ab_test_chart(result: ABResult, lang: Lang = "en") -> Figure:
         (label("ab_control", lang), result.control),
         (label("ab_variant", lang), result.variant),
     ]
-    z = NormalDist().inv_cdf(0.975)
+    z = NormalDist().inv_cdf(1 - result.alpha / 2)
     for y, (_, a) in enumerate(arms):
         half = z * math.sqrt(a.rate * (1 - a.rate) / a.total)
         ax.errorbar(a.rate * 100, y, xerr=half * 100, fmt="o", capsize=6, color="#1f6f8b")
     target = result.control.rate * (1 + result.lift_standard) * 100
-    bar_label = label("ab_bar_line", lang, bar=f"{result.lift_standard:.0%}")
+    bar_label = label("ab_bar_line", lang, bar=_bar(result.lift_standard))
     ax.axvline(target, color="#c0504d", linestyle="--", label=bar_label)
     ax.set_yticks([0, 1], [name for name, _ in arms])
     ax.set_ylim(-0.6, 1.6)
@@ -317,7 +324,7 @@ def ab_tests_table(
                 ),
                 label("ab_p_value", lang): f"{r.p_value:.3f}",
                 label("ab_significant", lang): yes_no(r.significant, lang),
-                label("ab_lift_meets", lang, bar=f"{lift_standard:.0%}"): yes_no(
+                label("ab_lift_meets", lang, bar=_bar(lift_standard)): yes_no(
                     r.meets_lift_standard, lang
                 ),
             }

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from .csvrows import cell_problem, number_cell, read_rows
@@ -260,11 +261,7 @@ def career_check_text(
     With the ``playbook``, the Chinese edition names roles, tracks and criteria by their Chinese
     names; the English one (and any without a playbook) by their ids."""
     names = _Names(playbook, lang)
-    words = {
-        True: label("criterion_met", lang),
-        False: label("criterion_not_met", lang),
-        None: label("criterion_open", lang),
-    }
+    words = _criterion_words(lang)
     width = max(len(w) for w in words.values())
     lines = [person_line(result, lang, playbook)]
     for t in result.tracks:
@@ -282,11 +279,20 @@ def career_check_text(
                 lang,
                 mark=words[c.met].ljust(width),
                 criterion=names.criterion(c.id),
-                detail=criterion_detail(c, lang, playbook),
+                detail=criterion_detail(c, lang, playbook, names),
             )
             for c in t.criteria
         ]
     return "\n".join(lines)
+
+
+def _criterion_words(lang: Lang) -> dict[bool | None, str]:
+    """How a criterion's ``met`` reads: met, not met, or open (neither known to pass nor fail)."""
+    return {
+        True: label("criterion_met", lang),
+        False: label("criterion_not_met", lang),
+        None: label("criterion_open", lang),
+    }
 
 
 def person_line(
@@ -305,18 +311,22 @@ def person_line(
 
 
 def criterion_detail(
-    check: CriterionCheck, lang: Lang = "en", playbook: Playbook | None = None
+    check: CriterionCheck,
+    lang: Lang = "en",
+    playbook: Playbook | None = None,
+    names: _Names | None = None,
 ) -> str:
-    """What the data says about a criterion, in ``lang`` (``check.detail`` is the English)."""
+    """What the data says about a criterion, in ``lang`` (``check.detail`` is the English).
+    ``names`` is the caller's :class:`_Names` of ``playbook`` and ``lang``, when it has one, so
+    that a table of many criteria does not index the playbook once per criterion."""
     if not check.reason:
         return check.detail
-    return label(check.reason, lang, **_detail_values(check.facts, lang, playbook))
+    if names is None:
+        names = _Names(playbook, lang)
+    return label(check.reason, lang, **_detail_values(check.facts, lang, names))
 
 
-def _detail_values(
-    facts: Mapping[str, Any], lang: Lang, playbook: Playbook | None
-) -> dict[str, Any]:
-    names = _Names(playbook, lang)
+def _detail_values(facts: Mapping[str, Any], lang: Lang, names: _Names) -> dict[str, Any]:
     values = dict(facts)
     if "role" in values:
         values["role"] = names.role(str(values["role"]))
@@ -324,7 +334,7 @@ def _detail_values(
         values["track"] = names.training_track(str(values["track"]))
     if "missing" in values:
         shown = [names.module(m) for m in values["missing"]]
-        values["missing"] = ", ".join(shown) if lang == "en" else "、".join(shown)
+        values["missing"] = label("list_sep", lang).join(shown)
     return values
 
 
@@ -341,14 +351,15 @@ class _Names:
             self._career: dict[str, str] = {}
             self._tracks: dict[str, str] = {}
             self._modules: dict[str, str] = {}
+            self._titles: dict[str, str] = {}
             self._criteria: dict[str, Criterion] = {}
             return
         self._roles = shown_ids(((r.id, r.name) for r in playbook.roles), lang)
         self._career = shown_ids(((t.id, t.name) for t in playbook.career_tracks), lang)
         self._tracks = shown_ids(((t.id, t.name) for t in playbook.tracks), lang)
-        self._modules = shown_ids(
-            ((m.id, m.title) for t in playbook.tracks for m in t.modules), lang
-        )
+        modules = [m for t in playbook.tracks for m in t.modules]
+        self._modules = shown_ids(((m.id, m.title) for m in modules), lang)
+        self._titles = {m.id: m.title.get(lang) for m in modules}
         self._criteria = {
             c.id: c for t in playbook.career_tracks for s in t.steps for c in s.criteria
         }
@@ -364,6 +375,10 @@ class _Names:
 
     def module(self, module_id: str) -> str:
         return self._modules.get(module_id, module_id)
+
+    def module_title(self, module_id: str) -> str:
+        """A module's title in ``lang`` (in either edition; its id without a playbook)."""
+        return self._titles.get(module_id, module_id)
 
     def criterion(self, criterion_id: str) -> str:
         """A criterion's short name: its id in English, else what its check asks for."""
@@ -485,7 +500,7 @@ def _check_track(playbook: Playbook, track: CareerTrack, facts: _Facts) -> Track
 
 def _check(playbook: Playbook, criterion: Criterion, facts: _Facts) -> CriterionCheck:
     met, reason, values = _evaluate(playbook, criterion, facts)
-    detail = label(reason, "en", **_detail_values(values, "en", None))
+    detail = label(reason, "en", **_detail_values(values, "en", _Names(None, "en")))
     if criterion.check == "track_completed" and criterion.track is not None:
         done = facts.completed or set()
         todo = [m for m in _track_modules(playbook, criterion.track) if m not in done]
@@ -633,11 +648,18 @@ def streak_chart(history: pd.DataFrame, person_id: str, lang: Lang = "en") -> Fi
     from matplotlib.figure import Figure
 
     mine = history.loc[history["person_id"] == person_id].sort_values("quarter")
-    attainment = mine["actual"] / mine["target"]
+    # On target as :func:`on_target_streak` decides it, so the blue bars are the streak's.
+    on_target = (mine["actual"] >= mine["target"]).tolist()
+    attainment = (mine["actual"] / mine["target"]).replace([np.inf, -np.inf], np.nan)
+    # A zero target makes the ratio 0/0 (shown as 0) or infinite (shown as the tallest finite
+    # bar, at least the target line), so every bar has a height.
+    tallest = max(float(attainment.max()) if attainment.notna().any() else 1.0, 1.0)
+    beyond = (mine["target"] == 0) & (mine["actual"] > 0)
+    shown = attainment.mask(beyond, tallest).fillna(0.0)
     fig = Figure(figsize=(8, 3.2), layout="constrained")
     ax = fig.subplots()
-    colours = ["#1f6f8b" if a >= 1 else "#c0504d" for a in attainment]
-    ax.bar(mine["period"].astype(str).tolist(), attainment * 100, color=colours)
+    colours = ["#1f6f8b" if hit else "#c0504d" for hit in on_target]
+    ax.bar(mine["period"].astype(str).tolist(), shown * 100, color=colours)
     ax.axhline(100, color="black", linewidth=1)
     ax.set_ylabel(label("streak_axis", lang))
     ax.set_title(label("streak_title", lang))
@@ -650,11 +672,7 @@ def ladder_table(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> 
     The English edition names tracks, roles and criteria by id; the Chinese one by the
     playbook's names and the criteria's descriptions."""
     names = _Names(playbook, lang)
-    status = {
-        True: label("criterion_met", lang),
-        False: label("criterion_not_met", lang),
-        None: label("criterion_open", lang),
-    }
+    status = _criterion_words(lang)
     rows = [
         {
             label("col_track", lang): names.career_track(t.track),
@@ -662,7 +680,7 @@ def ladder_table(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> 
             label("col_eligible", lang): label("yes" if t.eligible else "no", lang),
             label("col_criterion", lang): names.description(c.id),
             label("status", lang): status[c.met],
-            label("col_detail", lang): criterion_detail(c, lang, playbook),
+            label("col_detail", lang): criterion_detail(c, lang, playbook, names),
         }
         for t in result.tracks
         for c in t.criteria
@@ -671,15 +689,22 @@ def ladder_table(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> 
 
 
 def training_gaps(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
-    """The modules that would close the gaps (:func:`missing_modules`), with their titles."""
+    """The modules that would close the gaps (:func:`missing_modules`), with their titles. The
+    English edition names the track and the module by id, as its pages do, beside the title; the
+    Chinese one shows the track's name and the module's title only, no English id."""
     names = _Names(playbook, lang)
-    titles = {m.id: m.title.get(lang) for t in playbook.tracks for m in t.modules}
-    columns = [label(k, lang) for k in ("col_training_track", "col_module", "col_title")]
-    rows = [
-        [names.training_track(track), module, titles.get(module, module)]
-        for track, modules in missing_modules(result).items()
-        for module in modules
+    gaps = [
+        (track, module) for track, modules in missing_modules(result).items() for module in modules
     ]
+    if lang == "en":
+        columns = [label(k, lang) for k in ("col_training_track", "col_module_id", "col_title")]
+        rows = [
+            [names.training_track(track), module, names.module_title(module)]
+            for track, module in gaps
+        ]
+    else:
+        columns = [label(k, lang) for k in ("col_training_track", "col_title")]
+        rows = [[names.training_track(track), names.module_title(module)] for track, module in gaps]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -703,7 +728,7 @@ def team_table(view: pd.DataFrame, playbook: Playbook, lang: Lang = "en") -> pd.
 
     def criteria(text: object) -> str:
         ids = [c for c in str(text).split(", ") if c]
-        return "、".join(names.criterion(c) for c in ids)
+        return label("list_sep", lang).join(names.criterion(c) for c in ids)
 
     shown = view.assign(
         role=view["role"].map(names.role),

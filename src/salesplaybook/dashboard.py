@@ -423,8 +423,9 @@ def metric_title(metric: str, lang: Lang = "en") -> str:
 
 def rule_name(rule: str, lang: Lang = "en") -> str:
     """An alert rule as a table shows it: its id (``moved``, ``fell_twice``) in the English
-    edition, whose page explains the ids; what it means in the Chinese one."""
-    return label(f"rule_{rule}", lang, pct=f"{MOVE_THRESHOLD:.0%}", n=CONSECUTIVE_FALLS)
+    edition, whose page explains the ids; in the Chinese one what it means, in the words of the
+    chart's legend."""
+    return rule if lang == "en" else _legend(rule, lang)
 
 
 def _legend(rule: str, lang: Lang) -> str:

@@ -132,10 +132,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "discussion": {"en": "Discussion", "zh": "讨论"},
     "field_task": {"en": "Field task", "zh": "实战任务"},
     # --- Notebooks, widgets and the terminal --------------------------------------------------
-    # Where the English text is a column name or an id a page refers to ("moved", "p-value"),
+    # Where the English text is a column name or an id a page refers to ("team_id", "p-value"),
     # the English label is that text, so the English outputs read as they always have.
     "colon": {"en": ": ", "zh": "："},
     "in_brackets": {"en": " ({text})", "zh": "（{text}）"},
+    "list_sep": {"en": ", ", "zh": "、"},
     "yes": {"en": "yes", "zh": "是"},
     "no": {"en": "no", "zh": "否"},
     "none_value": {"en": "n/a", "zh": "无"},
@@ -168,12 +169,12 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": (
             "**Status**: *excellent* when the value reaches the excellent bar (or the market "
             "context rule applies), *meets* when it reaches the meets bar, *below* otherwise, "
-            "*no data* when there is no value. Bars per team member (leaders developed) scale "
-            "with the team's size."
+            "*no data* when there is no value. Bars per team member ({scaled}) scale with the "
+            "team's size."
         ),
         "zh": (
             "**状态**：数值达到优秀标准（或适用市场环境规则）为*优秀*，达到达标标准为*达标*，"
-            "否则为*未达标*；没有数值则为*无数据*。按团队人数计算的标准（年度培养销售组长/专家数量）"
+            "否则为*未达标*；没有数值则为*无数据*。按团队人数计算的标准（{scaled}）"
             "随团队规模等比例调整。"
         ),
     },
@@ -242,10 +243,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     "col_value_pct": {"en": "value %", "zh": "数值 %"},
     "col_previous_pct": {"en": "previous %", "zh": "上期 %"},
     "col_change_pct": {"en": "change %", "zh": "变化 %"},
-    "rule_moved": {"en": "moved", "zh": "波动超过 {pct}"},
-    "rule_fell_twice": {"en": "fell_twice", "zh": "连续 {n} 期变差"},
     "alert_moved": {"en": "moved > {pct}", "zh": "波动超过 {pct}"},
-    "alert_fell_twice": {"en": "{n} falls in a row", "zh": "连续 {n} 次变差"},
+    "alert_fell_twice": {"en": "{n} falls in a row", "zh": "连续 {n} 期变差"},
     "dashboard_title": {
         "en": "Sales dashboard: {who}{what} (alerts: moves the bad way)",
         "zh": "销售数据看板：{who}{what}（预警：朝不利方向的变化）",
@@ -317,7 +316,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "col_criterion": {"en": "criterion", "zh": "条件"},
     "col_detail": {"en": "detail", "zh": "说明"},
     "col_training_track": {"en": "training track", "zh": "培训课程"},
-    "col_module": {"en": "module", "zh": "模块"},
+    "col_module_id": {"en": "module", "zh": "模块"},
     "col_title": {"en": "title", "zh": "标题"},
     "col_checked": {"en": "checked", "zh": "已检查"},
     "col_person_id": {"en": "person_id", "zh": "人员编号"},
@@ -476,6 +475,12 @@ def label(key: str, lang: Lang, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def lang_of(code: str | None) -> Lang:
+    """The edition a language code reads in: ``"zh"`` for any ``zh*`` code (any case, surrounding
+    spaces ignored: ``zh``, ``zh_CN``, ``ZH-Hans``), else ``"en"`` (also for None)."""
+    return "zh" if (code or "").strip().lower().startswith("zh") else "en"
+
+
 def reader_language() -> Lang:
     """The language the notebooks show their outputs in: ``"zh"`` when the environment variable
     ``SALESPLAYBOOK_LANG`` starts with ``zh`` (any case: ``zh``, ``zh_CN``, ``ZH-Hans``), else
@@ -485,8 +490,7 @@ def reader_language() -> Lang:
     tables, charts and messages the library produces there are in Chinese; the English edition
     shows the stored outputs, produced (and checked by nbval) with the variable unset.
     """
-    value = os.environ.get(LANGUAGE_VARIABLE, "")
-    return "zh" if value.strip().lower().startswith("zh") else "en"
+    return lang_of(os.environ.get(LANGUAGE_VARIABLE))
 
 
 def yes_no(value: object, lang: Lang) -> object:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from .formatting import number, threshold_text, value_text
-from .labels import LABELS, label
+from .labels import label
 from .model import Lang, Playbook
 from .scorecard import Scorecard
 
 STYLE = {"excellent": "bold green", "meets": "green", "below": "bold red", "no_data": "dim"}
-#: Each status id as a reader says it, in both editions (the words live in :data:`LABELS`).
-STATUS_LABEL = {
-    status: LABELS[f"status_{status}"] for status in ("excellent", "meets", "below", "no_data")
-}
 
 
 def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> None:
@@ -38,7 +34,7 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
                 continue
             ind = names[r.id]
             value = "–" if r.value is None else value_text(ind, r.value, lang)
-            status = STATUS_LABEL[r.status][lang] + (" *" if r.context_rule_applied else "")
+            status = label(f"status_{r.status}", lang) + (" *" if r.context_rule_applied else "")
             table.add_row(
                 ind.name.get(lang),
                 value,
@@ -51,11 +47,12 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
         console.print(label("context_rule_applied", lang))
     overall = "–" if card.overall_score is None else number(round(card.overall_score, 1))
     head = label("overall", lang)
-    rating = label("in_brackets", lang, text=STATUS_LABEL[card.rating][lang])
+    rating = label("in_brackets", lang, text=label(f"status_{card.rating}", lang))
     console.print(f"[bold]{head}{label('colon', lang)}{overall}{rating}[/]")
     if card.recommendations:
         console.print(f"[bold]{label('work_on', lang)}[/]")
         for rec in card.recommendations:
-            console.print(f"- {names[rec.indicator].name.get(lang)}:")
+            colon = label("colon", lang).rstrip()
+            console.print(f"- {names[rec.indicator].name.get(lang)}{colon}")
             for item in rec.items:
                 console.print(f"    {item.title.get(lang)}  ({item.page}.html#{item.anchor})")

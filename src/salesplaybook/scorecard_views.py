@@ -14,7 +14,6 @@ import pandas as pd
 from .formatting import threshold_text, value_text
 from .labels import label
 from .model import Lang, Playbook
-from .report import STATUS_LABEL
 from .scorecard import Scorecard
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ def scorecard_frame(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> p
     rows = []
     for r in card.indicators:
         ind = names[r.id]
-        status = STATUS_LABEL[r.status][lang] + (" *" if r.context_rule_applied else "")
+        status = label(f"status_{r.status}", lang) + (" *" if r.context_rule_applied else "")
         rows.append(
             {
                 label("dimension", lang): dims[r.dimension],
@@ -76,7 +75,7 @@ def summary_html(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> str:
         parts.append(f"<li>{html.escape(dims[d.id])}{colon}<b>{score}</b></li>")
     overall = "–" if card.overall_score is None else f"{card.overall_score:.0f}"
     head = label("overall", lang)
-    rating = html.escape(label("in_brackets", lang, text=STATUS_LABEL[card.rating][lang]))
+    rating = html.escape(label("in_brackets", lang, text=label(f"status_{card.rating}", lang)))
     return f"<p><b>{head}{colon}{overall}</b>{rating}</p><ul>{''.join(parts)}</ul>"
 
 
@@ -140,8 +139,9 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
     return fig
 
 
-def scoring_markdown(lang: Lang = "en") -> str:
-    """How the scores are computed, written from the engine's own constants."""
+def scoring_markdown(playbook: Playbook, lang: Lang = "en") -> str:
+    """How the scores are computed, written from the engine's own constants and the playbook's
+    indicators (those whose bars are per team members are named)."""
     from .formatting import number
     from .scorecard import (
         POINTS_BELOW_MAX,
@@ -157,9 +157,12 @@ def scoring_markdown(lang: Lang = "en") -> str:
         "below": number(POINTS_BELOW_MAX),
     }
     rating = {"excellent": number(RATING_EXCELLENT), "meets": number(RATING_MEETS)}
+    scaled = label("list_sep", lang).join(
+        i.name.get(lang) for i in playbook.indicators if i.per_members
+    )
     return "\n".join(
         [
-            "- " + label("scoring_status", lang),
+            "- " + label("scoring_status", lang, scaled=scaled),
             "- " + label("scoring_points", lang, **points),
             "- " + label("scoring_dimension", lang),
             "- " + label("scoring_overall", lang, **rating),

@@ -13,7 +13,7 @@ Everything is a pure DataFrame -> DataFrame function without a loop over rows.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, get_args
 
 import numpy as np
 import pandas as pd
@@ -22,7 +22,7 @@ from .errors import SalesplaybookError
 from .formatting import threshold_text
 from .labels import label, shown_ids, yes_no
 from .model import CustomerTier, Lang, Playbook, ProtocolStep
-from .scorecard import judge
+from .scorecard import Status, judge
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -364,6 +364,9 @@ def tier_health_chart(history: pd.DataFrame, playbook: Playbook, lang: Lang = "e
 
 # --- For readers: the notebook's tables ---------------------------------------------------------
 
+#: The status ids a ``*_status`` column holds; each reads as its ``status_*`` label.
+_STATUSES: Final = frozenset(get_args(Status))
+
 #: The label of each column (and index level) the tables of this module show.
 _COLUMN_LABELS: Final = {
     "customer_id": "col_customer_id",
@@ -388,8 +391,6 @@ _COLUMN_LABELS: Final = {
 
 def _shown_values(name: object, playbook: Playbook, lang: Lang) -> Callable[[Any], Any] | None:
     """How the values of the column (or index level) ``name`` read in ``lang``, if they are ids."""
-    from .report import STATUS_LABEL
-
     if name in ("current_tier", "assigned_tier", "tier"):
         tiers = shown_ids(((t.id, t.name) for t in playbook.customer_tiers), lang)
         return lambda v: tiers.get(v, v) if isinstance(v, str) else v
@@ -398,7 +399,7 @@ def _shown_values(name: object, playbook: Playbook, lang: Lang) -> Callable[[Any
     if name == "paying":
         return lambda v: yes_no(v, lang)
     if isinstance(name, str) and name.endswith("_status"):
-        return lambda v: STATUS_LABEL[v][lang] if v in STATUS_LABEL else v
+        return lambda v: label(f"status_{v}", lang) if v in _STATUSES else v
     return None
 
 

@@ -135,13 +135,13 @@ def self_assessment(playbook: Playbook, inputs: MetricsInput, lang: Lang = "en")
                 check_value(ind, number)
                 values[ind.id] = number
             except ValueProblem as exc:
-                errors.append(f"{ind.name.get(lang)}: {exc}")
+                errors.append(ind.name.get(lang) + label("colon", lang) + str(exc))
         comp = None
         if competitor.value.strip():
             try:
                 comp = parse_number(competitor.value)
             except ValueProblem as exc:
-                errors.append(f"{label('competitors', lang)}: {exc}")
+                errors.append(label("competitors", lang) + label("colon", lang) + str(exc))
         if errors:
             raise ValueProblem("; ".join(errors))
         return MetricsInput(

@@ -33,7 +33,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "unscheduled": {"en": "Sessions without a fixed week", "zh": "不固定周次的课程"},
     "week_total": {"en": "Week {n} in total", "zh": "第 {n} 周合计"},
     "track_total": {"en": "The whole track", "zh": "全部课程合计"},
-    "hours": {"en": "{h} h", "zh": "{h} 小时"},
     "hours_minutes": {"en": "{h} h {m} min", "zh": "{h} 小时 {m} 分钟"},
     "col_session": {"en": "Session", "zh": "课次"},
     "col_week": {"en": "Week", "zh": "周次"},
@@ -167,7 +166,7 @@ def word(key: str, lang: Lang, **values: object) -> str:
 
 def colon(lang: Lang) -> str:
     """What joins a label to what follows: a full-width colon in Chinese."""
-    return ": " if lang == "en" else "："
+    return LABELS["colon"][lang]
 
 
 def lead(key: str, lang: Lang, **values: object) -> str:
@@ -181,8 +180,8 @@ def duration(minutes: int, lang: Lang) -> str:
     if minutes < 60:
         return shown
     h, m = divmod(minutes, 60)
-    clock = word("hours", lang, h=h) if m == 0 else word("hours_minutes", lang, h=h, m=m)
-    return f"{shown} ({clock})" if lang == "en" else f"{shown}（{clock}）"
+    clock = word("hours", lang, n=h) if m == 0 else word("hours_minutes", lang, h=h, m=m)
+    return shown + word("in_brackets", lang, text=clock)
 
 
 def clock(minutes: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..labels import lang_of
 from ..model import Lang
 
 
@@ -38,8 +39,7 @@ LOCALE_DIR = "locales"
 
 def edition_for(language: str | None) -> Edition:
     """The edition a Sphinx ``language`` setting builds (any zh* is the Chinese one)."""
-    code = (language or "en").lower()
-    return CHINESE if code.startswith("zh") else ENGLISH
+    return CHINESE if lang_of(language) == "zh" else ENGLISH
 
 
 def other_page_url(pagename: str, current: Edition, target: Edition) -> str:

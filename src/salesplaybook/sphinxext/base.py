@@ -82,7 +82,7 @@ class PlaybookDirective(SphinxDirective):
         p = n.para(nodes.strong(text=f"{self.L(title_key)}: "), classes=["spb-links"])
         for i, item_id in enumerate(ids):
             if i:
-                p += nodes.Text(", " if self.lang == "en" else "、")
+                p += nodes.Text(self.L("list_sep"))
             p += self.ref(kind, item_id, self.t(names[item_id]))
         return [p]
 
