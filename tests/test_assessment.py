@@ -56,3 +56,28 @@ def test_period_and_team_from_the_sample(playbook):
 def test_bad_requests(playbook, kwargs, message):
     with pytest.raises(SalesplaybookError, match=message):
         collect_inputs(playbook, **kwargs)
+
+
+def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
+    """With the data and no --period, the file gives the period and then overrides the data's
+    values: one read serves both."""
+    from salesplaybook import assessment
+
+    path = tmp_path / "m.csv"
+    path.write_text("indicator,value\nperiod,2026-Q1\ncsat_score,1.5\n", "utf-8")
+    reads = []
+    load = assessment.load_metrics_file
+
+    def counting(*args, **kwargs):
+        reads.append(args)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(assessment, "load_metrics_file", counting)
+    inputs = collect_inputs(playbook, metrics_file=path, use_sample=True)
+    assert len(reads) == 1
+    assert inputs.period == "2026-Q1"
+    assert inputs.values["csat_score"] == 1.5
+    assert inputs.sources["csat_score"].startswith("m.csv")
+    assert inputs.sources["sales_attainment"] == "sample data"
+    whole = collect_inputs(playbook, use_sample=True, period="2026-Q1")
+    assert inputs.values["sales_attainment"] == whole.values["sales_attainment"]

@@ -16,6 +16,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from salesplaybook import datamodel
+from salesplaybook.assessment import probation_months
 from salesplaybook.course import PACK_FILES, CoursePack, build_course, list_tracks
 from salesplaybook.course import pack as pack_module
 from salesplaybook.course.materials import materials
@@ -485,7 +486,7 @@ def test_filled_tracker_feeds_the_training_completion_rate(
     (data / "trainings.csv").write_text(out.getvalue(), "utf-8")
     tables = read_tables(data)
     assert list(tables["trainings"].columns[:4]) == list(datamodel.columns("trainings"))
-    derived = derive_metrics(tables, "2026-Q3")
+    derived = derive_metrics(tables, "2026-Q3", probation_months=probation_months(playbook))
     assert derived.values["training_completion_rate"] == pytest.approx(done / len(rows))
 
 

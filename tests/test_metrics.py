@@ -33,6 +33,8 @@ from salesplaybook.metrics import (
 )
 
 NaT = pd.NaT
+# This file's own probation length: the people fixture's dates are built around it.
+PROBATION = 3
 P = "2026-Q2"
 
 
@@ -285,7 +287,7 @@ EXPECTED: dict[str, tuple[float, float, float]] = {
 
 @pytest.fixture(scope="module")
 def result() -> pd.DataFrame:
-    return team_metrics(tables())
+    return team_metrics(tables(), probation_months=PROBATION)
 
 
 def same(actual: float, expected: float) -> bool:
@@ -332,7 +334,7 @@ def test_indicator_ids_match_the_playbook(playbook) -> None:
 
 
 def test_derive_metrics_for_a_team() -> None:
-    derived = derive_metrics(tables(), P, "B")
+    derived = derive_metrics(tables(), P, "B", probation_months=PROBATION)
     assert isinstance(derived, DerivedMetrics)
     assert (derived.period, derived.team, derived.team_size) == (P, "B", 1)
     assert "strategy_lift" not in derived.values  # no value: absent, not NaN
@@ -342,23 +344,23 @@ def test_derive_metrics_for_a_team() -> None:
 
 
 def test_derive_metrics_for_the_organisation() -> None:
-    derived = derive_metrics(tables(), P)
+    derived = derive_metrics(tables(), P, probation_months=PROBATION)
     assert derived.team is None and derived.team_size == 4
     for indicator, (expected, _, _) in EXPECTED.items():
         assert derived.values[indicator] == pytest.approx(expected), indicator
-    q1 = derive_metrics(tables(), "2026-Q1")
+    q1 = derive_metrics(tables(), "2026-Q1", probation_months=PROBATION)
     assert q1.context == {"market_trend": "stable"}  # no competitor figure given
 
 
 def test_only_people() -> None:
-    frame = team_metrics({"people": people()}, [P])
+    frame = team_metrics({"people": people()}, [P], probation_months=PROBATION)
     assert list(frame.columns) == [
         "new_hire_confirmation_rate",
         "core_attrition_rate",
         "team_size",
     ]
     assert frame.loc[(P, "A"), "new_hire_confirmation_rate"] == pytest.approx(0.5)
-    derived = derive_metrics({"people": people()}, P, "A")
+    derived = derive_metrics({"people": people()}, P, "A", probation_months=PROBATION)
     assert set(derived.values) == {"new_hire_confirmation_rate", "core_attrition_rate"}
     assert derived.context == {}
     # without targets, the periods are those the people's dates span
@@ -368,7 +370,7 @@ def test_only_people() -> None:
 
 def test_missing_tables_drop_their_indicators() -> None:
     some = {k: v for k, v in tables().items() if k not in ("targets", "customers", "invoices")}
-    frame = team_metrics(some, [P])
+    frame = team_metrics(some, [P], probation_months=PROBATION)
     absent = {
         "sales_attainment",
         "member_attainment_rate",
@@ -392,32 +394,32 @@ def test_missing_tables_drop_their_indicators() -> None:
 def test_empty_tables_and_no_periods() -> None:
     empty = {name: table.iloc[:0] for name, table in tables().items()}
     empty["people"] = people()
-    frame = team_metrics(empty, [P])
+    frame = team_metrics(empty, [P], probation_months=PROBATION)
     assert frame.loc[P, "process_complaints"].eq(0).all()  # a count of nothing is 0
     assert frame.loc[P, "sales_attainment"].isna().all()
-    nothing = team_metrics(tables(), [])
+    nothing = team_metrics(tables(), [], probation_months=PROBATION)
     assert nothing.empty and "team_size" in nothing.columns
 
 
 def test_bad_input_is_a_clear_error() -> None:
     with pytest.raises(SalesplaybookError, match="bad period label '2026Q2'"):
-        team_metrics(tables(), ["2026Q2"])
+        team_metrics(tables(), ["2026Q2"], probation_months=PROBATION)
     with pytest.raises(SalesplaybookError, match="bad period label"):
-        derive_metrics(tables(), "2026-Q5")
+        derive_metrics(tables(), "2026-Q5", probation_months=PROBATION)
     with pytest.raises(SalesplaybookError, match=r"unknown team 'a'.*A, B"):
-        derive_metrics(tables(), P, "a")
+        derive_metrics(tables(), P, "a", probation_months=PROBATION)
     with pytest.raises(SalesplaybookError, match=r"closest: A"):
-        derive_metrics(tables(), P, "AA")
+        derive_metrics(tables(), P, "AA", probation_months=PROBATION)
     with pytest.raises(
         SalesplaybookError, match=r"no data for period 2031-Q1.*to 2026-Q3 \(closest: 2026-Q3\)"
     ):
-        derive_metrics(tables(), "2031-Q1")
+        derive_metrics(tables(), "2031-Q1", probation_months=PROBATION)
     with pytest.raises(SalesplaybookError, match="people table is required"):
-        team_metrics({"deals": tables()["deals"]})
+        team_metrics({"deals": tables()["deals"]}, probation_months=PROBATION)
     broken = tables()
     broken["targets"] = broken["targets"].assign(period="Q2 2026")
     with pytest.raises(SalesplaybookError, match="targets: bad period label"):
-        team_metrics(broken)
+        team_metrics(broken, probation_months=PROBATION)
 
 
 def test_period_labels_round_trip() -> None:
@@ -431,6 +433,22 @@ def test_probation_months() -> None:
     frame = team_metrics(tables(), [P, "2026-Q3"], probation_months=6)
     assert math.isnan(frame.loc[(P, "A"), "new_hire_confirmation_rate"])
     assert frame.loc[("2026-Q3", "A"), "new_hire_confirmation_rate"] == pytest.approx(1.0)
+
+
+def test_grid_mean_pools_the_rows_of_its_cells() -> None:
+    from salesplaybook.metrics import _Grid
+
+    grid = _Grid(first=0, n=2, teams=["A", "B"])
+    quarters = np.array([0, 0, 0, 0, 1], dtype=np.int64)
+    teams = np.array([0, 0, 1, 2, 0], dtype=np.int64)  # 2: no team
+    values = np.array([1.0, 2.0, 6.0, 3.0, 4.0])
+    mean = grid.mean(quarters, teams, values)
+    # The organisation's mean is over all its rows (those without a team too), not the mean
+    # of its teams' means; a cell without rows is NaN.
+    np.testing.assert_array_equal(mean[0], [12 / 4, 1.5, 6.0])
+    np.testing.assert_array_equal(mean[1], [4.0, 4.0, np.nan])
+    flags = grid.mean(quarters, teams, values > 1.5)
+    np.testing.assert_array_equal(flags[0], [3 / 4, 1 / 2, 1.0])
 
 
 # --- the row-by-row baseline of the benchmark agrees --------------------------------------
@@ -449,7 +467,7 @@ def load_rowwise():
 def test_rowwise_baseline_agrees() -> None:
     rowwise = load_rowwise()
     for periods in ([P, "2026-Q1"], None):
-        fast = team_metrics(tables(), periods)
+        fast = team_metrics(tables(), periods, probation_months=PROBATION)
         slow = rowwise.team_metrics(tables(), periods)
         assert list(slow.index) == list(fast.index)
         for indicator in rowwise.INDICATORS:
@@ -532,7 +550,7 @@ def organisation_attainment(tables: dict[str, pd.DataFrame], period: str) -> flo
 def test_attainment_pools_the_organisation_and_a_won_deal_never_lowers_it(
     tables: dict[str, pd.DataFrame], period: str, amount: float
 ) -> None:
-    frame = team_metrics(tables, PERIODS)
+    frame = team_metrics(tables, PERIODS, probation_months=PROBATION)
     for label in PERIODS:
         assert same(
             float(frame.loc[(label, ALL), "sales_attainment"]),
@@ -555,7 +573,7 @@ def test_attainment_pools_the_organisation_and_a_won_deal_never_lowers_it(
         }
     )
     more["deals"] = pd.concat([tables["deals"], extra], ignore_index=True)
-    after = team_metrics(more, PERIODS).loc[period, "sales_attainment"]
+    after = team_metrics(more, PERIODS, probation_months=PROBATION).loc[period, "sales_attainment"]
     for team in before.index:
         if not math.isnan(before[team]):
             assert after[team] >= before[team] - 1e-12

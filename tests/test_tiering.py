@@ -257,11 +257,14 @@ def test_the_hours_come_from_the_protocol(playbook: Playbook) -> None:
 
 
 def test_tier_health_agrees_with_the_kpi_engine(playbook: Playbook) -> None:
+    from salesplaybook.assessment import probation_months
     from salesplaybook.metrics import ALL, team_metrics
     from salesplaybook.sample import generate
 
     tables = generate()
-    engine = team_metrics(tables, ["2025-Q2", "2026-Q3"])
+    engine = team_metrics(
+        tables, ["2025-Q2", "2026-Q3"], probation_months=probation_months(playbook)
+    )
     for period in ("2025-Q2", "2026-Q3"):
         out = tier_health(tables, playbook, period).set_index("tier")
         row = engine.loc[(period, ALL)]

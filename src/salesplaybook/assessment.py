@@ -46,7 +46,7 @@ def inputs_from_data(
         origin = f"data in {data}"
     if period is None:
         period = latest_period(tables)
-    derived = derive_metrics(tables, period, team, probation_months(playbook))
+    derived = derive_metrics(tables, period, team, probation_months=probation_months(playbook))
     context = derived.context
     trend = context.get("market_trend")
     competitor = context.get("competitor_attainment")
@@ -95,14 +95,15 @@ def collect_inputs(
         raise SalesplaybookError("nothing to assess: give a metrics file, --data DIR, or --sample")
     if data is not None and use_sample:
         raise SalesplaybookError("give either --data or --sample, not both")
+    # Read once: it gives the period the data is derived for (when none is given) and the
+    # values that override the data's.
+    from_file = None if metrics_file is None else load_metrics_file(metrics_file, playbook)
     inputs = MetricsInput(period=period, team=team)
     if data is not None or use_sample:
-        file_period = None
-        if metrics_file is not None and period is None:
-            file_period = load_metrics_file(metrics_file, playbook).period
+        file_period = from_file.period if from_file is not None and period is None else None
         inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team)
-    if metrics_file is not None:
-        inputs = load_metrics_file(metrics_file, playbook).merged_over(inputs)
+    if from_file is not None:
+        inputs = from_file.merged_over(inputs)
     if team is not None and inputs.team is None:
         inputs = MetricsInput(**{**inputs.__dict__, "team": team})
     return inputs

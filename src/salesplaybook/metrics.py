@@ -2,8 +2,9 @@
 
 Pure functions of the tables, in the style of pandera's checks: DataFrames in, a DataFrame out,
 nothing printed and nothing read from disk, so the command line, a notebook and a test all get the
-same numbers. :func:`team_metrics` gives every team and the whole organisation for many quarters
-at once; :func:`derive_metrics` gives one of those rows as the scorecard wants it.
+same numbers (the caller passes what the playbook says, such as the probation length).
+:func:`team_metrics` gives every team and the whole organisation for many quarters at once;
+:func:`derive_metrics` gives one of those rows as the scorecard wants it.
 
 How it stays fast on large tables: every table is reduced to a few integer arrays (day numbers,
 quarter numbers, team codes) and every indicator is a sum of weights per (quarter, team) cell,
@@ -329,6 +330,18 @@ class _Grid:
     def ratio(self, numerator: FloatArray, denominator: FloatArray) -> FloatArray:
         return _divide(self.total(numerator), self.total(denominator))
 
+    def mean(
+        self, quarters: IntArray, teams: IntArray, values: FloatArray | BoolArray
+    ) -> FloatArray:
+        """The mean of ``values`` over the rows of each (quarter, team) cell; NaN for a cell
+        without rows (a share when ``values`` are flags).
+
+        Several indicators are such a mean, and it has to be pooled the same way for all of
+        them: the sum and the count are totalled first and divided last, so the organisation's
+        mean is over all its rows (those without a team too), never a mean of its teams'
+        means. One method keeps that rule in one place."""
+        return self.ratio(self.events(quarters, teams, values), self.events(quarters, teams))
+
 
 def _divide(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
     out = np.full(numerator.shape, np.nan)
@@ -416,10 +429,10 @@ def _people_metrics(ctx: _Context) -> Results:
     """team_size, new_hire_confirmation_rate, core_attrition_rate (people only).
 
     - team_size: members active at the end of P.
-    - new_hire_confirmation_rate: people whose probation (hired_on + probation_months, clipped
-      to the month's end) ends in P; the share of them with ``confirmed_on`` on or before the end
-      of P. Someone who left during probation counts as not confirmed: the indicator judges the
-      hiring, and a hire who left was not a good one.
+    - new_hire_confirmation_rate: people whose probation (hired_on + probation_months,
+      the playbook's, clipped to the month's end) ends in P; the share of them with
+      ``confirmed_on`` on or before the end of P. Someone who left during probation counts as
+      not confirmed: the indicator judges the hiring, and a hire who left was not a good one.
     - core_attrition_rate: core members active at the start of the trailing year who left
       within it (by the end of P), over those core members.
     """
@@ -436,9 +449,7 @@ def _people_metrics(ctx: _Context) -> Results:
         inside = grid.inside(quarter)
         on_time = np.zeros(len(people), dtype=bool)
         on_time[inside] = confirmed[inside] <= grid.ends[grid.offsets(quarter[inside])]
-        out["new_hire_confirmation_rate"] = grid.ratio(
-            grid.events(quarter, teams, on_time), grid.events(quarter, teams)
-        )
+        out["new_hire_confirmation_rate"] = grid.mean(quarter, teams, on_time)
 
     if "is_core" in people.columns:
         core = _flag(people["is_core"])
@@ -490,7 +501,7 @@ def _deal_metrics(ctx: _Context) -> Results:
 
     if "created_on" in won_rows.columns:
         cycle = (closed - _days(won_rows["created_on"])).astype(np.float64)
-        mean = grid.ratio(grid.events(quarter, teams, cycle), grid.events(quarter, teams))
+        mean = grid.mean(quarter, teams, cycle)
         before = _previous(mean)
         out["deal_cycle_reduction"] = _divide(before - mean, before)
 
@@ -598,11 +609,7 @@ def _training_metrics(ctx: _Context) -> Results:
     rows, quarter = trainings.loc[inside], quarter[inside]
     teams = ctx.person_teams(rows["person_id"])
     done = _days(rows["completed_on"]) <= grid.ends[grid.offsets(quarter)]
-    return {
-        "training_completion_rate": grid.ratio(
-            grid.events(quarter, teams, done), grid.events(quarter, teams)
-        )
-    }
+    return {"training_completion_rate": grid.mean(quarter, teams, done)}
 
 
 def _customer_metrics(ctx: _Context) -> Results:
@@ -773,9 +780,7 @@ def _survey_metrics(ctx: _Context) -> Results:
     surveys, quarter = surveys.loc[inside], quarter[inside]
     teams = ctx.customer_teams(surveys["customer_id"])
     score = _numbers(surveys["score"])
-    return {
-        "csat_score": grid.ratio(grid.events(quarter, teams, score), grid.events(quarter, teams))
-    }
+    return {"csat_score": grid.mean(quarter, teams, score)}
 
 
 def _complaint_metrics(ctx: _Context) -> Results:
@@ -835,11 +840,7 @@ def _alert_metrics(ctx: _Context) -> Results:
     days = np.busday_count(raised.astype("datetime64[D]"), until.astype("datetime64[D]"))
     elapsed = np.maximum(days, 0).astype(np.float64)
     teams = ctx.team_codes(rows["team_id"])
-    return {
-        "anomaly_response_days": grid.ratio(
-            grid.events(quarter, teams, elapsed), grid.events(quarter, teams)
-        )
-    }
+    return {"anomaly_response_days": grid.mean(quarter, teams, elapsed)}
 
 
 def _experiment_metrics(ctx: _Context) -> Results:
@@ -906,7 +907,7 @@ _DERIVATIONS: tuple[Callable[[_Context], Results], ...] = (
 
 
 def team_metrics(
-    tables: Tables, periods: list[str] | None = None, probation_months: int = 3
+    tables: Tables, periods: list[str] | None = None, *, probation_months: int
 ) -> pd.DataFrame:
     """Every indicator the tables can give, per quarter, for every team and the organisation.
 
@@ -915,8 +916,9 @@ def team_metrics(
     period (a team with nobody active has team_size 0). Columns: the indicator ids the tables
     can give, in the playbook's order, then ``team_size``. ``periods`` defaults to
     :func:`default_periods`; a label that is not a quarter like ``2026-Q1`` raises
-    :class:`SalesplaybookError`. See the module docstring and each ``_*_metrics`` function for
-    the definitions.
+    :class:`SalesplaybookError`. ``probation_months`` is the playbook's
+    (:func:`salesplaybook.assessment.probation_months`). See the module docstring and each
+    ``_*_metrics`` function for the definitions.
     """
     if "people" not in tables:
         raise SalesplaybookError("the people table is required to derive metrics")
@@ -945,14 +947,14 @@ def team_metrics(
 
 
 def derive_metrics(
-    tables: Tables, period: str, team: str | None = None, probation_months: int = 3
+    tables: Tables, period: str, team: str | None = None, *, probation_months: int
 ) -> DerivedMetrics:
     """One team's (``team``) or the organisation's (None) indicators for ``period``, with the
     market context of that period, as the scorecard takes them.
 
     A period the tables know nothing about (:func:`data_periods`) or a team that is not in
     ``people.team_id`` is an error that names the closest known one, so a typo is not mistaken
-    for a team without data.
+    for a team without data. ``probation_months`` is as for :func:`team_metrics`.
     """
     if "people" not in tables:
         raise SalesplaybookError("the people table is required to derive metrics")
@@ -972,7 +974,7 @@ def derive_metrics(
             f"unknown team {team!r}: the teams in people are "
             + _listing(teams, close[0] if close else None)
         )
-    frame = team_metrics(tables, [period], probation_months)
+    frame = team_metrics(tables, [period], probation_months=probation_months)
     position = frame.index.get_indexer(pd.Index([(period, team or ALL)]))[0]
     row = frame.iloc[int(position)]
     values = {

@@ -9,10 +9,11 @@ and every table follows from the ones before it:
 - **People first.** Regions differ in market potential (east richest, west poorest) and targets
   follow it, as the source document asks. Teams of about ten have a team lead who also sells; each
   region has a supervisor, whose ``team_id`` is the region because a supervisor sits above teams.
-  Reps are hired during the span and confirmed after three months of probation (or not, and then
-  they leave); people leave, core members less often; reps are promoted to industry consultant and
-  solution expert, and when a team lead leaves the best rep of the team takes over, so
-  ``role_changes`` holds both career tracks.
+  Reps are hired during the span and confirmed after the playbook's probation (three months, the
+  ``probation_passed`` criterion of the career tracks) or not, and then they leave; people leave,
+  core members less often; reps are promoted to industry consultant and solution expert, and
+  when a team lead leaves the best rep of the team takes over, so ``role_changes`` holds both
+  career tracks.
 - **Customers before deals.** A customer's life decides when it buys: strategic and key customers
   renew annual contracts (a few do not, and churn), potential customers are incubated for a few
   months before their first paid contract (a few drop out), existing customers buy more now and
@@ -31,7 +32,8 @@ and every table follows from the ones before it:
   Keeping it that steady is what makes the one planted anomaly stand out: in one month, one team's
   conversion on a core product line falls by more than 20%, and ``alerts`` records it.
 - **One declining quarter.** The market turns down in exactly one quarter (never the first, so the
-  drop shows): fewer deals, attainment around 0.8, more late payments, slightly worse surveys;
+  drop shows): fewer deals, attainment just above the context rule's floor (0.8), more late
+  payments, slightly worse surveys;
   ``market`` says ``declining`` and puts the competitors a little below the organisation, so the
   seed's context rule has a case to judge.
 - **The rest of the framework** gets its own tables at realistic rates: invoices (a few paid late,
@@ -55,7 +57,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -64,6 +66,9 @@ import pandas as pd
 from . import datamodel
 from .errors import SalesplaybookError
 from .targets import split_total
+
+if TYPE_CHECKING:
+    from .model import Playbook
 
 Arr = npt.NDArray[Any]
 
@@ -119,19 +124,47 @@ ALERT_METRICS = (
 TrackModules = Mapping[str, Sequence[str]]
 
 
-def playbook_track_modules() -> dict[str, tuple[str, ...]]:
-    """Module ids of the playbook's training tracks by career stage, read from the content, so
-    the sample trains people on the modules the book and the course packs describe."""
+def _load_playbook() -> Playbook:
     from .content import load_playbook
 
+    return load_playbook()
+
+
+def playbook_track_modules(playbook: Playbook | None = None) -> dict[str, tuple[str, ...]]:
+    """Module ids of the playbook's training tracks by career stage, read from the content
+    (``playbook``, by default the one :func:`salesplaybook.content.load_playbook` finds), so the
+    sample trains people on the modules the book and the course packs describe."""
     modules: dict[str, tuple[str, ...]] = {}
-    for track in load_playbook().tracks:
+    for track in (_load_playbook() if playbook is None else playbook).tracks:
         if track.stage is not None:
             modules[track.stage] = tuple(m.id for m in track.modules)
     missing = [s for s in datamodel.STAGES if s not in modules]
     if missing:
         raise SalesplaybookError(f"the playbook has no training track for {', '.join(missing)}")
     return modules
+
+
+def playbook_probation_months(playbook: Playbook | None = None) -> int:
+    """The probation the playbook's career criteria state (``probation_passed``), so the sample
+    confirms people when the career check and the KPI engine expect it."""
+    from .assessment import probation_months
+
+    return probation_months(_load_playbook() if playbook is None else playbook)
+
+
+def playbook_declining_floor(playbook: Playbook | None = None) -> float:
+    """The least attainment the context rule of ``sales_attainment`` accepts when the market
+    declines (``min_value``): the sample's declining quarter lands just above it, so the rule has
+    a case to judge."""
+    if playbook is None:
+        playbook = _load_playbook()
+    rules = [i.context_rule for i in playbook.indicators if i.id == "sales_attainment"]
+    rule = rules[0] if rules else None
+    if rule is None or rule.market_trend != "declining":
+        raise SalesplaybookError(
+            "the playbook's sales_attainment indicator has no context rule for a declining market"
+        )
+    return float(rule.min_value)
 
 
 _REP, _LEAD, _SUP, _IC, _SE = (datamodel.ROLES.index(r) for r in datamodel.ROLES)
@@ -184,18 +217,56 @@ def generate(
     seed: int = 7,
     end: str = "2026-Q3",
     track_modules: TrackModules | None = None,
+    probation_months: int | None = None,
+    declining_floor: float | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The raw tables of a synthetic organisation with ``reps`` sellers at the start, over the
     ``quarters`` quarters that end with ``end``, keyed as :data:`salesplaybook.datamodel.TABLES`.
 
     The same arguments give the same tables. Team leads, supervisors and the reps hired during
     the span come on top of ``reps``; the tables describe the organisation on the last day of
-    ``end``, and deals still open on that day have no ``closed_on``. Trainings use
-    ``track_modules`` (module ids by career stage), by default the playbook's tracks.
+    ``end``, and deals still open on that day have no ``closed_on``.
+
+    What the playbook states comes from the playbook unless given: trainings use
+    ``track_modules`` (module ids by career stage, :func:`playbook_track_modules`), probation
+    lasts ``probation_months`` (:func:`playbook_probation_months`), and the declining quarter's
+    attainment lands just above ``declining_floor`` (:func:`playbook_declining_floor`). The
+    playbook is read once, and only when one of them is not given.
     """
     cal = _calendar(reps, quarters, seed, end)
-    modules = dict(track_modules) if track_modules is not None else playbook_track_modules()
-    return _Organisation(int(reps), cal, np.random.default_rng(int(seed)), modules).tables()
+    months = None if probation_months is None else _whole("probation_months", probation_months, 0)
+    floor = None if declining_floor is None else _floor(declining_floor)
+    read = None
+    if track_modules is None or months is None or floor is None:
+        read = _load_playbook()
+    facts = _PlaybookFacts(
+        track_modules=dict(
+            playbook_track_modules(read) if track_modules is None else track_modules
+        ),
+        probation_months=playbook_probation_months(read) if months is None else months,
+        declining_floor=playbook_declining_floor(read) if floor is None else floor,
+    )
+    return _Organisation(int(reps), cal, np.random.default_rng(int(seed)), facts).tables()
+
+
+@dataclass(frozen=True)
+class _PlaybookFacts:
+    """What the organisation takes from the playbook, so the data and the book agree."""
+
+    track_modules: TrackModules
+    probation_months: int
+    #: The context rule's floor: the organisation's attainment in the declining quarter.
+    declining_floor: float
+
+
+def _floor(value: object) -> float:
+    # Up to 7.5% above the floor must stay below the other quarters (0.98 and more), or the
+    # declining quarter would not be the worst.
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        raise SalesplaybookError(f"declining_floor must be a number, not {value!r}")
+    if not 0 <= value <= 0.9:
+        raise SalesplaybookError(f"declining_floor must be from 0 to 0.9, not {value}")
+    return float(value)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
@@ -464,10 +535,9 @@ class _Dated:
 class _Organisation:
     """Builds the tables in dependency order; attributes hold what later steps need."""
 
-    def __init__(
-        self, reps: int, cal: _Calendar, rng: np.random.Generator, track_modules: TrackModules
-    ):
-        self.track_modules = track_modules
+    def __init__(self, reps: int, cal: _Calendar, rng: np.random.Generator, facts: _PlaybookFacts):
+        self.track_modules = facts.track_modules
+        self.probation_months = facts.probation_months
         self.reps = reps
         self.cal = cal
         self.rng = rng
@@ -482,12 +552,14 @@ class _Organisation:
         self.market_factor = np.where(self.trend == "growing", 1.03, 1.0)
         self.market_factor[self.declining] = 0.80
         # The organisation's attainment each quarter: around target, a little more when the
-        # market grows, and about 0.8 when it declines (the seed's example).
+        # market grows, and when it declines just above the context rule's floor (up to 7.5%
+        # above it: 0.80-0.86 with the seed's 0.80), so the rule has a case to judge.
         growing = self.trend == "growing"
         self.org_goal = np.where(
             growing, rng.uniform(1.03, 1.12, n_q), rng.uniform(0.98, 1.07, n_q)
         )
-        self.org_goal[self.declining] = rng.uniform(0.80, 0.86)
+        floor = facts.declining_floor
+        self.org_goal[self.declining] = rng.uniform(floor, floor * 1.075)
         # In one quarter the approval path is simplified and deals close about a quarter
         # faster from then on: the seed's example, 60 days down to 45.
         change = int(rng.integers(1, n_q)) if n_q >= 2 else n_q
@@ -645,7 +717,7 @@ class _Organisation:
         region[kind == _KIND_SUPERVISOR] = np.arange(n_sup)
 
         # Both outcomes of probation occur whenever at least two probations end in the span.
-        probation_end = _add_months(hired, 3)
+        probation_end = _add_months(hired, self.probation_months)
         in_span = np.flatnonzero((probation_end >= start) & (probation_end <= end))
         passed = ~np.isnan(confirmed[in_span])
         if len(in_span) >= 2 and passed.all():
@@ -661,12 +733,12 @@ class _Organisation:
         self.hired, self.confirmed, self.left, self.core = hired, confirmed, left, core
 
     def _fates(self, hired: Arr, team: Arr, kind: Arr, core: Arr) -> tuple[Arr, Arr]:
-        """When people are confirmed and when they leave: probation lasts three months (those
-        in post at the start passed it if it ended), then a yearly hazard, lower for core
-        members and leads; supervisors stay."""
+        """When people are confirmed and when they leave: probation lasts the playbook's
+        ``probation_months`` (those in post at the start passed it if it ended), then a yearly
+        hazard, lower for core members and leads; supervisors stay."""
         rng, cal = self.rng, self.cal
         start, end, n = cal.start, cal.end, len(hired)
-        probation_end = _add_months(hired, 3)
+        probation_end = _add_months(hired, self.probation_months)
         confirm_p = np.where(team >= 0, self.team_confirm[np.maximum(team, 0)], 1.0)
         confirm_p = np.where(probation_end < start, 1.0, confirm_p)
         finished = probation_end <= end
