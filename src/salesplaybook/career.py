@@ -1,7 +1,7 @@
 """Who may apply for the next role: the career tracks' criteria checked against the data.
 
-The seed's rule is concrete (a sales rep on target for two consecutive quarters may apply for
-team lead), and the playbook writes every promotion criterion as data
+The seed's rule is concrete (a sales rep on target for a number of consecutive quarters may
+apply for team lead), and the playbook writes every promotion criterion as data
 (:class:`salesplaybook.model.Criterion`). This module checks those criteria for one person, so a
 supervisor can answer "am I eligible?" with the same facts for everyone, and see for the whole
 team who is ready for what.

@@ -391,7 +391,7 @@ class ProtocolStep(_Model):
     within_hours: float = Field(ge=0)
     action: Text
     owner: Text
-    #: The step whose time is the protocol's promise to the customer (a solution within 24 hours);
+    #: The step whose time is the protocol's promise to the customer (a solution within its time);
     #: compliance is measured against it.
     deadline: bool = False
 

@@ -9,7 +9,7 @@ and every table follows from the ones before it:
 - **People first.** Regions differ in market potential (east richest, west poorest) and targets
   follow it, as the source document asks. Teams of about ten have a team lead who also sells; each
   region has a supervisor, whose ``team_id`` is the region because a supervisor sits above teams.
-  Reps are hired during the span and confirmed after the playbook's probation (three months, the
+  Reps are hired during the span and confirmed after the playbook's probation (the
   ``probation_passed`` criterion of the career tracks) or not, and then they leave; people leave,
   core members less often; reps are promoted to industry consultant and solution expert, and
   when a team lead leaves the best rep of the team takes over, so ``role_changes`` holds both
@@ -1634,7 +1634,7 @@ class _Organisation:
         other = rng.choice(len(others), size=n, p=others / others.sum())
         cause = np.where(rng.random(n) < p_process, 0, other)
         received = _workday(rng, cal.q_start[quarter], cal.q_end[quarter], n)
-        # Most are resolved within a day or two: the 24-hour response the playbook asks for.
+        # Most are resolved within a day or two, as the complaint protocol asks.
         delay = rng.choice(8, size=n, p=[0.35, 0.4, 0.12, 0.05, 0.03, 0.02, 0.02, 0.01])
         resolved = received + delay
         paying = np.flatnonzero(~np.isnan(self.cust_first))

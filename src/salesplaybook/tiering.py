@@ -1,5 +1,5 @@
-"""Customer tiers by the playbook's rules, the health of each tier, and the 24-hour complaint
-protocol's compliance.
+"""Customer tiers by the playbook's rules, the health of each tier, and the complaint protocol's
+compliance.
 
 The source (part I (3)) sorts customers into strategic, key and potential tiers, each with its own
 service plan, and judges the tiers by their own bars: strategic customers' renewal rate and key
@@ -273,13 +273,13 @@ def solution_step(playbook: Playbook, protocol_id: str = COMPLAINT_PROTOCOL) -> 
 def complaint_compliance(
     complaints: pd.DataFrame, playbook: Playbook, freq: str = "M"
 ) -> pd.DataFrame:
-    """The share of complaints resolved within the complaint protocol's solution step (24 hours
-    in the playbook, read from it), by team and month of receipt, with the organisation as team
+    """The share of complaints resolved within the complaint protocol's solution step (its hours
+    read from the playbook), by team and month of receipt, with the organisation as team
     ``"*"``.
 
     The hours run from ``received_on`` to ``resolved_on``. The tables keep dates, not times, so
-    a complaint resolved the next day counts as 24 hours: within a 24-hour step, the same or the
-    next day. A complaint not resolved counts as late. Columns: period, team_id, complaints,
+    a complaint resolved the next day counts as 24 hours: within a step of a day or more, the same
+    or the next day. A complaint not resolved counts as late. Columns: period, team_id, complaints,
     within, share, hours.
     """
     _need(complaints, "complaints", "received_on", "resolved_on")

@@ -1,4 +1,4 @@
-"""The ``key-questions`` directive: the 10 key questions for large-account negotiation, each a
+"""The ``key-questions`` directive: the key questions for large-account negotiation, each a
 card with its purpose, when to ask it, what a good answer sounds like, red flags and the
 follow-up."""
 
