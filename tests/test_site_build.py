@@ -44,3 +44,43 @@ def test_the_edition_root_redirects_to_the_first_page_escaped(tmp_path):
     html = (tmp_path / "index.html").read_text("utf-8")
     assert "<script>" not in html
     assert "book/index&quot;&gt;&lt;script&gt;.html" in html
+
+
+def test_a_folder_that_is_not_a_book_is_refused_with_status_2(tmp_path):
+    from click.testing import CliRunner
+
+    from salesplaybook.site.__main__ import site
+
+    for command in (["build"], ["edition", "zh"], ["translations"]):
+        result = CliRunner().invoke(site, [*command, "--root", str(tmp_path)])
+        assert result.exit_code == 2, result.output
+        assert "_config.yml: missing; --root must be the book's folder" in result.output
+    (tmp_path / "_config.yml").write_text("title: [unclosed\n", "utf-8")
+    result = CliRunner().invoke(site, ["build", "--root", str(tmp_path)])
+    assert result.exit_code == 2 and "_config.yml: not readable YAML" in result.output
+    (tmp_path / "_config.yml").write_text("title: Tiny\n", "utf-8")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\n", "utf-8")
+    result = CliRunner().invoke(site, ["build", "--root", str(tmp_path)])
+    assert result.exit_code == 2 and "_toc.yml: no `root:` page" in result.output
+
+
+def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch):
+    import salesplaybook.site.build as build
+
+    started: list[list[str]] = []
+
+    class Process:
+        def __init__(self, command: list[str]) -> None:
+            started.append(command)
+
+        def wait(self) -> int:
+            return 0
+
+    monkeypatch.setattr(build.subprocess, "Popen", Process)
+    monkeypatch.setattr(build, "extract", lambda root, strict=False: 0)
+    monkeypatch.setattr(build, "check_translations", lambda root: None)
+    assert build.build_site(tmp_path, strict=True) == 0
+    assert len(started) == 2
+    for command in started:
+        assert command[command.index("--root") + 1] == str(tmp_path)
+        assert "--strict" in command

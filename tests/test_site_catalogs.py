@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import write_po
@@ -87,3 +88,20 @@ def test_compiled_catalogs_go_to_the_build_folder_and_are_not_rewritten(tmp_path
     before = mo.stat().st_mtime_ns
     compile_catalogs(tmp_path / "locales", out)
     assert mo.stat().st_mtime_ns == before
+
+
+def test_a_broken_catalog_stops_merging_and_compiling_before_anything_is_written(tmp_path):
+    from salesplaybook.site.catalogs import CatalogError, update_catalogs
+
+    write(tmp_path / "pot" / "page.pot", template("Hello"))
+    po_dir = tmp_path / "locales" / "zh_CN" / "LC_MESSAGES"
+    po_dir.mkdir(parents=True)
+    broken = po_dir / "page.po"
+    text = 'msgid "Hello"\nmsgstr "你好\nmsgid broken\n'
+    broken.write_text(text, "utf-8")
+    with pytest.raises(CatalogError, match=r"page\.po.*unreadable"):
+        update_catalogs(tmp_path / "pot", tmp_path / "locales", "zh_CN")
+    with pytest.raises(CatalogError, match="nothing was written"):
+        compile_catalogs(po_dir, tmp_path / "build")
+    assert broken.read_text("utf-8") == text
+    assert not (tmp_path / "build").exists()

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from ..errors import SalesplaybookError
-from .build import build_edition, build_site, update_translations
+from .build import build_edition, build_site, check_book, update_translations
 from .editions import EDITIONS
+
+T = TypeVar("T")
 
 STRICT = click.option("--strict", is_flag=True, help="Treat every warning as an error (CI).")
 ROOT = click.option(
@@ -27,12 +31,29 @@ def site() -> None:
     """Build the published site."""
 
 
+def book_folder(root: Path) -> Path:
+    """The checked book folder; a bad one ends the command with its reason and status 2."""
+    resolved = root.resolve()
+    run(lambda: check_book(resolved))
+    return resolved
+
+
+def run(action: Callable[[], T]) -> T:
+    """Run a library call; its errors become one message on stderr and exit status 2."""
+    try:
+        return action()
+    except SalesplaybookError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
 @site.command()
 @STRICT
 @ROOT
 def build(strict: bool, root: Path) -> None:
     """Both editions into _build/html (English) and _build/html/zh (Chinese)."""
-    sys.exit(build_site(root.resolve(), strict))
+    folder = book_folder(root)
+    sys.exit(run(lambda: build_site(folder, strict)))
 
 
 @site.command()
@@ -42,17 +63,16 @@ def build(strict: bool, root: Path) -> None:
 def edition(lang: str, strict: bool, root: Path) -> None:
     """One edition, without checking the catalogs."""
     chosen = next(e for e in EDITIONS if e.lang == lang)
-    sys.exit(build_edition(root.resolve(), chosen, strict))
+    folder = book_folder(root)
+    sys.exit(run(lambda: build_edition(folder, chosen, strict)))
 
 
 @site.command()
 @ROOT
 def translations(root: Path) -> None:
     """Merge the pages' current English text into the Chinese catalogs."""
-    try:
-        status = update_translations(root.resolve())
-    except SalesplaybookError as exc:
-        raise click.ClickException(str(exc)) from exc
+    folder = book_folder(root)
+    status = run(lambda: update_translations(folder))
     click.echo(", ".join(f"{count} {what}" for what, count in status.items()))
 
 

@@ -13,6 +13,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..errors import SalesplaybookError
 from ..labels import LANGUAGE_VARIABLE
 from .catalogs import CatalogError, catalog_problems, compile_catalogs, update_catalogs
 from .editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
@@ -114,6 +115,25 @@ def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
     return status
 
 
+def check_book(root: Path) -> None:
+    """The book's folder has a readable ``_config.yml`` and a ``_toc.yml`` naming its root page
+    (said plainly here, rather than as a traceback from deep inside Jupyter Book)."""
+    import yaml
+
+    for name in ("_config.yml", "_toc.yml"):
+        path = root / name
+        if not path.is_file():
+            raise SalesplaybookError(f"{path}: missing; --root must be the book's folder")
+        try:
+            loaded = yaml.safe_load(path.read_text("utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise SalesplaybookError(f"{path}: not readable YAML: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise SalesplaybookError(f"{path}: expected a mapping of settings")
+        if name == "_toc.yml" and not isinstance(loaded.get("root"), str):
+            raise SalesplaybookError(f"{path}: no `root:` page")
+
+
 def _root_doc(root: Path) -> str:
     import yaml
 
@@ -143,8 +163,9 @@ def update_translations(root: Path) -> dict[str, int]:
     return update_catalogs(root / BUILD / GETTEXT, root / LOCALE_DIR, CHINESE.sphinx_language)
 
 
-def _spawn(edition: Edition, strict: bool) -> subprocess.Popen[bytes]:
+def _spawn(root: Path, edition: Edition, strict: bool) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "salesplaybook.site", "edition", edition.lang]
+    command += ["--root", str(root)]
     return subprocess.Popen([*command, "--strict"] if strict else command)
 
 
@@ -157,8 +178,8 @@ def build_site(root: Path, strict: bool = False) -> int:
     try:
         check_translations(root)
     except CatalogError as exc:
-        english = _spawn(SOURCE, strict).wait()
+        english = _spawn(root, SOURCE, strict).wait()
         print(f"error: the Chinese edition was not built.\n{exc}", file=sys.stderr)
         return english or 1
-    running = [_spawn(edition, strict) for edition in EDITIONS]
+    running = [_spawn(root, edition, strict) for edition in EDITIONS]
     return max(process.wait() for process in running)

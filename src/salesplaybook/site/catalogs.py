@@ -101,6 +101,26 @@ def catalog_problems(pot_dir: Path, po_dir: Path) -> list[CatalogProblem]:
     return problems
 
 
+def unreadable_catalogs(po_dir: Path) -> list[CatalogProblem]:
+    """Catalogs that do not parse. Merging or compiling them would lose translations (babel
+    reads past a broken entry), so both refuse to start while there is one."""
+    problems = []
+    for po_path in sorted(po_dir.rglob("*.po")) if po_dir.exists() else []:
+        try:
+            _read(po_path)
+        except Exception as exc:  # babel's parse errors carry their own line
+            problems.append(
+                CatalogProblem(po_path, getattr(exc, "lineno", 0) or 0, f"unreadable: {exc}")
+            )
+    return problems
+
+
+def refuse_unreadable(po_dir: Path) -> None:
+    problems = unreadable_catalogs(po_dir)
+    if problems:
+        raise CatalogError(problems, "Mend these catalogs first; nothing was written.")
+
+
 def compile_catalogs(po_dir: Path, mo_dir: Path) -> None:
     """Compile the catalogs into the build folder, where Sphinx reads them.
 
@@ -112,6 +132,7 @@ def compile_catalogs(po_dir: Path, mo_dir: Path) -> None:
 
     from babel.messages.mofile import write_mo
 
+    refuse_unreadable(po_dir)
     for po_path in sorted(po_dir.rglob("*.po")):
         target = mo_dir / po_path.relative_to(po_dir).with_suffix(".mo")
         if target.exists() and target.stat().st_mtime >= po_path.stat().st_mtime:
@@ -126,5 +147,6 @@ def update_catalogs(pot_dir: Path, locale_dir: Path, language: str) -> dict[str,
     """Merge the templates into the language's catalogs (new strings empty, changed ones fuzzy)."""
     from sphinx_intl.basic import update
 
+    refuse_unreadable(locale_dir / language / "LC_MESSAGES")
     status: dict[str, int] = update(str(locale_dir), str(pot_dir), (language,), jobs=1)
     return status
