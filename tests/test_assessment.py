@@ -58,6 +58,16 @@ def test_bad_requests(playbook, kwargs, message):
         collect_inputs(playbook, **kwargs)
 
 
+@pytest.mark.parametrize("period", ["x", "2026-Q9", "0000-Q1"])
+def test_a_bad_period_option_is_refused_with_a_metrics_file_alone(tmp_path, playbook, period):
+    """From a metrics file only, --period x used to give a "Scorecard x"."""
+    path = tmp_path / "m.csv"
+    path.write_text("indicator,value\ncsat_score,4\n", "utf-8")
+    with pytest.raises(SalesplaybookError, match=rf"--period: bad period label '{period}'"):
+        collect_inputs(playbook, metrics_file=path, period=period)
+    assert collect_inputs(playbook, metrics_file=path, period="2026-Q1").period == "2026-Q1"
+
+
 def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
     """With the data and no --period, the file gives the period and then overrides the data's
     values: one read serves both."""

@@ -205,6 +205,21 @@ def test_bad_as_of(tmp_path, playbook):
         check_person(playbook, read_history(write(tmp_path, HISTORY)), "P1", as_of="soon")
 
 
+def test_a_period_outside_the_years_is_a_clean_error(tmp_path, playbook):
+    """0000-Q1 was a ValueError (year 0) when the quarter's last day was computed."""
+    text = "person_id,period,target,actual\nP1,2026-Q1,1,1\nP1,0000-Q1,1,1\n"
+    with pytest.raises(
+        SalesplaybookError,
+        match=r"history.csv: row 3: column 'period': .*'0000-Q1': the year must be from 1900",
+    ):
+        read_history(write(tmp_path, text))
+    history = read_history(write(tmp_path, HISTORY))
+    with pytest.raises(
+        SalesplaybookError, match=r"as of '0000-Q1': .*the year must be from 1900 to 2199"
+    ):
+        check_person(playbook, history, "P1", as_of="0000-Q1")
+
+
 @pytest.fixture(scope="module")
 def sample_check():
     from salesplaybook.content import load_playbook

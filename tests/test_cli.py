@@ -70,6 +70,58 @@ def test_export_to_a_folder_is_refused(tmp_path):
     assert result.exit_code == 2
 
 
+def test_export_refuses_an_existing_file_unless_forced(tmp_path):
+    """--out used to overwrite any file; now --force is needed, and the write is atomic."""
+    out = tmp_path / "playbook.json"
+    out.write_text("mine", "utf-8")
+    result = run("export", "--content", str(ROOT / "playbooks"), "--out", str(out))
+    assert result.exit_code == 2
+    assert "the file exists; use --force to replace it" in result.output
+    assert "Traceback" not in result.output
+    assert out.read_text("utf-8") == "mine"
+    result = run("export", "--content", str(ROOT / "playbooks"), "--out", str(out), "--force")
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text("utf-8"))["kpis"]
+    assert [p.name for p in tmp_path.iterdir()] == ["playbook.json"]  # no temporary file left
+
+
+def test_export_refuses_a_path_inside_the_content(playbook_copy):
+    kpis = playbook_copy / "kpis.yaml"
+    before = kpis.read_bytes()
+    for out in (kpis, playbook_copy / "export.json", playbook_copy / "sub" / ".." / "x.json"):
+        result = run("export", "--content", str(playbook_copy), "--out", str(out), "--force")
+        assert result.exit_code == 2, out
+        assert "inside the playbook content folder" in result.output
+        assert "Traceback" not in result.output
+    assert kpis.read_bytes() == before
+    assert not (playbook_copy / "export.json").exists()
+    link = playbook_copy.parent / "link.json"
+    link.symlink_to(kpis)
+    result = run("export", "--content", str(playbook_copy), "--out", str(link), "--force")
+    assert result.exit_code == 2
+    assert kpis.read_bytes() == before
+
+
+def test_export_to_a_place_that_cannot_be_written_is_a_clean_error(tmp_path):
+    (tmp_path / "afile.txt").write_text("x", "utf-8")
+    for out in (tmp_path / "afile.txt" / "sub", tmp_path / "no-folder" / "x.json"):
+        result = run("export", "--content", str(ROOT / "playbooks"), "--out", str(out))
+        assert result.exit_code == 2
+        assert f"{out}: cannot write (" in result.output
+        assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt"]
+
+
+def test_check_reports_a_value_yaml_cannot_build(playbook_copy):
+    (playbook_copy / "bad.yaml").write_text("glossary:\n  - id: x\n    when: 2026-13-01\n", "utf-8")
+    (playbook_copy / "loop.yaml").write_text("glossary: &x [*x]\n", "utf-8")
+    result = run("check", str(playbook_copy))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "bad.yaml:3: '2026-13-01' is not a real date (month must be in 1..12)" in result.output
+    assert "loop.yaml:1: an alias (*name) refers to the anchor" in result.output
+
+
 def test_export_summary():
     result = run("export", "--content", str(ROOT / "playbooks"))
     assert result.exit_code == 0

@@ -595,6 +595,42 @@ def test_a_failed_build_leaves_nothing(
     assert not any(tmp_path.iterdir())
 
 
+def test_a_repeated_learner_is_refused(playbook: Playbook, tmp_path: Path) -> None:
+    """--learner p1 --learner p1 used to write p1's tracker rows twice."""
+    with pytest.raises(SalesplaybookError, match="learner 'p1' is given twice"):
+        build_course(playbook, "newcomer", tmp_path / "pack", learners=["p1", "p2", "p1"])
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("start", [date(9999, 12, 31), date(1, 1, 1), date(2200, 1, 1)])
+def test_a_start_outside_the_years_is_refused(
+    playbook: Playbook, tmp_path: Path, start: date
+) -> None:
+    """9999-12-31 was an OverflowError while planning the tracker's dates."""
+    with pytest.raises(SalesplaybookError, match=r"start .*must be in the years 1900 to 2199"):
+        build_course(playbook, "newcomer", tmp_path / "pack", start=start)
+    assert not any(tmp_path.iterdir())
+    build_course(playbook, "newcomer", tmp_path / "pack", start=date(2199, 12, 1))
+
+
+def test_a_folder_that_cannot_be_written_is_a_clean_error(
+    playbook: Playbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OSError tracebacks before: a folder below a file, a folder that cannot be written."""
+    (tmp_path / "afile.txt").write_text("x", "utf-8")
+    out = tmp_path / "afile.txt" / "sub"
+    with pytest.raises(SalesplaybookError, match=r"afile.txt/sub: cannot write \(.*afile.txt is a"):
+        build_course(playbook, "newcomer", out, start=START)
+
+    def no_folder(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "mkdir", no_folder)
+    with pytest.raises(SalesplaybookError, match=r"pack: cannot write \(Operation not permitted\)"):
+        build_course(playbook, "newcomer", tmp_path / "pack", start=START)
+    assert [p.name for p in tmp_path.iterdir()] == ["afile.txt"]
+
+
 def test_readme_describes_every_file(packs: dict) -> None:
     for lang in LANGS:
         readme = (packs["newcomer", lang].out / "README.txt").read_text("utf-8-sig")

@@ -428,6 +428,30 @@ def test_period_labels_round_trip() -> None:
     assert parse_period("2026-Q1") - parse_period("2025-Q4") == 1
 
 
+@pytest.mark.parametrize("label", ["0000-Q1", "1899-Q4", "2200-Q1", "9999-Q4"])
+def test_periods_outside_the_years_are_refused(label: str) -> None:
+    """0000-Q1 went on to a ValueError (year 0) and 9999-Q4 past pandas' dates."""
+    with pytest.raises(
+        SalesplaybookError, match=rf"bad period label '{label}': the year must be from 1900 to 2199"
+    ):
+        parse_period(label)
+    assert period_label(parse_period("1900-Q1")) == "1900-Q1"
+    assert period_label(parse_period("2199-Q4")) == "2199-Q4"
+
+
+def test_dates_beyond_the_years_give_no_periods_outside_them() -> None:
+    far = frame(
+        "deal_id person_id amount stage created_on closed_on",
+        [
+            ("d1", "p1", 1.0, "won", "2026-01-05", "2026-02-01"),
+            ("d2", "p1", 1.0, "won", "2026-01-05", "2250-01-01"),
+        ],
+        dates="created_on closed_on",
+    )
+    periods = data_periods({"people": people(), "deals": far})
+    assert periods[0] == "2026-Q1" and periods[-1] == "2199-Q4"
+
+
 def test_probation_months() -> None:
     # with a six-month probation p2 (hired 2026-01-15) ends in Q3, p6 (2026-03-31) too
     frame = team_metrics(tables(), [P, "2026-Q3"], probation_months=6)

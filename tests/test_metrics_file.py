@@ -105,6 +105,37 @@ def test_all_problems_together_with_rows(tmp_path, playbook):
     assert "row 2" in message and "row 3" in message and "given twice" in message
 
 
+@pytest.mark.parametrize("period", ["2026-Q9", "x", "0000-Q1", "2026Q1"])
+def test_a_bad_period_is_refused_with_its_line(tmp_path, playbook, period):
+    """The period was taken as any text: a scorecard for 2026-Q9."""
+    path = write(tmp_path, "m.yaml", f"period: {period}\nmetrics:\n  csat_score: 4\n")
+    with pytest.raises(
+        SalesplaybookError, match=rf"m.yaml:1: period: bad period label .{period}."
+    ) as info:
+        load_metrics_file(path, playbook)
+    assert str(path) in str(info.value)
+    path = write(tmp_path, "m.csv", f"indicator,value\ncsat_score,4\nperiod,{period}\n")
+    with pytest.raises(SalesplaybookError, match=r"m.csv: row 3: period: bad period label"):
+        load_metrics_file(path, playbook)
+
+
+def test_a_value_yaml_cannot_build_names_file_and_line(tmp_path, playbook):
+    path = write(tmp_path, "m.yaml", "period: 2026-Q1\nwhen: 2026-13-01\n")
+    with pytest.raises(SalesplaybookError, match=r"m.yaml:2: '2026-13-01' is not a real date"):
+        load_metrics_file(path, playbook)
+    path = write(tmp_path, "m.yaml", "metrics:\n  csat_score: !!float x\n")
+    with pytest.raises(SalesplaybookError, match=r"m.yaml:2: 'x' is tagged !!float"):
+        load_metrics_file(path, playbook)
+
+
+def test_a_csv_value_that_is_not_a_number_names_the_indicator(tmp_path, playbook):
+    path = write(tmp_path, "m.csv", "indicator,value\nsales_attainment,abc\n")
+    with pytest.raises(
+        SalesplaybookError, match=r"m.csv: row 2: sales_attainment: 'abc' is not a number"
+    ):
+        load_metrics_file(path, playbook)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

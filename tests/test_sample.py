@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from salesplaybook import datamodel, sample
+from salesplaybook import datamodel, files, sample
 from salesplaybook.assessment import probation_months
 from salesplaybook.errors import SalesplaybookError
 from salesplaybook.sample import (
@@ -416,6 +416,37 @@ def test_write_tables_refuses_unknown_tables_and_files(
     a_file.write_text("", encoding="utf-8")
     with pytest.raises(SalesplaybookError, match="not a folder"):
         write_tables(tables, a_file)
+
+
+def test_write_tables_checks_every_name_before_writing_any(
+    tables: dict[str, pd.DataFrame], tmp_path: Path
+) -> None:
+    """A folder where a later table goes used to fail after the earlier tables were written."""
+    (tmp_path / "trainings.csv").mkdir()
+    with pytest.raises(
+        SalesplaybookError, match=r"trainings\.csv: is a folder; the trainings table"
+    ):
+        write_tables(tables, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["trainings.csv"]
+
+
+def test_write_tables_where_nothing_can_be_written_is_a_clean_error(
+    tables: dict[str, pd.DataFrame], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OSError tracebacks before: a folder below a file, a folder that cannot be written."""
+    (tmp_path / "afile.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "afile.txt" / "sub"
+    with pytest.raises(SalesplaybookError, match=r"afile.txt/sub: cannot write \(.*afile.txt is a"):
+        write_tables(tables, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt"]
+
+    def refused(*args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.os, "open", refused)
+    with pytest.raises(SalesplaybookError, match=r"people.csv: cannot write \(Permission denied\)"):
+        write_tables(tables, tmp_path / "data")
+    assert list((tmp_path / "data").iterdir()) == []
 
 
 # --- bad arguments -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from salesplaybook.tables import (
     PROBLEM_LIMIT,
     TABLE_ALIASES,
     TableError,
+    coerce_table,
     header_key,
     read_table,
     read_tables,
@@ -407,6 +408,45 @@ def test_dates_that_are_refused(tmp_path: Path, cell: str, message: str) -> None
     assert f"people.csv: row 2, column 'hired_on': {message}" in error_text(tmp_path)
 
 
+@pytest.mark.parametrize("cell", ["9999-12-31", "0000-01-01", "2262-04-12", "9999年12月31日"])
+def test_dates_outside_the_supported_range_are_refused_per_cell(tmp_path: Path, cell: str) -> None:
+    """Open-ended dates as CRMs export them were an OutOfBoundsDatetime traceback."""
+    write(
+        tmp_path,
+        "people.csv",
+        "person_id,team_id,role,hired_on,left_on\n"
+        "P1,T1,sales_rep,2020-01-01,\n"
+        f"P2,T1,sales_rep,2020-01-01,{cell}\n",
+    )
+    assert (
+        f"people.csv: row 3, column 'left_on': '{cell}' is outside the supported dates "
+        "(1677-09-22 to 2262-04-10); leave the cell empty if there is no date"
+    ) in error_text(tmp_path)
+
+
+def test_a_typed_frame_with_a_date_outside_the_range_is_refused_per_cell() -> None:
+    frame = pd.DataFrame(
+        {
+            "person_id": ["P1", "P2"],
+            "team_id": ["T1", "T1"],
+            "role": ["sales_rep", "sales_rep"],
+            "hired_on": pd.Series(["2020-01-01", "9999-12-31"], dtype="datetime64[s]"),
+        }
+    )
+    with pytest.raises(TableError, match=r"row 3, column 'hired_on': '9999-12-31' is outside"):
+        coerce_table(frame, "people", "people")
+    ok = coerce_table(frame.iloc[:1], "people", "people")
+    assert ok.loc[0, "hired_on"] == pd.Timestamp("2020-01-01")
+
+
+@pytest.mark.parametrize("cell", ["0000-Q1", "9999-Q4", "1899 Q4"])
+def test_periods_outside_the_years_are_refused_per_cell(folder: Path, cell: str) -> None:
+    write(folder, "targets.csv", f"person_id,period,target\nP1,{cell},1\n")
+    assert (
+        f"targets.csv: row 2, column 'period': '{cell}' is not a quarter of the years 1900 to 2199"
+    ) in error_text(folder)
+
+
 def test_unknown_enumeration_value_lists_the_allowed_ones(tmp_path: Path) -> None:
     write(tmp_path, "people.csv", "person_id,team_id,role,hired_on\nP1,T1,boss,2026-01-01\n")
     assert (
@@ -590,6 +630,8 @@ CELLS = st.sampled_from(
         "\ufeff",
         "是",
         "2026-Q1",
+        "9999-12-31",
+        "0000-01-01",
         "x" * 30,
     ]
 )

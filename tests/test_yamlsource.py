@@ -61,3 +61,43 @@ def test_non_utf8_is_a_clear_error(tmp_path):
 
 def test_empty_file(tmp_path):
     assert load_yaml(write(tmp_path, "# nothing\n")).data is None
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-13-01", r"'2026-13-01' is not a real date \(month must be in 1\.\.12\)"),
+        ("2026-02-30", r"'2026-02-30' is not a real date \(day is out of range for month\)"),
+        ("2026-02-30 10:00:00", "is not a real date"),
+        ("!!int abc", "'abc' is tagged !!int but is not a whole number"),
+        ("!!float x", "'x' is tagged !!float but is not a number"),
+        ("!!timestamp x", "'x' is not a real date"),
+        ("!!bool maybe", "'maybe' is tagged !!bool but is not true or false"),
+    ],
+)
+def test_a_value_that_cannot_be_constructed_is_a_problem_at_its_line(tmp_path, value, message):
+    """Typed values PyYAML fails to build (ValueError, KeyError, ...) were tracebacks."""
+    with pytest.raises(YamlProblem, match=message) as info:
+        load_yaml(write(tmp_path, f"items:\n  - id: a\n    when: {value}\n"))
+    assert info.value.line == 3
+    assert "tags such as" not in info.value.message  # these are core tags, not refused ones
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: &x [*x]\n", 1),
+        ("a: 1\nb: &y\n  c: [1, *y]\n", 2),  # the line of the anchor
+        ("a:\n  - &z {b: *z}\n", 2),
+    ],
+)
+def test_an_alias_inside_its_own_anchor_is_a_problem(tmp_path, text, line):
+    """A self-referencing anchor was a RecursionError."""
+    with pytest.raises(YamlProblem, match=r"alias \(\*name\) refers to the anchor") as info:
+        load_yaml(write(tmp_path, text))
+    assert info.value.line == line
+
+
+def test_an_alias_used_twice_is_still_fine(tmp_path):
+    doc = load_yaml(write(tmp_path, "a: &x [1, 2]\nb: [*x, *x]\n"))
+    assert doc.data == {"a": [1, 2], "b": [[1, 2], [1, 2]]}

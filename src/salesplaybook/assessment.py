@@ -95,6 +95,13 @@ def collect_inputs(
         raise SalesplaybookError("nothing to assess: give a metrics file, --data DIR, or --sample")
     if data is not None and use_sample:
         raise SalesplaybookError("give either --data or --sample, not both")
+    if period is not None:
+        from .metrics import parse_period
+
+        try:
+            parse_period(period)
+        except SalesplaybookError as exc:
+            raise SalesplaybookError(f"--period: {exc}") from None
     # Read once: it gives the period the data is derived for (when none is given) and the
     # values that override the data's.
     from_file = None if metrics_file is None else load_metrics_file(metrics_file, playbook)

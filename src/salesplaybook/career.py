@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -412,8 +413,9 @@ def _quarter_end(quarter: int) -> date:
 def _as_of_date(text: str) -> date:
     try:
         return _quarter_end(parse_period(text))
-    except SalesplaybookError:
-        pass
+    except SalesplaybookError as err:
+        if re.fullmatch(r"\d{4}-Q[1-4]", text):  # a quarter, but of a year out of range
+            raise SalesplaybookError(f"as of {text!r}: {err}") from None
     try:
         return date.fromisoformat(text)
     except ValueError as err:

@@ -89,19 +89,24 @@ def check(path: Path | None, as_json: bool) -> None:
     default=None,
     help="Write the JSON document to this file instead of printing it.",
 )
-def export(content: Path | None, as_json: bool, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the --out file if it already exists.")
+def export(content: Path | None, as_json: bool, out: Path | None, force: bool) -> None:
     """Export the whole validated playbook as JSON, for an LMS or a CRM to import.
 
     Without --json or --out, prints what the export holds.
     """
-    from .content import load_playbook
+    from .content import find_content_dir, load_playbook
     from .export import export_playbook
 
-    document = export_playbook(load_playbook(content))
+    folder = content or find_content_dir()
     if out is not None:
-        if out.exists() and out.is_dir():
-            raise SalesplaybookError(f"{out}: is a folder; name a file to write")
-        out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _check_export_out(out, folder, force)
+    document = export_playbook(load_playbook(folder))
+    if out is not None:
+        from .files import write_file
+
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        write_file(out, text.encode("utf-8"))
         click.echo(f"wrote {out}", err=True)
     if as_json:
         _print_json(document)
@@ -119,6 +124,31 @@ def export(content: Path | None, as_json: bool, out: Path | None) -> None:
             elif isinstance(value, list) and key != "languages":
                 table.add_row(key, str(len(value)))
         Console().print(table)
+
+
+def _check_export_out(out: Path, content: Path, force: bool) -> None:
+    """Refuse to write the export where it would overwrite a file unasked, or into the content
+    (where it could replace the playbook's own YAML)."""
+    from .files import cannot_write
+
+    try:
+        # Where the file would land (a link at the name is replaced), and where a link points.
+        places = {out.parent.resolve() / out.name, out.resolve()}
+        inside = any(place.is_relative_to(content.resolve()) for place in places)
+        is_folder = out.is_dir() and not out.is_symlink()
+        exists = out.exists() or out.is_symlink()
+    except OSError as exc:  # an unreadable folder, a link loop (Python 3.13)
+        raise cannot_write(out, exc) from exc
+    except RuntimeError as exc:  # a link loop (Python 3.11, 3.12)
+        raise SalesplaybookError(f"{out}: cannot write (a symbolic link loop)") from exc
+    if inside:
+        raise SalesplaybookError(
+            f"{out}: is inside the playbook content folder {content}; write the export elsewhere"
+        )
+    if is_folder:
+        raise SalesplaybookError(f"{out}: is a folder; name a file to write")
+    if exists and not force:
+        raise SalesplaybookError(f"{out}: the file exists; use --force to replace it")
 
 
 @main.command()
@@ -189,8 +219,13 @@ def sample_generate(
 ) -> None:
     """Write the raw tables of a synthetic sales organisation as CSV files into OUT."""
     from . import sample as sample_module
+    from .files import cannot_write
 
-    if out.exists() and any(out.iterdir()) and not force:
+    try:
+        busy = out.is_dir() and any(out.iterdir())
+    except OSError as exc:  # a folder that cannot be read
+        raise cannot_write(out, exc) from exc
+    if busy and not force:
         raise SalesplaybookError(f"{out}: the folder is not empty; use --force to write into it")
     options: dict[str, Any] = {"reps": reps, "quarters": quarters, "seed": seed}
     tables = sample_module.generate(**{k: v for k, v in options.items() if v is not None})

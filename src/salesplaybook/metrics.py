@@ -94,6 +94,11 @@ EVENT_DATES: Final = {
 }
 
 _PERIOD = re.compile(r"(\d{4})-Q([1-4])")
+#: The years a period may fall in: the sample's range (:mod:`salesplaybook.sample`), well inside
+#: the dates pandas can hold (1677-2262) and those Python can (from year 1), so that a quarter's
+#: days, trailing years and following quarters always exist.
+FIRST_YEAR: Final = 1900
+LAST_YEAR: Final = 2199
 #: An empty "until" date (left_on, paid_on, churned_on, ...) means "not yet": a day number far
 #: beyond any real date makes "empty or later than d" a plain ``> d`` comparison.
 _NEVER: Final = 10**8
@@ -126,7 +131,12 @@ def parse_period(label: object) -> int:
         raise SalesplaybookError(
             f"bad period label {label!r}: a period is a quarter written like 2026-Q1"
         )
-    return (int(match[1]) - 1970) * 4 + int(match[2]) - 1
+    year = int(match[1])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise SalesplaybookError(
+            f"bad period label {label!r}: the year must be from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return (year - 1970) * 4 + int(match[2]) - 1
 
 
 def period_label(quarter: int) -> str:
@@ -146,7 +156,10 @@ def data_periods(tables: Tables) -> list[str]:
             tables, [("people", "hired_on"), ("people", "confirmed_on"), ("people", "left_on")]
         )
     if span is not None:
-        quarters.update(range(span[0], span[1] + 1))
+        # Dates may reach beyond the years a period can be in (a deal closing in 2250); their
+        # quarters are not periods.
+        first, last = parse_period(f"{FIRST_YEAR}-Q1"), parse_period(f"{LAST_YEAR}-Q4")
+        quarters.update(range(max(span[0], first), min(span[1], last) + 1))
     return [period_label(q) for q in sorted(quarters)]
 
 

@@ -110,7 +110,14 @@ def check_value(indicator: Indicator, value: float) -> None:
 def _accept(names: _Names, raw_name: str, raw_value: Any, where: str, out: dict[str, Any]) -> None:
     key = names.resolve(str(raw_name))
     if key == "period":
-        out["period"] = str(raw_value).strip()
+        from .metrics import parse_period  # here: it brings pandas, which a file alone needs not
+
+        period = str(raw_value).strip()
+        try:
+            parse_period(period)
+        except SalesplaybookError as exc:
+            raise ValueProblem(str(exc)) from None
+        out["period"] = period
         return
     if key == "market_trend":
         trend = _TREND_NAMES.get(str(raw_value).strip(), str(raw_value).strip().lower())
@@ -238,6 +245,7 @@ def _read_csv(
         if len(row) < 2 or not row[1].strip():
             problems.append(f"{path}: row {number}: {row[0].strip()!r} has no value")
             continue
+        key = None
         try:
             key = names.resolve(row[0])
             if key in seen:
@@ -245,4 +253,6 @@ def _read_csv(
             seen[key] = number
             _accept(names, row[0], row[1], f"{path.name} row {number}", out)
         except ValueProblem as exc:
-            problems.append(f"{path}: row {number}: {exc}")
+            # Name the input: the row alone does not say which value "is not a number".
+            named = f"{key}: " if key is not None and not str(exc).startswith(key) else ""
+            problems.append(f"{path}: row {number}: {named}{exc}")

@@ -65,6 +65,7 @@ import pandas as pd
 
 from . import datamodel
 from .errors import SalesplaybookError
+from .files import check_folder, make_folder, write_file
 from .targets import split_total
 
 if TYPE_CHECKING:
@@ -274,7 +275,9 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
 
     Only files named after the data model's tables are written, so no table name can make the
     writer leave ``out``; other files in ``out`` are left alone. Dates are ISO dates, missing
-    values empty cells.
+    values empty cells. Every file is made and every name checked before the first is written,
+    and each is written whole (:func:`salesplaybook.files.write_file`); a place that cannot be
+    written is a :class:`SalesplaybookError`.
     """
     out = Path(out)
     unknown = sorted(set(tables) - set(datamodel.TABLES))
@@ -283,22 +286,26 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
         raise SalesplaybookError(f"unknown table {unknown[0]!r}: the tables are {known}")
     if out.exists() and not out.is_dir():
         raise SalesplaybookError(f"{out}: exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in datamodel.TABLES:
-        if name not in tables:
-            continue
-        path = out / f"{name}.csv"
-        tables[name].to_csv(
-            path,
+    check_folder(out)
+    targets = [(out / f"{name}.csv", name) for name in datamodel.TABLES if name in tables]
+    for path, name in targets:
+        if path.is_dir() and not path.is_symlink():
+            raise SalesplaybookError(
+                f"{path}: is a folder; the {name} table needs this name for a file"
+            )
+    contents = [
+        tables[name]
+        .to_csv(
             index=False,
-            encoding="utf-8",
             date_format="%Y-%m-%d",
             float_format="%.15g",
             lineterminator="\n",
         )
-        written.append(path)
-    return written
+        .encode("utf-8")
+        for _, name in targets
+    ]
+    make_folder(out)
+    return [write_file(path, data) for (path, _), data in zip(targets, contents, strict=True)]
 
 
 # --- calendar ------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ import pandera.errors
 
 from . import datamodel
 from .errors import SalesplaybookError, display_path
+from .metrics import FIRST_YEAR, LAST_YEAR
 from .values import ValueProblem, parse_number, read_text
 
 #: Problems listed per file before "... and N more".
@@ -748,6 +749,22 @@ _US_DATE = (
 _DAY_MONTH = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
 _DATE_FORMS = "write 2026-03-31, 2026/3/31 or 2026年3月31日"
+#: The days a date column can hold: pandas' timestamps end inside 1677-09-21 and 2262-04-11,
+#: so the first and last whole days they cover (with any time of day) are one further in.
+_FIRST_DATE = (pd.Timestamp.min + pd.Timedelta(days=1)).normalize()
+_LAST_DATE = pd.Timestamp.max.normalize() - pd.Timedelta(days=1)
+
+
+def _day_key(date: pd.Timestamp) -> int:
+    return date.year * 10000 + date.month * 100 + date.day
+
+
+def _out_of_range(text: str) -> str:
+    """The message for a date pandas cannot hold, such as 9999-12-31 for "open-ended"."""
+    return (
+        f"'{text}' is outside the supported dates ({_FIRST_DATE:%Y-%m-%d} to "
+        f"{_LAST_DATE:%Y-%m-%d}); leave the cell empty if there is no date"
+    )
 
 
 def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
@@ -759,7 +776,15 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
     if pd.api.types.is_datetime64_any_dtype(values.dtype):  # a typed frame: already dates
         if isinstance(values.dtype, pd.DatetimeTZDtype):
             values = values.dt.tz_localize(None)
-        return values.astype("datetime64[ns]").dt.normalize(), _no_errors(values.index)
+        # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
+        after_last = _LAST_DATE + pd.Timedelta(days=1)
+        outside = ((values < _FIRST_DATE) | (values >= after_last)).to_numpy(dtype=bool)
+        if not outside.any():
+            return values.astype("datetime64[ns]").dt.normalize(), _no_errors(values.index)
+        shown = [_out_of_range(f"{day:%Y-%m-%d}") for day in values[outside]]
+        errors = pd.Series(shown, index=values.index[outside], dtype="str")
+        inside = values.where(~outside)
+        return inside.astype("datetime64[ns]").dt.normalize(), errors
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         parts = pd.DataFrame(index=distinct.index, columns=["y", "m", "d", "H", "M", "S"])
@@ -779,6 +804,11 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
                 parts.loc[found.index, "H"] = hour.where(found["ampm"].notna(), found["H"])
         numbers = parts.apply(pd.to_numeric, errors="coerce")
         numbers[["H", "M", "S"]] = numbers[["H", "M", "S"]].fillna(0)
+        # Out of pandas' range (9999-12-31, 0000-01-01: "open-ended" in many CRM exports) is
+        # refused before pandas sees it: it would not fit in nanosecond timestamps.
+        day = numbers["y"] * 10000 + numbers["m"] * 100 + numbers["d"]
+        outside = ((day < _day_key(_FIRST_DATE)) | (day > _day_key(_LAST_DATE))).to_numpy()
+        numbers.loc[outside, "y"] = np.nan
         stamps = pd.to_datetime(
             numbers.rename(
                 columns={
@@ -796,7 +826,10 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
         messages: list[str | None] = [None] * len(distinct)
         matched = parts["y"].notna().to_numpy()
         for i in np.flatnonzero(stamps.isna().to_numpy() & distinct.notna().to_numpy()).tolist():
-            messages[i] = _date_problem(str(distinct.iloc[i]), bool(matched[i]), us)
+            text = str(distinct.iloc[i])
+            messages[i] = (
+                _out_of_range(text) if outside[i] else _date_problem(text, bool(matched[i]), us)
+            )
         return stamps, pd.Series(messages, index=distinct.index, dtype=object)
 
     codes, stamps, messages = _per_unique(values, parse)
@@ -856,6 +889,11 @@ def parse_periods(values: pd.Series) -> Parsed:
             result.loc[found.index] = (found["y"] + "-Q" + quarter).to_numpy(dtype=object)
         bad = result.isna() & distinct.notna()
         msg = "'" + distinct[bad] + "' is not a quarter: write 2026-Q1 (or 2026年第1季度)"
+        year = pd.to_numeric(result.str[:4], errors="coerce")
+        outside = (year < FIRST_YEAR) | (year > LAST_YEAR)
+        result[outside] = np.nan
+        years = f"' is not a quarter of the years {FIRST_YEAR} to {LAST_YEAR}"
+        msg = pd.concat([msg, "'" + distinct[outside] + years])
         return result.astype("str"), msg.reindex(distinct.index)
 
     codes, result, messages = _per_unique(values, parse)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -19,7 +19,47 @@ Loc = tuple[str | int, ...]
 
 #: libyaml's loader when PyYAML was built with it (ten times faster on the playbook), else the
 #: pure-Python one; both are the safe loader and both keep marks.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_CORE_TAG = "tag:yaml.org,2002:"
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, with a value it cannot construct (``2026-13-01``, ``!!int abc``) made a
+    marked error at that value's node, as a syntax error is, instead of a bare ``ValueError``."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # the safe constructors' ValueError, KeyError, ...
+            raise yaml.constructor.ConstructorError(
+                None, None, _bad_value(node, exc), node.start_mark
+            ) from None
+
+
+def _bad_value(node: yaml.Node, exc: Exception) -> str:
+    value = node.value if isinstance(node, yaml.ScalarNode) else None
+    tag = str(node.tag)
+    short = tag.replace(_CORE_TAG, "!!")
+    reason = f" ({exc})" if isinstance(exc, ValueError) and str(exc) else ""
+    if tag == _CORE_TAG + "timestamp":
+        return (
+            f"{value!r} is not a real date{reason}: write a date as YYYY-MM-DD, "
+            "or put quotes around it to keep it as text"
+        )
+    if tag == _CORE_TAG + "int":
+        return f"{value!r} is tagged {short} but is not a whole number"
+    if tag == _CORE_TAG + "float":
+        return f"{value!r} is tagged {short} but is not a number"
+    if tag == _CORE_TAG + "bool":
+        return f"{value!r} is tagged {short} but is not true or false"
+    shown = f"{value!r}" if value is not None else "the value"
+    return f"{shown} cannot be read as {short}{reason}"
 
 
 @dataclass
@@ -63,7 +103,7 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     GBK); by default the file is read as UTF-8.
     """
     text = read_text(path) if text is None else text
-    loader = _SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         doc = YamlDocument(path=path, data=None)
@@ -80,19 +120,36 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or str(exc)
-        if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in what:
+        if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" in what:
             what = f"{what} (only plain YAML is read; tags such as !!python/... are refused)"
         raise YamlProblem(line, what) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
         raise YamlProblem(1, str(exc)) from None
+    except RecursionError:  # thousands of brackets inside each other
+        raise YamlProblem(1, "the file nests lists or mappings too deeply to be read") from None
     finally:
         loader.dispose()
 
 
 def _index(
-    node: yaml.Node, loc: Loc, lines: dict[Loc, int], duplicates: list[tuple[int, str]]
+    node: yaml.Node,
+    loc: Loc,
+    lines: dict[Loc, int],
+    duplicates: list[tuple[int, str]],
+    within: set[int] | None = None,
 ) -> None:
+    """Record the lines below ``node``; ``within`` holds the nodes that contain it (an alias can
+    make a list or mapping its own item, which no data can be)."""
+    within = set() if within is None else within
+    if id(node) in within:
+        raise YamlProblem(
+            node.start_mark.line + 1,
+            "an alias (*name) refers to the anchor (&name) of a list or mapping that contains "
+            "it, which would make it endless; write the items out instead",
+        )
     lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        within.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -102,9 +159,10 @@ def _index(
             seen.add(key)
             child = (*loc, key)
             lines[child] = key_node.start_mark.line + 1
-            _index(value_node, child, lines, duplicates)
+            _index(value_node, child, lines, duplicates, within)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             child = (*loc, i)
             lines[child] = item.start_mark.line + 1
-            _index(item, child, lines, duplicates)
+            _index(item, child, lines, duplicates, within)
+    within.discard(id(node))

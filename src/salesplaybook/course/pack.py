@@ -10,10 +10,7 @@ trainer's other files stay as they are.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +18,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import SalesplaybookError
+from ..files import cannot_write, check_folder, make_folder, write_file
+from ..metrics import FIRST_YEAR, LAST_YEAR
 from ..model import LANGS, Lang, Playbook, Text, Track
 from . import facilitator, handouts, quiz, readme, slides, syllabus, tracker
 from .materials import Materials, materials
@@ -115,13 +114,30 @@ def find_track(playbook: Playbook, track_id: str) -> Track:
     raise SalesplaybookError(f"unknown track {track_id!r}{hint} ({listed})")
 
 
+def _check_start(start: date) -> None:
+    """The tracker plans weeks ahead of ``start``; keep them in the years a period can be in."""
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise SalesplaybookError(
+            f"start {start.isoformat()}: the first day of the course must be in the years "
+            f"{FIRST_YEAR} to {LAST_YEAR}"
+        )
+
+
 def _check_out(out: Path, force: bool) -> None:
     """Refuse a folder the pack must not be written into; nothing is created here."""
+    try:
+        _check_out_entries(out, force)
+    except OSError as exc:  # a folder that cannot be read
+        raise cannot_write(out, exc) from exc
+
+
+def _check_out_entries(out: Path, force: bool) -> None:
     if out.is_symlink() and not out.exists():
         raise SalesplaybookError(f"{out}: a link to nothing; name a folder for the pack")
     if out.exists() and not out.is_dir():
         raise SalesplaybookError(f"{out}: is a file, not a folder; name a folder for the pack")
     if not out.is_dir():
+        check_folder(out)
         return
     entries = sorted(p.name for p in out.iterdir())
     if entries and not force:
@@ -152,19 +168,7 @@ def _write(root: Path, name: str, data: bytes) -> Path:
     dest = root / name
     if dest.parent != root or dest.name != name:  # the names are ours, but a check costs nothing
         raise SalesplaybookError(f"{name!r}: not a plain file name")
-    # O_EXCL makes a new file (never an existing one, never through a link); mode 0o666 lets
-    # the user's umask decide the permissions, as for any file they save.
-    tmp = root / f".{name}.{secrets.token_hex(6)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return dest
+    return write_file(dest, data)
 
 
 def _render(
@@ -217,10 +221,16 @@ def build_course(
     bad = [p for p in learners if not p.strip()]
     if bad:
         raise SalesplaybookError("a learner's person_id is empty")
+    seen: set[str] = set()
+    for learner in learners:
+        if learner in seen:
+            raise SalesplaybookError(f"learner {learner!r} is given twice; name each learner once")
+        seen.add(learner)
+    first_day = start or next_monday(date.today())
+    _check_start(first_day)
     out = Path(out)
     _check_out(out, force)
     mats = materials(playbook, track)
-    first_day = start or next_monday(date.today())
 
     built: list[tuple[str, Kind, bytes]] = []
     for name, kind in PACK_FILES:
@@ -229,7 +239,7 @@ def build_course(
         if progress is not None:
             progress(f"{name} ({len(data):,} bytes)")
 
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     root = out.resolve()
     _check_out(out, force=True)  # again, now that it exists: links may have appeared meanwhile
     files = [
