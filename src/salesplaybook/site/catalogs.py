@@ -148,5 +148,9 @@ def update_catalogs(pot_dir: Path, locale_dir: Path, language: str) -> dict[str,
     from sphinx_intl.basic import update
 
     refuse_unreadable(locale_dir / language / "LC_MESSAGES")
-    status: dict[str, int] = update(str(locale_dir), str(pot_dir), (language,), jobs=1)
+    # Obsolete entries are dropped: the text they translated is gone from the pages (and kept in
+    # the history of the catalog).
+    status: dict[str, int] = update(
+        str(locale_dir), str(pot_dir), (language,), ignore_obsolete=True, jobs=1
+    )
     return status

@@ -29,6 +29,9 @@ from ..site.editions import EDITIONS, LOCALE_DIR, SOURCE, edition_for, other_pag
 TEMPLATES = Path(__file__).parent / "templates"
 
 UNTRANSLATED = "spb-untranslated"
+# A notebook's outputs (a Markdown one too) are produced by the code in the edition's language
+# when the notebooks run for it, so they are never offered to translators.
+NOTEBOOK_OUTPUT = "cell_output"
 
 
 def keep_as_rendered(tree: list[nodes.Node]) -> list[nodes.Node]:
@@ -44,14 +47,15 @@ def keep_as_rendered(tree: list[nodes.Node]) -> list[nodes.Node]:
 
 
 class KeepGeneratedReports(SphinxTransform):
-    """Keep text inside a block with class ``spb-untranslated`` out of the catalogs: reports a
-    tool regenerates, whose every run would otherwise make the catalogs stale."""
+    """Keep text inside a block with class ``spb-untranslated`` out of the catalogs (reports a
+    tool regenerates, whose every run would otherwise make the catalogs stale), and notebook
+    outputs, which each edition produces in its own language."""
 
     default_priority = 10  # before sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs: Any) -> None:
         for block in self.document.findall(nodes.Element):
-            if UNTRANSLATED in block["classes"]:
+            if {UNTRANSLATED, NOTEBOOK_OUTPUT} & set(block["classes"]):
                 keep_as_rendered([block])
 
 
