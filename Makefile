@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
-EXECUTE := $(BIN)/python -m salesplaybook.notebooks
+EXECUTE := $(BIN)/python -m salesplaybook.site.notebooks
 
 .PHONY: help install book book-strict translations notebooks test lint typecheck unit nbval site-checks browser-checks check bench clean
 

@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import rowwise
 
-from salesplaybook import metrics, sample, tables
-from salesplaybook.assessment import probation_months
-from salesplaybook.content import load_playbook
+from salesplaybook.content.facts import probation_months
+from salesplaybook.content.loader import load_playbook
+from salesplaybook.data import sample, tables
+from salesplaybook.kpi import metrics
 
 
 def median_time(fn: Callable[[], Any], repeat: int) -> float:

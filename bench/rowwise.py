@@ -1,4 +1,4 @@
-"""A row-by-row baseline of :func:`salesplaybook.metrics.team_metrics`, for the benchmark only.
+"""A row-by-row baseline of :func:`salesplaybook.kpi.metrics.team_metrics`, for the benchmark only.
 
 This is the version one writes first: records as dicts, plain Python loops, sums kept in dicts
 keyed by (period, team). It gives the same numbers as the vectorised module for the indicators

@@ -19,6 +19,6 @@ def playbook_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def playbook():
-    from salesplaybook.content import load_playbook
+    from salesplaybook.content.loader import load_playbook
 
     return load_playbook(PLAYBOOKS)

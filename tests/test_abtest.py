@@ -6,8 +6,8 @@ from statistics import NormalDist
 
 import pytest
 
-from salesplaybook.abtest import ab_test, ab_test_json, lift_bar, parse_counts, sample_size
-from salesplaybook.errors import SalesplaybookError
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.tools.abtest import ab_test, ab_test_json, lift_bar, parse_counts, sample_size
 
 
 def reference_p_value(c1: int, n1: int, c2: int, n2: int) -> float:
@@ -132,8 +132,8 @@ def test_bad_sample_size(args, message):
 
 
 def test_text_and_verdict_in_chinese():
-    from salesplaybook.abtest import ab_test_text, verdict_text
-    from salesplaybook.labels import label
+    from salesplaybook.tools.abtest import ab_test_text, verdict_text
+    from salesplaybook.views.labels import label
 
     r = ab_test((30, 200), (45, 200), lift_standard=0.15)
     lines = ab_test_text(r, "zh").splitlines()
@@ -148,8 +148,8 @@ def test_text_and_verdict_in_chinese():
 
 
 def test_chart_in_chinese():
-    from salesplaybook.abtest import ab_test_chart
-    from salesplaybook.labels import label
+    from salesplaybook.tools.abtest import ab_test_chart
+    from salesplaybook.views.labels import label
 
     r = ab_test((30, 200), (45, 200), lift_standard=0.15)
     (ax,) = ab_test_chart(r, "zh").axes
@@ -165,8 +165,8 @@ def test_chart_in_chinese():
 def test_tables_in_chinese():
     import pandas as pd
 
-    from salesplaybook.abtest import ab_tests_table, sample_size_table
-    from salesplaybook.labels import label
+    from salesplaybook.tools.abtest import ab_tests_table, sample_size_table
+    from salesplaybook.views.labels import label
 
     experiments = pd.DataFrame(
         {
@@ -193,7 +193,7 @@ def test_tables_in_chinese():
 
 @pytest.mark.parametrize("alpha", [0.05, 0.1, 0.2])
 def test_chart_intervals_have_the_results_confidence_level(alpha):
-    from salesplaybook.abtest import ab_test_chart
+    from salesplaybook.tools.abtest import ab_test_chart
 
     r = ab_test((30, 200), (45, 200), alpha=alpha, lift_standard=0.15)
     (ax,) = ab_test_chart(r).axes
@@ -212,8 +212,8 @@ def test_chart_intervals_have_the_results_confidence_level(alpha):
 def test_a_lift_bar_between_whole_percents_is_not_rounded():
     import pandas as pd
 
-    from salesplaybook.abtest import ab_test_chart, ab_test_text, ab_tests_table, verdict_text
-    from salesplaybook.labels import label
+    from salesplaybook.tools.abtest import ab_test_chart, ab_test_text, ab_tests_table, verdict_text
+    from salesplaybook.views.labels import label
 
     significant = ab_test((10_000, 100_000), (10_800, 100_000), lift_standard=0.125)
     for lang in ("en", "zh"):

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from salesplaybook.assessment import collect_inputs, probation_months, run_assessment
-from salesplaybook.errors import SalesplaybookError
+from salesplaybook.content.facts import probation_months
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.kpi.assessment import collect_inputs, run_assessment
 
 
 def test_probation_comes_from_the_career_tracks(playbook):
@@ -37,7 +38,7 @@ def test_file_values_override_the_data(tmp_path, playbook):
 
 def test_period_and_team_from_the_sample(playbook):
     whole = collect_inputs(playbook, use_sample=True)
-    from salesplaybook.sample import generate
+    from salesplaybook.data.sample import generate
 
     team = sorted(generate()["people"]["team_id"].unique())[0]
     mine = collect_inputs(playbook, use_sample=True, period=whole.period, team=team)
@@ -71,7 +72,7 @@ def test_a_bad_period_option_is_refused_with_a_metrics_file_alone(tmp_path, play
 def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
     """With the data and no --period, the file gives the period and then overrides the data's
     values: one read serves both."""
-    from salesplaybook import assessment
+    from salesplaybook.kpi import assessment
 
     path = tmp_path / "m.csv"
     path.write_text("indicator,value\nperiod,2026-Q1\ncsat_score,1.5\n", "utf-8")

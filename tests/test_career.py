@@ -3,8 +3,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from salesplaybook import sample
-from salesplaybook.career import (
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.data import sample
+from salesplaybook.tools.career import (
     career_check_json,
     career_check_text,
     check_person,
@@ -14,7 +15,6 @@ from salesplaybook.career import (
     read_history,
     team_view,
 )
-from salesplaybook.errors import SalesplaybookError
 
 
 def write(tmp_path, text, encoding="utf-8"):
@@ -222,7 +222,7 @@ def test_a_period_outside_the_years_is_a_clean_error(tmp_path, playbook):
 
 @pytest.fixture(scope="module")
 def sample_check():
-    from salesplaybook.content import load_playbook
+    from salesplaybook.content.loader import load_playbook
 
     playbook = load_playbook()
     tables = sample.generate()
@@ -237,8 +237,8 @@ def sample_check():
 
 
 def test_details_read_the_same_in_english_and_are_translated(sample_check):
-    from salesplaybook.career import criterion_detail
-    from salesplaybook.labels import label
+    from salesplaybook.tools.career import criterion_detail
+    from salesplaybook.views.labels import label
 
     playbook, _, result, _ = sample_check
     checks = [c for t in result.tracks for c in t.criteria]
@@ -252,7 +252,7 @@ def test_details_read_the_same_in_english_and_are_translated(sample_check):
 
 
 def test_a_shared_names_instance_gives_the_same_details(sample_check):
-    from salesplaybook.career import _Names, criterion_detail
+    from salesplaybook.tools.career import _Names, criterion_detail
 
     playbook, _, result, _ = sample_check
     for lang in ("en", "zh"):
@@ -262,8 +262,8 @@ def test_a_shared_names_instance_gives_the_same_details(sample_check):
 
 
 def test_missing_modules_are_listed_in_the_editions_way(playbook):
-    from salesplaybook.career import CriterionCheck, criterion_detail
-    from salesplaybook.labels import label
+    from salesplaybook.tools.career import CriterionCheck, criterion_detail
+    from salesplaybook.views.labels import label
 
     track = playbook.tracks[0]
     first, second = track.modules[0], track.modules[1]
@@ -277,7 +277,7 @@ def test_missing_modules_are_listed_in_the_editions_way(playbook):
 
 
 def test_text_in_chinese(sample_check):
-    from salesplaybook.labels import label
+    from salesplaybook.views.labels import label
 
     playbook, _, result, _ = sample_check
     text = career_check_text(result, "zh", playbook)
@@ -291,8 +291,8 @@ def test_text_in_chinese(sample_check):
 
 
 def test_person_line(sample_check):
-    from salesplaybook.career import person_line
-    from salesplaybook.labels import label
+    from salesplaybook.tools.career import person_line
+    from salesplaybook.views.labels import label
 
     playbook, _, result, _ = sample_check
     role = next(r for r in playbook.roles if r.id == result.current_role)
@@ -307,8 +307,8 @@ def test_person_line(sample_check):
 
 
 def test_ladder_and_gaps_in_chinese(sample_check):
-    from salesplaybook.career import ladder_table, training_gaps
-    from salesplaybook.labels import label
+    from salesplaybook.tools.career import ladder_table, training_gaps
+    from salesplaybook.views.labels import label
 
     playbook, _, result, _ = sample_check
     ladder = ladder_table(result, playbook, "zh")
@@ -349,8 +349,8 @@ def test_ladder_and_gaps_in_chinese(sample_check):
 
 
 def test_team_tables_in_chinese(sample_check):
-    from salesplaybook.career import team_summary, team_table
-    from salesplaybook.labels import label
+    from salesplaybook.tools.career import team_summary, team_table
+    from salesplaybook.views.labels import label
 
     playbook, _, _, view = sample_check
     summary = team_summary(view, playbook, "zh")
@@ -364,8 +364,8 @@ def test_team_tables_in_chinese(sample_check):
 
 
 def test_streak_chart_in_chinese(sample_check):
-    from salesplaybook.career import streak_chart
-    from salesplaybook.labels import label
+    from salesplaybook.tools.career import streak_chart
+    from salesplaybook.views.labels import label
 
     _, history, result, _ = sample_check
     (ax,) = streak_chart(history, result.person_id, "zh").axes
@@ -377,7 +377,7 @@ def test_streak_chart_in_chinese(sample_check):
 def test_streak_chart_agrees_with_the_streak_when_a_target_is_zero():
     from matplotlib.colors import to_hex
 
-    from salesplaybook.career import streak_chart
+    from salesplaybook.tools.career import streak_chart
 
     history = read_history_frame(
         [
@@ -401,8 +401,8 @@ def test_streak_chart_agrees_with_the_streak_when_a_target_is_zero():
 
 
 def read_history_frame(rows):
-    from salesplaybook.career import _history_frame
-    from salesplaybook.metrics import parse_period
+    from salesplaybook.core.periods import parse_period
+    from salesplaybook.tools.career import _history_frame
 
     frame = pd.DataFrame(rows, columns=["person_id", "period", "target", "actual"])
     frame["quarter"] = [parse_period(p) for p in frame["period"]]

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from salesplaybook.charts import bar_sources_chart
-from salesplaybook.frames import bar_sources, indicator_frame
+from salesplaybook.views.charts import bar_sources_chart
+from salesplaybook.views.playbook_tables import bar_sources, indicator_frame
 
 
 def test_chart_has_a_bar_per_dimension(playbook):
@@ -30,7 +30,7 @@ def chart(playbook, lang):
 
 
 def test_chart_speaks_the_readers_language(playbook):
-    from salesplaybook.labels import label
+    from salesplaybook.views.labels import label
 
     left, right = chart(playbook, "zh").axes
     assert left.get_title() == label("chart_weight_title", "zh")
@@ -47,7 +47,7 @@ def test_chart_speaks_the_readers_language(playbook):
 def test_svg_keeps_text_as_text_and_is_the_same_every_time(playbook):
     import warnings
 
-    from salesplaybook.charts import CJK_FONTS, svg_text
+    from salesplaybook.views.charts import CJK_FONTS, svg_text
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the missing-glyph warning is silenced, nothing else
@@ -63,7 +63,7 @@ def test_svg_keeps_text_as_text_and_is_the_same_every_time(playbook):
 def test_only_the_missing_glyph_warning_is_silenced():
     import warnings
 
-    from salesplaybook.charts import quiet_missing_glyphs
+    from salesplaybook.views.charts import quiet_missing_glyphs
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -84,7 +84,7 @@ def test_notebook_charts_set_svg_only():
     from IPython.core.interactiveshell import InteractiveShell
     from matplotlib.figure import Figure
 
-    from salesplaybook.charts import CHART_RC, notebook_charts
+    from salesplaybook.views.charts import CHART_RC, notebook_charts
 
     shell = InteractiveShell.instance()
     try:

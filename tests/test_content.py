@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from salesplaybook.content import find_content_dir, load_playbook
-from salesplaybook.errors import ContentError, SalesplaybookError
+from salesplaybook.content.loader import find_content_dir, load_playbook
+from salesplaybook.core.errors import ContentError, SalesplaybookError
 
 
 def replace_once(path: Path, old: str, new: str) -> int:

@@ -15,17 +15,17 @@ from bs4 import BeautifulSoup
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from salesplaybook import datamodel
-from salesplaybook.assessment import probation_months
+from salesplaybook.content.facts import probation_months
+from salesplaybook.content.model import Exercise, Module, Playbook, Text, Track
+from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.course import PACK_FILES, CoursePack, build_course, list_tracks
 from salesplaybook.course import pack as pack_module
 from salesplaybook.course.materials import materials
 from salesplaybook.course.timing import plan_session, planned_dates
 from salesplaybook.course.tracker import PLACEHOLDER_PERSON
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.metrics import derive_metrics
-from salesplaybook.model import Exercise, Module, Playbook, Text, Track
-from salesplaybook.tables import read_tables
+from salesplaybook.data import schemas as datamodel
+from salesplaybook.data.tables import read_tables
+from salesplaybook.kpi.metrics import derive_metrics
 
 TRACKS = ("newcomer", "growing", "senior")
 LANGS = ("en", "zh")

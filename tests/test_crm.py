@@ -6,15 +6,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from salesplaybook.crm import (
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.data.crm import (
     HUBSPOT_STAGES,
     SALESFORCE_STAGES,
     detect_format,
     to_canonical_customers,
     to_canonical_deals,
 )
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.tables import TableError, read_table, read_tables
+from salesplaybook.data.tables import TableError, read_table, read_tables
 
 SALESFORCE = """\
 "Opportunity Owner","Account Name","Opportunity Name","Opportunity ID","Amount","Stage",\

@@ -8,7 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from salesplaybook.dashboard import (
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.tools.dashboard import (
     ALERT_COLUMNS,
     ALL,
     CONSECUTIVE_FALLS,
@@ -19,7 +20,6 @@ from salesplaybook.dashboard import (
     dashboard_frame,
     wide,
 )
-from salesplaybook.errors import SalesplaybookError
 
 D = pd.Timestamp
 
@@ -203,14 +203,14 @@ def test_charts(sample_frame: pd.DataFrame) -> None:
 
 @pytest.fixture(scope="module")
 def sample_frame() -> pd.DataFrame:
-    from salesplaybook.sample import generate
+    from salesplaybook.data.sample import generate
 
     return dashboard_frame(generate())
 
 
 def test_charts_in_chinese(sample_frame: pd.DataFrame) -> None:
-    from salesplaybook.dashboard import METRICS, metric_title
-    from salesplaybook.labels import label
+    from salesplaybook.tools.dashboard import METRICS, metric_title
+    from salesplaybook.views.labels import label
 
     fig = dashboard_charts(sample_frame, "T02", "cloud_suite", lang="zh")
     titles = [ax.get_title(loc="left") for ax in fig.axes]
@@ -229,7 +229,7 @@ def test_charts_in_chinese(sample_frame: pd.DataFrame) -> None:
 
 
 def test_tables_in_chinese(sample_frame: pd.DataFrame) -> None:
-    from salesplaybook.dashboard import (
+    from salesplaybook.tools.dashboard import (
         alert_counts,
         alerts_table,
         dashboard_summary,
@@ -237,7 +237,7 @@ def test_tables_in_chinese(sample_frame: pd.DataFrame) -> None:
         readable,
         rule_name,
     )
-    from salesplaybook.labels import label
+    from salesplaybook.views.labels import label
 
     table = readable(wide(sample_frame), "zh")
     assert list(table.columns) == [
@@ -283,8 +283,8 @@ def test_tables_in_chinese(sample_frame: pd.DataFrame) -> None:
 
 
 def test_explorer_in_chinese(sample_frame: pd.DataFrame) -> None:
-    from salesplaybook.dashboard import dashboard_explorer
-    from salesplaybook.labels import label
+    from salesplaybook.tools.dashboard import dashboard_explorer
+    from salesplaybook.views.labels import label
 
     controls, image, table = dashboard_explorer(sample_frame, lang="zh").children
     team, line = controls.children

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from salesplaybook.export import export_playbook
+from salesplaybook.views.export import export_playbook
 
 CONTRACT_KEYS = {
     "kpis",

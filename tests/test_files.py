@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from salesplaybook import files
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.files import check_folder, make_folder, write_file
+from salesplaybook.core import files
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.files import check_folder, make_folder, write_file
 
 
 def test_write_file_writes_whole_and_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesplaybook.formatting import number, percent, threshold_text
-from salesplaybook.model import Indicator, Threshold
+from salesplaybook.content.model import Indicator, Threshold
+from salesplaybook.views.formatting import number, percent, threshold_text
 
 T = {"en": "t", "zh": "文"}
 
@@ -99,7 +99,7 @@ def test_every_real_bar_is_readable(playbook):
 
 
 def test_measured_values_are_rounded_as_people_read_them():
-    from salesplaybook.formatting import value_text
+    from salesplaybook.views.formatting import value_text
 
     assert value_text(indicator("ratio"), 0.983258) == "98.3%"
     assert value_text(indicator("score", scale_max=5), 4.5014) == "4.5 / 5"

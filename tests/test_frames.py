@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from salesplaybook.frames import bar_sources, display_columns, indicator_frame, select_indicators
+from salesplaybook.views.playbook_tables import (
+    bar_sources,
+    display_columns,
+    indicator_frame,
+    select_indicators,
+)
 
 
 def test_indicator_frame_has_every_indicator(playbook):
@@ -32,8 +37,8 @@ def test_select_and_display(playbook):
 
 
 def test_bar_sources_table_in_both_editions(playbook):
-    from salesplaybook.frames import bar_sources_table
-    from salesplaybook.labels import label
+    from salesplaybook.views.labels import label
+    from salesplaybook.views.playbook_tables import bar_sources_table
 
     order = [d.id for d in playbook.dimensions]
     counts = bar_sources(indicator_frame(playbook), order)

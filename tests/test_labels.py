@@ -5,15 +5,8 @@ import string
 import numpy as np
 import pytest
 
-from salesplaybook.labels import (
-    LABELS,
-    LANGUAGE_VARIABLE,
-    label,
-    lang_of,
-    reader_language,
-    shown_ids,
-    yes_no,
-)
+from salesplaybook.core.languages import LANGUAGE_VARIABLE, lang_of, reader_language
+from salesplaybook.views.labels import LABELS, label, shown_ids, yes_no
 
 
 def placeholders(text: str) -> set[str]:

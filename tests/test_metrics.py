@@ -19,16 +19,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.metrics import (
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.periods import parse_period, period_label
+from salesplaybook.kpi.metrics import (
     ALL,
     INDICATORS,
     DerivedMetrics,
     data_periods,
     default_periods,
     derive_metrics,
-    parse_period,
-    period_label,
     team_metrics,
 )
 
@@ -460,7 +459,7 @@ def test_probation_months() -> None:
 
 
 def test_grid_mean_pools_the_rows_of_its_cells() -> None:
-    from salesplaybook.metrics import _Grid
+    from salesplaybook.kpi.metrics import _Grid
 
     grid = _Grid(first=0, n=2, teams=["A", "B"])
     quarters = np.array([0, 0, 0, 0, 1], dtype=np.int64)

@@ -8,15 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.metrics_file import load_metrics_file
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.kpi.inputs import load_metrics_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @functools.cache
 def _playbook():  # not a fixture: hypothesis would print its whole repr on a failure
-    from salesplaybook.content import load_playbook
+    from salesplaybook.content.loader import load_playbook
 
     return load_playbook(ROOT / "playbooks")
 

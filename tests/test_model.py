@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from salesplaybook import model as m
+from salesplaybook.content import model as m
 
 T = {"en": "A text", "zh": "一段文字"}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from salesplaybook.notebooks import main
+from salesplaybook.site.notebooks import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

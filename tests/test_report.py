@@ -2,18 +2,18 @@ from __future__ import annotations
 
 from typing import get_args
 
-import salesplaybook.report
-from salesplaybook.labels import LABELS, label
-from salesplaybook.metrics_file import MetricsInput
-from salesplaybook.report import print_scorecard
-from salesplaybook.scorecard import Status, assess
+import salesplaybook.views.terminal
+from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.kpi.scorecard import Status, assess
+from salesplaybook.views.labels import LABELS, label
+from salesplaybook.views.terminal import print_scorecard
 
 
 def test_status_words_come_from_the_labels():
     for status in get_args(Status):
         assert set(LABELS[f"status_{status}"]) == {"en", "zh"}
     # The words live in LABELS only: no copy of them in the report module.
-    assert not hasattr(salesplaybook.report, "STATUS_LABEL")
+    assert not hasattr(salesplaybook.views.terminal, "STATUS_LABEL")
 
 
 def test_the_terminal_scorecard_in_chinese(playbook, capsys):

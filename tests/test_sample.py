@@ -12,10 +12,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from salesplaybook import datamodel, files, sample
-from salesplaybook.assessment import probation_months
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.sample import (
+from salesplaybook.content.facts import probation_months
+from salesplaybook.core import files
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.data import sample
+from salesplaybook.data import schemas as datamodel
+from salesplaybook.data.sample import (
     CORE_PRODUCT_LINES,
     generate,
     playbook_declining_floor,

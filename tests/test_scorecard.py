@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salesplaybook.metrics_file import MetricsInput
-from salesplaybook.model import Indicator
-from salesplaybook.scorecard import assess, bars, judge, scorecard_json
+from salesplaybook.content.model import Indicator
+from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.kpi.scorecard import assess, bars, judge, scorecard_json
 
 ROOT = Path(__file__).resolve().parents[1]
 EPS = 1e-6
@@ -20,7 +20,7 @@ EPS = 1e-6
 
 @functools.cache
 def _playbook():
-    from salesplaybook.content import load_playbook
+    from salesplaybook.content.loader import load_playbook
 
     return load_playbook(ROOT / "playbooks")
 

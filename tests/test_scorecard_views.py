@@ -5,10 +5,10 @@ from typing import get_args
 
 import pytest
 
-from salesplaybook.labels import label
-from salesplaybook.metrics_file import MetricsInput
-from salesplaybook.scorecard import Status, assess
-from salesplaybook.scorecard_views import (
+from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.kpi.scorecard import Status, assess
+from salesplaybook.views.labels import label
+from salesplaybook.views.scorecard import (
     dimension_charts,
     recommendations_html,
     scorecard_frame,
@@ -62,8 +62,8 @@ def test_dimension_charts_in_chinese(playbook, card):
 
 
 def test_scoring_markdown_in_both_editions(playbook):
-    from salesplaybook.formatting import number
-    from salesplaybook.scorecard import POINTS_EXCELLENT, RATING_MEETS
+    from salesplaybook.kpi.scorecard import POINTS_EXCELLENT, RATING_MEETS
+    from salesplaybook.views.formatting import number
 
     zh = scoring_markdown(playbook, "zh")
     assert label("scoring_monotone", "zh") in zh

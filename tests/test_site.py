@@ -107,7 +107,7 @@ def test_self_assessment_page_reads_as_a_static_page(playbook):
 
 
 def test_recommendation_pages_hold_their_anchors(playbook):
-    from salesplaybook.recommend import _candidates, page_of
+    from salesplaybook.kpi.recommend import _candidates, page_of
 
     for kind, item_id, _, _ in _candidates(playbook):
         rel, anchor = page_of(kind, item_id)
@@ -115,7 +115,7 @@ def test_recommendation_pages_hold_their_anchors(playbook):
 
 
 def test_data_model_page_lists_every_table():
-    from salesplaybook.datamodel import TABLES
+    from salesplaybook.data.schemas import TABLES
 
     soup = page("book/your-data.html")
     for table in TABLES:

@@ -54,14 +54,15 @@ def test_a_fuzzy_translation_is_out_of_date(tmp_path):
     write(tmp_path / "po" / "page.po", translated({"Hello": "你好"}, fuzzy={"Hello"}))
     (problem,) = catalog_problems(tmp_path / "pot", tmp_path / "po")
     assert "out of date" in problem.message
-    assert problem.line > 0
+    assert (problem.location.line or 0) > 0
 
 
 def test_missing_and_left_over_catalogs_are_reported(tmp_path):
     write(tmp_path / "pot" / "new-page.pot", template("Hello", "Again"))
     write(tmp_path / "po" / "old-page.po", translated({"Hello": "你好"}))
     problems = {
-        p.catalog.name: p.message for p in catalog_problems(tmp_path / "pot", tmp_path / "po")
+        Path(p.location.file).name: p.message
+        for p in catalog_problems(tmp_path / "pot", tmp_path / "po")
     }
     assert problems["new-page.po"] == "missing: 2 string(s) to translate"
     assert "no page produces this catalog" in problems["old-page.po"]

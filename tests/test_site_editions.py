@@ -36,6 +36,6 @@ def test_each_edition_builds_into_its_own_folders(tmp_path):
 
 @pytest.mark.parametrize("language", ["zh", "zh_TW", " zh-Hans", "en", "en_GB", "fr", "", None])
 def test_edition_for_reads_a_code_as_the_notebooks_do(language):
-    from salesplaybook.labels import lang_of
+    from salesplaybook.core.languages import lang_of
 
     assert edition_for(language).lang == lang_of(language)

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from salesplaybook import datamodel
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.tables import (
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.data import schemas as datamodel
+from salesplaybook.data.tables import (
     COMMON_ALIASES,
     PROBLEM_LIMIT,
     TABLE_ALIASES,

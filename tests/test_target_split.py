@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_targets import weights_st
 
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.target_split import parse_total, read_weights, split_json, split_text
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.tools.target_split import parse_total, read_weights, split_json, split_text
 
 
 @given(total=st.integers(min_value=0, max_value=10**12), weights=weights_st)
@@ -67,9 +67,14 @@ def test_text_ends_with_the_total():
 
 
 def test_worked_example_in_chinese(playbook):
-    from salesplaybook.labels import label
-    from salesplaybook.target_split import example_markdown, split_chart, step_table, steps_html
-    from salesplaybook.targets import split_example
+    from salesplaybook.tools.target_split import (
+        example_markdown,
+        split_chart,
+        step_table,
+        steps_html,
+    )
+    from salesplaybook.tools.targets import split_example
+    from salesplaybook.views.labels import label
 
     example = playbook.target_examples[0]
     steps = split_example(example)

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.targets import split_example, split_total
+from salesplaybook.core.apportion import split_total
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.tools.targets import split_example
 
 weights_st = st.dictionaries(
     st.text("abcdefgh", min_size=1, max_size=4),

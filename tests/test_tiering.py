@@ -14,10 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.formatting import threshold_text
-from salesplaybook.model import Playbook
-from salesplaybook.tiering import (
+from salesplaybook.content.model import Playbook
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.tools.tiering import (
     TIER_COLUMNS,
     assign_tiers,
     complaint_compliance,
@@ -25,6 +24,7 @@ from salesplaybook.tiering import (
     tier_health,
     tier_movements,
 )
+from salesplaybook.views.formatting import threshold_text
 
 D = pd.Timestamp
 AS_OF = "2026-06-30"
@@ -67,7 +67,7 @@ def contract(cid: str, customer: str, signed: str, value: float) -> dict[str, ob
 
 
 def rule_of(tier: str):
-    from salesplaybook.content import load_playbook
+    from salesplaybook.content.loader import load_playbook
 
     rule = next(t for t in load_playbook(ROOT / "playbooks").customer_tiers if t.id == tier).rule
     assert rule is not None
@@ -257,9 +257,9 @@ def test_the_hours_come_from_the_protocol(playbook: Playbook) -> None:
 
 
 def test_tier_health_agrees_with_the_kpi_engine(playbook: Playbook) -> None:
-    from salesplaybook.assessment import probation_months
-    from salesplaybook.metrics import ALL, team_metrics
-    from salesplaybook.sample import generate
+    from salesplaybook.content.facts import probation_months
+    from salesplaybook.data.sample import generate
+    from salesplaybook.kpi.metrics import ALL, team_metrics
 
     tables = generate()
     engine = team_metrics(
@@ -273,7 +273,7 @@ def test_tier_health_agrees_with_the_kpi_engine(playbook: Playbook) -> None:
 
 
 def test_health_chart(playbook: Playbook) -> None:
-    from salesplaybook.tiering import tier_health_chart, tier_health_history
+    from salesplaybook.tools.tiering import tier_health_chart, tier_health_history
 
     history = tier_health_history(health_tables(), playbook, ["2026-Q1", "2026-Q2"])
     assert list(history["period"].unique()) == ["2026-Q1", "2026-Q2"]
@@ -283,8 +283,12 @@ def test_health_chart(playbook: Playbook) -> None:
 
 
 def test_health_chart_in_chinese(playbook: Playbook) -> None:
-    from salesplaybook.labels import label
-    from salesplaybook.tiering import INDICATOR_MEASURES, tier_health_chart, tier_health_history
+    from salesplaybook.tools.tiering import (
+        INDICATOR_MEASURES,
+        tier_health_chart,
+        tier_health_history,
+    )
+    from salesplaybook.views.labels import label
 
     history = tier_health_history(health_tables(), playbook, ["2026-Q1", "2026-Q2"])
     fig = tier_health_chart(history, playbook, lang="zh")
@@ -297,14 +301,14 @@ def test_health_chart_in_chinese(playbook: Playbook) -> None:
 
 
 def test_tables_in_chinese(playbook: Playbook) -> None:
-    from salesplaybook.labels import label
-    from salesplaybook.tiering import (
+    from salesplaybook.tools.tiering import (
         health_table,
         movements_table,
         rules_table,
         tier_health_history,
         tier_table,
     )
+    from salesplaybook.views.labels import label
 
     names = {t.id: t.name.zh for t in playbook.customer_tiers}
     rules = rules_table(playbook, "zh")
@@ -347,8 +351,8 @@ def test_tables_in_chinese(playbook: Playbook) -> None:
 
 
 def test_compliance_in_chinese(playbook: Playbook) -> None:
-    from salesplaybook.labels import label
-    from salesplaybook.tiering import compliance_table, compliance_text
+    from salesplaybook.tools.tiering import compliance_table, compliance_text
+    from salesplaybook.views.labels import label
 
     complaints = pd.DataFrame(
         {

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesplaybook.errors import SalesplaybookError
-from salesplaybook.values import ValueProblem, parse_number, read_text
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.data.values import ValueProblem, parse_number, read_text
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from salesplaybook.widgets import kpi_explorer
+from salesplaybook.views.widgets import kpi_explorer
 
 
 def test_explorer_filters_and_switches_language(playbook):
@@ -34,8 +34,8 @@ def test_explorer_escapes_content(playbook):
 
 
 def test_self_assessment_follows_the_form(playbook):
-    from salesplaybook.metrics_file import MetricsInput
-    from salesplaybook.widgets import self_assessment
+    from salesplaybook.kpi.inputs import MetricsInput
+    from salesplaybook.views.widgets import self_assessment
 
     ind = playbook.indicator("csat_score")
     form = self_assessment(
@@ -59,9 +59,9 @@ def test_self_assessment_follows_the_form(playbook):
 
 
 def test_scorecard_html_escapes_content(playbook):
-    from salesplaybook.metrics_file import MetricsInput
-    from salesplaybook.scorecard import assess
-    from salesplaybook.scorecard_views import scorecard_html
+    from salesplaybook.kpi.inputs import MetricsInput
+    from salesplaybook.kpi.scorecard import assess
+    from salesplaybook.views.scorecard import scorecard_html
 
     evil = playbook.model_copy(deep=True)
     name = evil.indicators[0].name.model_copy(update={"en": "<img src=x onerror=alert(1)>"})
@@ -71,7 +71,7 @@ def test_scorecard_html_escapes_content(playbook):
 
 
 def test_explorer_starts_in_the_readers_language(playbook):
-    from salesplaybook.labels import label
+    from salesplaybook.views.labels import label
 
     box = kpi_explorer(playbook, lang="zh")
     controls, table = box.children
@@ -87,9 +87,9 @@ def test_explorer_starts_in_the_readers_language(playbook):
 
 
 def test_self_assessment_in_chinese(playbook):
-    from salesplaybook.labels import label
-    from salesplaybook.metrics_file import MetricsInput
-    from salesplaybook.widgets import self_assessment
+    from salesplaybook.kpi.inputs import MetricsInput
+    from salesplaybook.views.labels import label
+    from salesplaybook.views.widgets import self_assessment
 
     ind = playbook.indicator("csat_score")
     inputs = MetricsInput(values={ind.id: ind.meets.value}, team_size=10, market_trend="declining")
@@ -113,9 +113,9 @@ def test_self_assessment_in_chinese(playbook):
 
 
 def test_ab_test_form(playbook):
-    from salesplaybook.abtest import lift_bar
-    from salesplaybook.labels import label
-    from salesplaybook.widgets import ab_test_form
+    from salesplaybook.tools.abtest import lift_bar
+    from salesplaybook.views.labels import label
+    from salesplaybook.views.widgets import ab_test_form
 
     form = ab_test_form(lift_bar(playbook), lang="zh")
     *sliders, out = form.children
@@ -129,10 +129,10 @@ def test_ab_test_form(playbook):
 
 
 def test_career_picker(playbook):
-    from salesplaybook import sample
-    from salesplaybook.career import history_from_tables
-    from salesplaybook.labels import label
-    from salesplaybook.widgets import career_picker
+    from salesplaybook.data import sample
+    from salesplaybook.tools.career import history_from_tables
+    from salesplaybook.views.labels import label
+    from salesplaybook.views.widgets import career_picker
 
     tables = sample.generate()
     history = history_from_tables(tables)
@@ -147,8 +147,8 @@ def test_career_picker(playbook):
 
 
 def test_split_sliders(playbook):
-    from salesplaybook.labels import label
-    from salesplaybook.widgets import split_sliders
+    from salesplaybook.views.labels import label
+    from salesplaybook.views.widgets import split_sliders
 
     example = playbook.target_examples[0]
     *sliders, out = split_sliders(example, lang="zh").children
@@ -161,9 +161,9 @@ def test_split_sliders(playbook):
 
 
 def test_self_assessment_errors_use_the_editions_colon(playbook):
-    from salesplaybook.labels import label
-    from salesplaybook.metrics_file import MetricsInput
-    from salesplaybook.widgets import self_assessment
+    from salesplaybook.kpi.inputs import MetricsInput
+    from salesplaybook.views.labels import label
+    from salesplaybook.views.widgets import self_assessment
 
     ind = playbook.indicator("csat_score")
     form = self_assessment(playbook, MetricsInput(values={ind.id: ind.meets.value}), lang="zh")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from salesplaybook.yamlsource import YamlProblem, load_yaml
+from salesplaybook.content.yamlsource import YamlProblem, load_yaml
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "f.yaml") -> Path:

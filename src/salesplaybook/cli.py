@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import SalesplaybookError
+from salesplaybook import __version__
+from salesplaybook.core.errors import SalesplaybookError
 
 EXIT_BAD_INPUT = 2
 
@@ -61,15 +61,15 @@ def check(path: Path | None, as_json: bool) -> None:
     Every problem is listed as path:line: key: message; the exit status is 0 when the content is
     clean and 2 when it is not.
     """
-    from .content import find_content_dir, load_playbook
-    from .errors import ContentError
+    from salesplaybook.content.loader import find_content_dir, load_playbook
+    from salesplaybook.core.errors import ContentError
 
     folder = path or find_content_dir()
     try:
         playbook = load_playbook(folder)
     except ContentError as exc:
         if as_json:
-            _print_json({"ok": False, "problems": [p.__dict__ for p in exc.problems]})
+            _print_json({"ok": False, "problems": [p.as_dict() for p in exc.problems]})
             sys.exit(EXIT_BAD_INPUT)
         raise
     counts = {name: len(getattr(playbook, name)) for name in type(playbook).model_fields}
@@ -95,15 +95,15 @@ def export(content: Path | None, as_json: bool, out: Path | None, force: bool) -
 
     Without --json or --out, prints what the export holds.
     """
-    from .content import find_content_dir, load_playbook
-    from .export import export_playbook
+    from salesplaybook.content.loader import find_content_dir, load_playbook
+    from salesplaybook.views.export import export_playbook
 
     folder = content or find_content_dir()
     if out is not None:
         _check_export_out(out, folder, force)
     document = export_playbook(load_playbook(folder))
     if out is not None:
-        from .files import write_file
+        from salesplaybook.core.files import write_file
 
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         write_file(out, text.encode("utf-8"))
@@ -129,7 +129,7 @@ def export(content: Path | None, as_json: bool, out: Path | None, force: bool) -
 def _check_export_out(out: Path, content: Path, force: bool) -> None:
     """Refuse to write the export where it would overwrite a file unasked, or into the content
     (where it could replace the playbook's own YAML)."""
-    from .files import cannot_write
+    from salesplaybook.core.files import cannot_write
 
     try:
         # Where the file would land (a link at the name is replaced), and where a link points.
@@ -184,16 +184,16 @@ def assess(
     From a metrics file (YAML or CSV), from raw tables (--data or --sample: every indicator the
     tables can give, the rest no_data), or from both (the file's values override the data's).
     """
-    from .assessment import run_assessment
-    from .content import load_playbook
-    from .scorecard import scorecard_json
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.kpi.assessment import run_assessment
+    from salesplaybook.kpi.scorecard import scorecard_json
 
     playbook = load_playbook(content)
     card = run_assessment(playbook, metrics_file, data, sample, period, team)
     if as_json:
         _print_json(scorecard_json(card, playbook))
         return
-    from .report import print_scorecard
+    from salesplaybook.views.terminal import print_scorecard
 
     print_scorecard(card, playbook, lang="zh" if lang == "zh" else "en")
 
@@ -218,8 +218,8 @@ def sample_generate(
     out: Path, reps: int | None, quarters: int | None, seed: int | None, force: bool
 ) -> None:
     """Write the raw tables of a synthetic sales organisation as CSV files into OUT."""
-    from . import sample as sample_module
-    from .files import cannot_write
+    from salesplaybook.core.files import cannot_write
+    from salesplaybook.data import sample as sample_module
 
     try:
         busy = out.is_dir() and any(out.iterdir())
@@ -256,8 +256,13 @@ def career_check(
     role. On target means actual >= target; the on-target streak ends at the person's latest
     quarter, and a missing quarter breaks it.
     """
-    from .career import career_check_json, career_check_text, check_person, read_history
-    from .content import load_playbook
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.tools.career import (
+        career_check_json,
+        career_check_text,
+        check_person,
+        read_history,
+    )
 
     result = check_person(load_playbook(content), read_history(history_csv), person, as_of=as_of)
     if as_json:
@@ -283,7 +288,7 @@ def targets() -> None:
 def targets_split(total: str, weights: Path, as_json: bool) -> None:
     """Split a total in proportion to weights, in whole units that add up exactly to the total
     (largest remainder)."""
-    from .target_split import parse_total, read_weights, split_json, split_text
+    from salesplaybook.tools.target_split import parse_total, read_weights, split_json, split_text
 
     amount, parts = parse_total(total), read_weights(weights)
     if as_json:
@@ -306,8 +311,14 @@ def targets_split(total: str, weights: Path, as_json: bool) -> None:
 def abtest(control: str, variant: str, alpha: float, as_json: bool, content: Path | None) -> None:
     """Compare two sales scripts: lift, pooled two-proportion z-test, confidence intervals, and
     whether the lift meets the playbook's bar for a strategy change."""
-    from .abtest import ab_test, ab_test_json, ab_test_text, lift_bar, parse_counts
-    from .content import load_playbook
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.tools.abtest import (
+        ab_test,
+        ab_test_json,
+        ab_test_text,
+        lift_bar,
+        parse_counts,
+    )
 
     result = ab_test(
         parse_counts(control, "--control"),
@@ -331,8 +342,8 @@ def course() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the tracks as JSON.")
 def course_list(content: Path | None, as_json: bool) -> None:
     """List the training tracks a course pack can be built for."""
-    from .content import load_playbook
-    from .course import list_tracks
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.course import list_tracks
 
     tracks = list_tracks(load_playbook(content))
     if as_json:
@@ -391,8 +402,8 @@ def course_build(
     """
     from rich.console import Console
 
-    from .content import load_playbook
-    from .course import build_course
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.course import build_course
 
     console = Console(stderr=True)
     pack = build_course(

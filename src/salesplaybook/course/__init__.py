@@ -8,6 +8,13 @@ are. The command line (``salesplaybook course``) is a thin wrapper around the tw
 
 from __future__ import annotations
 
-from .pack import PACK_FILES, CoursePack, PackFile, TrackSummary, build_course, list_tracks
+from salesplaybook.course.pack import (
+    PACK_FILES,
+    CoursePack,
+    PackFile,
+    TrackSummary,
+    build_course,
+    list_tracks,
+)
 
 __all__ = ["PACK_FILES", "CoursePack", "PackFile", "TrackSummary", "build_course", "list_tracks"]

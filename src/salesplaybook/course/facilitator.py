@@ -9,12 +9,13 @@ questions the rep practises) so that a trainer who did not write the module can 
 
 from __future__ import annotations
 
-from ..model import Exercise, Lang, Module
-from .html import Child, Html, bullets, labelled, page, tag
-from .materials import Materials
-from .syllabus import exercise_title, footer, header_meta, session_title
-from .timing import Block, SessionPlan, plan_session, sessions
-from .words import clock, duration, lead, word
+from salesplaybook.content.model import Exercise, Module
+from salesplaybook.core.languages import Lang
+from salesplaybook.course.html import Child, Html, bullets, labelled, page, tag
+from salesplaybook.course.materials import Materials
+from salesplaybook.course.syllabus import exercise_title, footer, header_meta, session_title
+from salesplaybook.course.timing import Block, SessionPlan, plan_session, sessions
+from salesplaybook.course.words import clock, duration, lead, word
 
 
 def block_label(block: Block, lang: Lang, module: Module) -> str:

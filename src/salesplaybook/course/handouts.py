@@ -7,11 +7,12 @@ stylesheet in :mod:`.html`), so the cards can be cut out and kept.
 
 from __future__ import annotations
 
-from ..model import KeyQuestion, Lang, Objection, Routine
-from .html import Child, Html, bullets, labelled, page, tag
-from .materials import Materials
-from .syllabus import footer, header_meta
-from .words import duration, lead, word
+from salesplaybook.content.model import KeyQuestion, Objection, Routine
+from salesplaybook.core.languages import Lang
+from salesplaybook.course.html import Child, Html, bullets, labelled, page, tag
+from salesplaybook.course.materials import Materials
+from salesplaybook.course.syllabus import footer, header_meta
+from salesplaybook.course.words import duration, lead, word
 
 
 def _objection(o: Objection, mats: Materials, lang: Lang) -> Html:

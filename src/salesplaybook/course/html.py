@@ -14,7 +14,7 @@ import html
 from collections.abc import Iterable
 from typing import TypeAlias
 
-from ..model import Lang
+from salesplaybook.core.languages import Lang
 
 #: Elements without content or end tag.
 _VOID = frozenset({"meta", "br", "hr", "col"})

@@ -17,13 +17,14 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from ..errors import SalesplaybookError
-from ..files import cannot_write, check_folder, make_folder, write_file
-from ..metrics import FIRST_YEAR, LAST_YEAR
-from ..model import LANGS, Lang, Playbook, Text, Track
-from . import facilitator, handouts, quiz, readme, slides, syllabus, tracker
-from .materials import Materials, materials
-from .timing import next_monday, track_minutes
+from salesplaybook.content.model import Playbook, Text, Track
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.files import cannot_write, check_folder, make_folder, write_file
+from salesplaybook.core.languages import LANGS, Lang
+from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR
+from salesplaybook.course import facilitator, handouts, quiz, readme, slides, syllabus, tracker
+from salesplaybook.course.materials import Materials, materials
+from salesplaybook.course.timing import next_monday, track_minutes
 
 Kind = Literal[
     "syllabus",

@@ -7,11 +7,12 @@ Questions are numbered per session in both, so "3.2" on a learner's sheet is "3.
 
 from __future__ import annotations
 
-from ..model import Lang, QuizItem, Track
-from .html import Child, Html, bullets, page, tag
-from .syllabus import footer, header_meta, session_title
-from .timing import sessions
-from .words import lead, word
+from salesplaybook.content.model import QuizItem, Track
+from salesplaybook.core.languages import Lang
+from salesplaybook.course.html import Child, Html, bullets, page, tag
+from salesplaybook.course.syllabus import footer, header_meta, session_title
+from salesplaybook.course.timing import sessions
+from salesplaybook.course.words import lead, word
 
 
 def options(item: QuizItem, lang: Lang) -> list[str]:

@@ -7,10 +7,11 @@ import textwrap
 import unicodedata
 from collections.abc import Sequence
 
-from ..model import Lang, Track
-from .syllabus import header_meta
-from .tracker import PLACEHOLDER_PERSON
-from .words import word
+from salesplaybook.content.model import Track
+from salesplaybook.core.languages import Lang
+from salesplaybook.course.syllabus import header_meta
+from salesplaybook.course.tracker import PLACEHOLDER_PERSON
+from salesplaybook.course.words import word
 
 #: What each file is for, by file name, in the order the README lists them.
 FILES: dict[str, dict[Lang, str]] = {

@@ -29,13 +29,14 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
-from ..model import Exercise, Lang, Module, Track
-from .facilitator import block_label
-from .materials import Materials
-from .quiz import letter, options
-from .syllabus import exercise_title, session_title
-from .timing import Block, plan_session, schedule, sessions, track_minutes
-from .words import clock, colon, duration, lead, word
+from salesplaybook.content.model import Exercise, Module, Track
+from salesplaybook.core.languages import Lang
+from salesplaybook.course.facilitator import block_label
+from salesplaybook.course.materials import Materials
+from salesplaybook.course.quiz import letter, options
+from salesplaybook.course.syllabus import exercise_title, session_title
+from salesplaybook.course.timing import Block, plan_session, schedule, sessions, track_minutes
+from salesplaybook.course.words import clock, colon, duration, lead, word
 
 #: 16:9 at the template's height of 7.5 inches.
 SLIDE_WIDTH = Emu(12192000)

@@ -6,10 +6,11 @@ minutes; totals per week and for the track come from :mod:`.timing`, never from 
 
 from __future__ import annotations
 
-from ..model import Exercise, Lang, Track
-from .html import Child, Html, bullets, labelled, page, table, tag
-from .timing import Session, Week, schedule, track_minutes
-from .words import colon, duration, lead, word
+from salesplaybook.content.model import Exercise, Track
+from salesplaybook.core.languages import Lang
+from salesplaybook.course.html import Child, Html, bullets, labelled, page, table, tag
+from salesplaybook.course.timing import Session, Week, schedule, track_minutes
+from salesplaybook.course.words import colon, duration, lead, word
 
 
 def header_meta(track: Track, lang: Lang) -> str:

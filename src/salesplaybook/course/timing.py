@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from ..model import Exercise, Module, Text, Track
+from salesplaybook.content.model import Exercise, Module, Text, Track
 
 #: The opening and the wrap-up each take about this share of a session, in 5-minute steps.
 FRAME_SHARE = 0.05

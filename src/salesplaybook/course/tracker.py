@@ -1,7 +1,7 @@
 """``completion-tracker.csv``: the trainer's record of who finished which module, in the shape of
 the ``trainings`` table, so that a filled-in copy is data the scorecard reads as it is.
 
-The first columns are the canonical ones of :class:`salesplaybook.datamodel.Trainings`, in its
+The first columns are the canonical ones of :class:`salesplaybook.data.schemas.Trainings`, in its
 order; the columns after them (the module's title, week and length) are there for the trainer
 and are ignored by the scorecard, which keeps a table's extra columns.
 """
@@ -13,9 +13,10 @@ import io
 from collections.abc import Sequence
 from datetime import date
 
-from .. import datamodel
-from ..model import Lang, Track
-from .timing import planned_dates, sessions
+from salesplaybook.content.model import Track
+from salesplaybook.core.languages import Lang
+from salesplaybook.course.timing import planned_dates, sessions
+from salesplaybook.data import schemas as datamodel
 
 #: Written in every row's person_id until the trainer puts in the learners' ids from people.csv.
 PLACEHOLDER_PERSON = "<person_id>"

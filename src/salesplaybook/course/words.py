@@ -1,14 +1,14 @@
 """The course pack's own words (headings, table headers, role descriptions) in both editions.
 
 Content text comes from ``playbooks/``; these are the labels the pack puts around it. A key that
-is not here falls back to :data:`salesplaybook.labels.LABELS`, so the pack and the book call an
-objective, a debrief or a role-play by the same name.
+is not here falls back to :data:`salesplaybook.views.labels.LABELS`, so the pack and the book
+call an objective, a debrief or a role-play by the same name.
 """
 
 from __future__ import annotations
 
-from ..labels import LABELS
-from ..model import Lang
+from salesplaybook.core.languages import Lang
+from salesplaybook.views.labels import LABELS
 
 WORDS: dict[str, dict[Lang, str]] = {
     # documents

@@ -10,9 +10,9 @@ from typing import TypeVar
 
 import click
 
-from ..errors import SalesplaybookError
-from .build import build_edition, build_site, check_book, update_translations
-from .editions import EDITIONS
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.site.build import build_edition, build_site, check_book, update_translations
+from salesplaybook.site.editions import EDITIONS
 
 T = TypeVar("T")
 

@@ -10,13 +10,17 @@ import html
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
-from ..errors import SalesplaybookError
-from ..labels import LANGUAGE_VARIABLE
-from .catalogs import CatalogError, catalog_problems, compile_catalogs, update_catalogs
-from .editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.languages import LANGUAGE_VARIABLE
+from salesplaybook.site.catalogs import (
+    CatalogError,
+    catalog_problems,
+    compile_catalogs,
+    update_catalogs,
+)
+from salesplaybook.site.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
 
 BUILD = "_build"
 GETTEXT = "gettext"
@@ -144,10 +148,7 @@ def _root_doc(root: Path) -> str:
 def check_translations(root: Path) -> None:
     """Refuse missing or out-of-date Chinese strings (after :func:`extract`)."""
     po_dir = root / LOCALE_DIR / CHINESE.sphinx_language / "LC_MESSAGES"
-    problems = [
-        replace(p, catalog=p.catalog.relative_to(root))
-        for p in catalog_problems(root / BUILD / GETTEXT, po_dir)
-    ]
+    problems = catalog_problems(root / BUILD / GETTEXT, po_dir, base=root)
     if problems:
         raise CatalogError(
             problems,

@@ -9,31 +9,23 @@ straight to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from ..errors import SalesplaybookError
+from salesplaybook.core.errors import Location, Problem, ProblemsError
 
 
-@dataclass(frozen=True)
-class CatalogProblem:
-    catalog: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.catalog}:{self.line}" if self.line else str(self.catalog)
-        return f"{where}: {self.message}"
+class CatalogError(ProblemsError):
+    def __init__(self, problems: list[Problem], hint: str) -> None:
+        n = len(problems)
+        super().__init__(problems, f"{n} translation problem(s):", hint=hint, indent="  ")
 
 
-class CatalogError(SalesplaybookError):
-    def __init__(self, problems: list[CatalogProblem], hint: str) -> None:
-        self.problems = problems
-        listed = "\n".join(f"  {p}" for p in problems)
-        super().__init__(f"{len(problems)} translation problem(s):\n{listed}\n{hint}")
+def _problem(po_path: Path, line: int | None, message: str, base: Path | None) -> Problem:
+    shown = str(po_path.relative_to(base)) if base is not None else str(po_path)
+    return Problem(Location(shown, line or None), message)
 
 
 def _read(path: Path, locale: str | None = None) -> Catalog:
@@ -55,10 +47,10 @@ def _short(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def catalog_problems(pot_dir: Path, po_dir: Path) -> list[CatalogProblem]:
+def catalog_problems(pot_dir: Path, po_dir: Path, base: Path | None = None) -> list[Problem]:
     """Every string of the templates in ``pot_dir`` that ``po_dir``'s catalogs do not translate
     as of now; also catalogs left over from pages that no longer exist."""
-    problems: list[CatalogProblem] = []
+    problems: list[Problem] = []
     templates = sorted(pot_dir.rglob("*.pot"))
     expected = set()
     for template_path in templates:
@@ -69,14 +61,14 @@ def catalog_problems(pot_dir: Path, po_dir: Path) -> list[CatalogProblem]:
         wanted = [m for m in template if m.id]
         if not po_path.exists():
             problems.append(
-                CatalogProblem(po_path, 0, f"missing: {len(wanted)} string(s) to translate")
+                _problem(po_path, 0, f"missing: {len(wanted)} string(s) to translate", base)
             )
             continue
         try:
             catalog = _read(po_path)
         except Exception as exc:  # babel's parse errors carry their own line
             problems.append(
-                CatalogProblem(po_path, getattr(exc, "lineno", 0), f"unreadable: {exc}")
+                _problem(po_path, getattr(exc, "lineno", 0), f"unreadable: {exc}", base)
             )
             continue
         for message in wanted:
@@ -91,17 +83,17 @@ def catalog_problems(pot_dir: Path, po_dir: Path) -> list[CatalogProblem]:
                 continue
             text = message.id if isinstance(message.id, str) else message.id[0]
             problems.append(
-                CatalogProblem(po_path, line, f'{what}: "{_short(text)}"{_where(message)}')
+                _problem(po_path, line, f'{what}: "{_short(text)}"{_where(message)}', base)
             )
     for po_path in sorted(po_dir.rglob("*.po")) if po_dir.exists() else []:
         if po_path.relative_to(po_dir) not in expected:
             problems.append(
-                CatalogProblem(po_path, 0, "no page produces this catalog any more: remove it")
+                _problem(po_path, 0, "no page produces this catalog any more: remove it", base)
             )
     return problems
 
 
-def unreadable_catalogs(po_dir: Path) -> list[CatalogProblem]:
+def unreadable_catalogs(po_dir: Path, base: Path | None = None) -> list[Problem]:
     """Catalogs that do not parse. Merging or compiling them would lose translations (babel
     reads past a broken entry), so both refuse to start while there is one."""
     problems = []
@@ -110,7 +102,7 @@ def unreadable_catalogs(po_dir: Path) -> list[CatalogProblem]:
             _read(po_path)
         except Exception as exc:  # babel's parse errors carry their own line
             problems.append(
-                CatalogProblem(po_path, getattr(exc, "lineno", 0) or 0, f"unreadable: {exc}")
+                _problem(po_path, getattr(exc, "lineno", 0) or 0, f"unreadable: {exc}", base)
             )
     return problems
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..labels import lang_of
-from ..model import Lang
+from salesplaybook.core.languages import Lang, lang_of
 
 
 @dataclass(frozen=True)

@@ -11,25 +11,25 @@ from typing import Any
 
 
 def setup(app: Any) -> dict[str, Any]:
-    from .. import __version__
-    from .careers import setup_careers
-    from .code_pages import setup_code_pages
-    from .content import setup_content
-    from .customer_tiers import setup_customer_tiers
-    from .data_model import setup_data_model
-    from .editions import setup_editions
-    from .figures import setup_figures
-    from .fingerprint import code_fingerprint
-    from .glossary import setup_glossary
-    from .key_questions import setup_key_questions
-    from .kpi_framework import setup_kpi_framework
-    from .objections import setup_objections
-    from .offline import setup_offline
-    from .process import setup_process
-    from .protocols import setup_protocols
-    from .responsibilities import setup_responsibilities
-    from .target_split import setup_target_split
-    from .tracks import setup_tracks
+    from salesplaybook import __version__
+    from salesplaybook.sphinxext.careers import setup_careers
+    from salesplaybook.sphinxext.code_pages import setup_code_pages
+    from salesplaybook.sphinxext.content import setup_content
+    from salesplaybook.sphinxext.customer_tiers import setup_customer_tiers
+    from salesplaybook.sphinxext.data_model import setup_data_model
+    from salesplaybook.sphinxext.editions import setup_editions
+    from salesplaybook.sphinxext.figures import setup_figures
+    from salesplaybook.sphinxext.fingerprint import code_fingerprint
+    from salesplaybook.sphinxext.glossary import setup_glossary
+    from salesplaybook.sphinxext.key_questions import setup_key_questions
+    from salesplaybook.sphinxext.kpi_framework import setup_kpi_framework
+    from salesplaybook.sphinxext.objections import setup_objections
+    from salesplaybook.sphinxext.offline import setup_offline
+    from salesplaybook.sphinxext.process import setup_process
+    from salesplaybook.sphinxext.protocols import setup_protocols
+    from salesplaybook.sphinxext.responsibilities import setup_responsibilities
+    from salesplaybook.sphinxext.target_split import setup_target_split
+    from salesplaybook.sphinxext.tracks import setup_tracks
 
     app.setup_extension("sphinx_design")  # dropdowns and cards reuse its components
     setup_content(app)

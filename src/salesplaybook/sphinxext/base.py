@@ -11,11 +11,12 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..labels import label
-from ..model import Lang, Playbook, Text
-from . import nodes as n
-from .content import edition_language, playbook, source_files
-from .editions import keep_as_rendered
+from salesplaybook.content.model import Playbook, Text
+from salesplaybook.core.languages import Lang
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.content import edition_language, playbook, source_files
+from salesplaybook.sphinxext.editions import keep_as_rendered
+from salesplaybook.views.labels import label
 
 
 def _lang(argument: str) -> str:

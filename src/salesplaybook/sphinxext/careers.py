@@ -8,9 +8,9 @@ from typing import Any
 
 from docutils import nodes
 
-from ..model import CareerTrack
-from . import nodes as n
-from .base import PlaybookDirective, anchor_id
+from salesplaybook.content.model import CareerTrack
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
 
 
 class CareerTracksDirective(PlaybookDirective):

@@ -13,10 +13,11 @@ from typing import Any
 
 from sphinx.util import logging
 
-from ..content import content_files, load_playbook
-from ..errors import ContentError, SalesplaybookError
-from ..model import Lang, Playbook
-from ..site.editions import edition_for
+from salesplaybook.content.loader import content_files, load_playbook
+from salesplaybook.content.model import Playbook
+from salesplaybook.core.errors import ContentError, SalesplaybookError
+from salesplaybook.core.languages import Lang
+from salesplaybook.site.editions import edition_for
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +36,10 @@ def _load(app: Any) -> None:
         app.salesplaybook = load_playbook(folder)
     except ContentError as exc:
         for problem in exc.problems:
+            where = problem.location
             logger.error(
-                f"{problem.key}: {problem.message}" if problem.key else problem.message,
-                location=f"{problem.path}:{problem.line}",
+                f"{where.key}: {problem.message}" if where.key else problem.message,
+                location=f"{where.file}:{where.line or 0}",
             )
     except SalesplaybookError as exc:
         logger.error(f"playbook content: {exc}")

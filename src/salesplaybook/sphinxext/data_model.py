@@ -8,7 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from . import nodes as n
+from salesplaybook.sphinxext import nodes as n
 
 _TYPES = {
     "str": "text",
@@ -23,7 +23,7 @@ class DataModelDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from ..datamodel import REQUIRED_TABLES, TABLES
+        from salesplaybook.data.schemas import REQUIRED_TABLES, TABLES
 
         out: list[nodes.Node] = []
         for table, schema in TABLES.items():

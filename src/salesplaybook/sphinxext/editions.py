@@ -24,7 +24,7 @@ from sphinx import addnodes
 from sphinx.search.zh import SearchChinese
 from sphinx.transforms import SphinxTransform
 
-from ..site.editions import EDITIONS, LOCALE_DIR, SOURCE, edition_for, other_page_url
+from salesplaybook.site.editions import EDITIONS, LOCALE_DIR, SOURCE, edition_for, other_page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -13,8 +13,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..labels import label
-from ..site.editions import edition_for
+from salesplaybook.site.editions import edition_for
+from salesplaybook.views.labels import label
 
 OUTPUT = "cell_output"  # myst-nb's class for a cell's outputs
 

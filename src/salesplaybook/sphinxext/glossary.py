@@ -7,8 +7,8 @@ from typing import Any
 
 from docutils import nodes
 
-from . import nodes as n
-from .base import PlaybookDirective
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class GlossaryDirective(PlaybookDirective):

@@ -8,9 +8,9 @@ from typing import Any
 
 from docutils import nodes
 
-from ..model import KeyQuestion
-from . import nodes as n
-from .base import PlaybookDirective
+from salesplaybook.content.model import KeyQuestion
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class KeyQuestionsDirective(PlaybookDirective):

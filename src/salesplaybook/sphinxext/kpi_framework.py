@@ -19,11 +19,12 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..formatting import percent, threshold_text
-from ..labels import label
-from ..model import Indicator, Lang, Playbook, Threshold
-from . import nodes as n
-from .base import PlaybookDirective, anchor_id
+from salesplaybook.content.model import Indicator, Playbook, Threshold
+from salesplaybook.core.languages import Lang
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.views.formatting import percent, threshold_text
+from salesplaybook.views.labels import label
 
 
 class KpiFrameworkDirective(PlaybookDirective):

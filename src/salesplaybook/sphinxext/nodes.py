@@ -71,7 +71,7 @@ def section(title: str, section_id: str) -> nodes.section:
 
 
 def number(value: float) -> str:
-    from ..formatting import number as fmt
+    from salesplaybook.views.formatting import number as fmt
 
     return fmt(value)
 

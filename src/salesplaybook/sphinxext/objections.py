@@ -12,9 +12,10 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..model import Lang, Objection
-from . import nodes as n
-from .base import PlaybookDirective, anchor_id
+from salesplaybook.content.model import Objection
+from salesplaybook.core.languages import Lang
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
 
 
 class ObjectionHandbookDirective(PlaybookDirective):

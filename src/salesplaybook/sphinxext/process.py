@@ -7,9 +7,9 @@ from typing import Any
 
 from docutils import nodes
 
-from ..model import ProcessStage
-from . import nodes as n
-from .base import PlaybookDirective, anchor_id
+from salesplaybook.content.model import ProcessStage
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
 
 
 class SalesProcessDirective(PlaybookDirective):

@@ -7,9 +7,9 @@ from typing import Any
 
 from docutils import nodes
 
-from ..formatting import number
-from . import nodes as n
-from .base import PlaybookDirective
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective
+from salesplaybook.views.formatting import number
 
 
 class ProtocolDirective(PlaybookDirective):

@@ -8,11 +8,11 @@ from typing import Any
 
 from docutils import nodes
 
-from ..formatting import percent
-from ..model import Text
-from ..targets import split_example
-from . import nodes as n
-from .base import PlaybookDirective
+from salesplaybook.content.model import Text
+from salesplaybook.sphinxext import nodes as n
+from salesplaybook.sphinxext.base import PlaybookDirective
+from salesplaybook.tools.targets import split_example
+from salesplaybook.views.formatting import percent
 
 
 class TargetSplitDirective(PlaybookDirective):

@@ -1,0 +1,291 @@
+"""Interactive views for the notebooks (ipywidgets).
+
+The widgets only choose and show; the tables come from :mod:`salesplaybook.views.playbook_tables`,
+so what a reader sees in the static book and what a user explores live are computed the same way.
+Each takes the reader's language (``lang``); a widget with a language switch starts on it.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from salesplaybook.content.model import Playbook, TargetExample
+from salesplaybook.core.languages import Lang
+from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.views.labels import label, shown_ids
+from salesplaybook.views.playbook_tables import display_columns, indicator_frame, select_indicators
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LANGUAGES = [("English", "en"), ("中文", "zh")]
+
+
+def _lang(value: object) -> Lang:
+    return "zh" if value == "zh" else "en"
+
+
+def _pre(text: str) -> str:
+    return f"<pre>{html.escape(text)}</pre>"
+
+
+def kpi_explorer(playbook: Playbook, lang: Lang = "en") -> Any:
+    """Filter the indicators by dimension and by where their bars come from; switch language."""
+    import ipywidgets as w
+
+    frames = {code: indicator_frame(playbook, code) for code in ("en", "zh")}
+    language = w.ToggleButtons(options=LANGUAGES, value=lang)
+    dimension = w.Dropdown(description=label("dimension", lang))
+    source_only = w.Checkbox(value=False, description=label("only_source_bars", lang))
+    table = w.HTML()
+
+    def dimension_options(lang: Lang) -> list[tuple[str, str]]:
+        everything = label("all_dimensions", lang)
+        return [(everything, ""), *((d.name.get(lang), d.id) for d in playbook.dimensions)]
+
+    def refresh(*_: Any) -> None:
+        frame = select_indicators(frames[language.value], dimension.value, source_only.value)
+        shown = display_columns(frame, language.value)
+        table.value = shown.to_html(border=0, escape=True, sparsify=True)
+
+    def relabel(*_: Any) -> None:
+        now = _lang(language.value)
+        current = dimension.value
+        dimension.options = dimension_options(now)
+        dimension.value = current
+        dimension.description = label("dimension", now)
+        source_only.description = label("only_source_bars", now)
+        refresh()
+
+    dimension.options = dimension_options(lang)
+    dimension.value = ""
+    language.observe(relabel, names="value")
+    dimension.observe(refresh, names="value")
+    source_only.observe(refresh, names="value")
+    refresh()
+    return w.VBox([w.HBox([language, dimension, source_only]), table])
+
+
+def self_assessment(playbook: Playbook, inputs: MetricsInput, lang: Lang = "en") -> Any:
+    """A form pre-filled with ``inputs``: change any number and the scorecard follows.
+
+    Values are typed as a spreadsheet would show them ("92%", "4.6", "1,234"); an empty field is
+    "no data". A value that cannot be right is shown as an error beside the scorecard, which
+    keeps the last valid values. The language switch relabels the form and the scorecard.
+    """
+    import ipywidgets as w
+
+    from salesplaybook.data.values import ValueProblem, parse_number
+    from salesplaybook.kpi.inputs import check_value
+    from salesplaybook.kpi.scorecard import assess
+    from salesplaybook.views.formatting import value_text
+    from salesplaybook.views.scorecard import recommendations_html, scorecard_html, summary_html
+
+    fields: dict[str, Any] = {}
+    sections = []
+    for dim in playbook.dimensions:
+        boxes = []
+        for ind in playbook.indicators_of(dim.id):
+            value = inputs.values.get(ind.id)
+            # The number as typed (the English form has no unit words around it).
+            shown = "" if value is None else value_text(ind, value, "en").split(" ")[0]
+            field = w.Text(
+                value=shown,
+                style={"description_width": "22em"},
+                layout=w.Layout(width="34em"),
+            )
+            fields[ind.id] = field
+            boxes.append(field)
+        sections.append(w.VBox(boxes))
+    accordion = w.Accordion(children=sections)
+    team_size = w.IntText(value=inputs.team_size or 0)
+    trend = w.Dropdown()
+    competitor = w.Text(
+        value="" if inputs.competitor_attainment is None else f"{inputs.competitor_attainment:.0%}"
+    )
+    language = w.ToggleButtons(options=LANGUAGES, value=lang)
+    problems = w.HTML()
+    result = w.HTML()
+
+    def relabel(lang: Lang) -> None:
+        for ind in playbook.indicators:
+            fields[ind.id].description = ind.name.get(lang)
+            fields[ind.id].placeholder = label("status_no_data", lang)
+        accordion.titles = tuple(d.name.get(lang) for d in playbook.dimensions)
+        team_size.description = label("team_size", lang)
+        chosen = trend.value if trend.options else inputs.market_trend or ""
+        trend.options = [
+            ("", ""),
+            *((label(f"trend_{t}", lang), t) for t in ("declining", "stable", "growing")),
+        ]
+        trend.value = chosen
+        trend.description = label("market", lang)
+        competitor.description = label("competitors", lang)
+        competitor.placeholder = label("competitor_attainment", lang)
+
+    def read(lang: Lang) -> MetricsInput:
+        values: dict[str, float] = {}
+        errors = []
+        for ind in playbook.indicators:
+            text = fields[ind.id].value.strip()
+            if not text:
+                continue
+            try:
+                number = parse_number(text)
+                check_value(ind, number)
+                values[ind.id] = number
+            except ValueProblem as exc:
+                errors.append(ind.name.get(lang) + label("colon", lang) + str(exc))
+        comp = None
+        if competitor.value.strip():
+            try:
+                comp = parse_number(competitor.value)
+            except ValueProblem as exc:
+                errors.append(label("competitors", lang) + label("colon", lang) + str(exc))
+        if errors:
+            raise ValueProblem("; ".join(errors))
+        return MetricsInput(
+            values=values,
+            period=inputs.period,
+            team=inputs.team,
+            team_size=team_size.value if team_size.value > 0 else None,
+            market_trend=trend.value or None,
+            competitor_attainment=comp,
+        )
+
+    def refresh(*_: Any) -> None:
+        now = _lang(language.value)
+        try:
+            current = read(now)
+        except ValueProblem as exc:
+            problems.value = f'<p style="color:#cf222e">{html.escape(str(exc))}</p>'
+            return
+        problems.value = ""
+        card = assess(playbook, current)
+        result.value = (
+            summary_html(card, playbook, now)
+            + scorecard_html(card, playbook, now)
+            + recommendations_html(card, playbook, now)
+        )
+
+    def switch(*_: Any) -> None:
+        relabel(_lang(language.value))
+        refresh()
+
+    relabel(lang)
+    for widget in [*fields.values(), team_size, trend, competitor]:
+        widget.observe(refresh, names="value")
+    language.observe(switch, names="value")
+    refresh()
+    context = w.HBox([team_size, trend, competitor])
+    return w.VBox([language, context, accordion, problems, result])
+
+
+def ab_test_form(lift_standard: float, lang: Lang = "en") -> Any:
+    """Leads and conversions of both groups as sliders; the test's result follows
+    (:func:`salesplaybook.tools.abtest.ab_test_text`). An impossible combination (more won than
+    leads) is shown as its message, not raised."""
+    import ipywidgets as w
+
+    from salesplaybook.core.errors import SalesplaybookError
+    from salesplaybook.tools.abtest import ab_test, ab_test_text
+
+    start = {"control_leads": 200, "control_won": 30, "variant_leads": 200, "variant_won": 40}
+    sliders = {
+        key: w.IntSlider(value=value, min=0, max=2000, description=label(f"ab_{key}", lang))
+        for key, value in start.items()
+    }
+    out = w.HTML()
+
+    def show(*_: Any) -> None:
+        try:
+            result = ab_test(
+                (sliders["control_won"].value, sliders["control_leads"].value),
+                (sliders["variant_won"].value, sliders["variant_leads"].value),
+                lift_standard=lift_standard,
+            )
+            text = ab_test_text(result, lang)
+        except SalesplaybookError as err:
+            text = str(err)
+        out.value = _pre(text + "\n")
+
+    for slider in sliders.values():
+        slider.observe(show, names="value")
+    show()
+    return w.VBox([*sliders.values(), out])
+
+
+def career_picker(
+    playbook: Playbook,
+    history: pd.DataFrame,
+    people: pd.DataFrame,
+    trainings: pd.DataFrame | None = None,
+    role_changes: pd.DataFrame | None = None,
+    choices: list[str] | None = None,
+    value: str | None = None,
+    lang: Lang = "en",
+) -> Any:
+    """Pick a person (from ``choices``, by default everyone in the history); their career check
+    follows (:func:`salesplaybook.tools.career.career_check_text`)."""
+    import ipywidgets as w
+
+    from salesplaybook.tools.career import career_check_text, check_person
+
+    options = choices if choices is not None else sorted(set(history["person_id"].astype(str)))
+    picker = w.Dropdown(
+        options=options, value=value or options[0], description=label("person", lang)
+    )
+    out = w.HTML()
+
+    def show(*_: Any) -> None:
+        found = check_person(
+            playbook, history, picker.value, people, trainings, role_changes=role_changes
+        )
+        out.value = _pre(career_check_text(found, lang, playbook) + "\n")
+
+    picker.observe(show, names="value")
+    show()
+    return w.VBox([picker, out])
+
+
+def split_sliders(example: TargetExample, lang: Lang = "en") -> Any:
+    """The weights of the example's first step as sliders; the total's split follows, and its
+    parts still add up exactly (:func:`salesplaybook.core.apportion.split_total`)."""
+    import ipywidgets as w
+
+    from salesplaybook.core.apportion import split_total
+
+    parts = example.steps[0].parts
+    names = shown_ids(((p.id, p.name) for p in parts), lang)
+    top = 2 * max(p.weight for p in parts)
+    sliders = {
+        p.id: w.FloatSlider(value=p.weight, min=0, max=top, step=0.01, description=names[p.id])
+        for p in parts
+    }
+    out = w.HTML()
+
+    def show(*_: Any) -> None:
+        weights = {key: slider.value for key, slider in sliders.items()}
+        if sum(weights.values()) == 0:
+            lines = [label("split_all_zero", lang)]
+        else:
+            split = split_total(example.total, weights)
+            lines = [
+                label("split_part_line", lang, part=names[key], amount=f"{amount:,}")
+                for key, amount in split.items()
+            ]
+            lines.append(
+                label(
+                    "split_sum_line",
+                    lang,
+                    sum=f"{sum(split.values()):,}",
+                    total=f"{example.total:,}",
+                )
+            )
+        out.value = _pre("\n".join(lines) + "\n")
+
+    for slider in sliders.values():
+        slider.observe(show, names="value")
+    show()
+    return w.VBox([*sliders.values(), out])
