@@ -20,6 +20,16 @@ class SalesplaybookError(Exception):
     """Bad input that the user can fix; the message says where and what."""
 
 
+class ChoiceNeeded(SalesplaybookError):
+    """The input allows several answers and the user must pick one. ``choice`` names what to
+    pick (``"period"``, ``"team"``, ``"person"``) so that each adapter says how in its own terms
+    (a command-line option, a picker in the app); the library's message names no flag."""
+
+    def __init__(self, message: str, choice: str) -> None:
+        self.choice = choice
+        super().__init__(message)
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a problem is, as precisely as the file allows: a text file's ``line`` (YAML,
