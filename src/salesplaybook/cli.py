@@ -257,12 +257,8 @@ def career_check(
     quarter, and a missing quarter breaks it.
     """
     from salesplaybook.content.loader import load_playbook
-    from salesplaybook.tools.career import (
-        career_check_json,
-        career_check_text,
-        check_person,
-        read_history,
-    )
+    from salesplaybook.tools.career import check_person, read_history
+    from salesplaybook.views.career import career_check_json, career_check_text
 
     result = check_person(load_playbook(content), read_history(history_csv), person, as_of=as_of)
     if as_json:
@@ -288,13 +284,14 @@ def targets() -> None:
 def targets_split(total: str, weights: Path, as_json: bool) -> None:
     """Split a total in proportion to weights, in whole units that add up exactly to the total
     (largest remainder)."""
-    from salesplaybook.tools.target_split import parse_total, read_weights, split_json, split_text
+    from salesplaybook.tools.targets import parse_total, read_weights, split_weights
+    from salesplaybook.views.targets import split_json, split_text
 
-    amount, parts = parse_total(total), read_weights(weights)
+    split = split_weights(parse_total(total, "--total"), read_weights(weights))
     if as_json:
-        _print_json(split_json(amount, parts))
+        _print_json(split_json(split))
     else:
-        click.echo(split_text(amount, parts))
+        click.echo(split_text(split))
 
 
 @main.command()
@@ -312,13 +309,8 @@ def abtest(control: str, variant: str, alpha: float, as_json: bool, content: Pat
     """Compare two sales scripts: lift, pooled two-proportion z-test, confidence intervals, and
     whether the lift meets the playbook's bar for a strategy change."""
     from salesplaybook.content.loader import load_playbook
-    from salesplaybook.tools.abtest import (
-        ab_test,
-        ab_test_json,
-        ab_test_text,
-        lift_bar,
-        parse_counts,
-    )
+    from salesplaybook.tools.abtest import ab_test, lift_bar, parse_counts
+    from salesplaybook.views.abtest import ab_test_json, ab_test_text
 
     result = ab_test(
         parse_counts(control, "--control"),

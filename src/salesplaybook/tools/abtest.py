@@ -12,8 +12,8 @@ meets bar (15% in the seed). Two different questions follow, and a manager needs
   not make it worth retraining a team.
 
 Only the standard library is used (``math.erfc`` and :class:`statistics.NormalDist`), so the
-command line needs no scientific stack; the notebook's chart and tables import matplotlib and
-pandas when they are drawn.
+command line needs no scientific stack; the tables of many tests import pandas when they are
+built. The results are numbers and codes: :mod:`salesplaybook.views.abtest` words and draws them.
 """
 
 from __future__ import annotations
@@ -22,20 +22,32 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from statistics import NormalDist
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.languages import Lang
-from salesplaybook.views.formatting import percent
-from salesplaybook.views.labels import label
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.figure import Figure
 
 #: The indicator whose meets bar is the lift a strategy must reach to count as an improvement.
 LIFT_INDICATOR = "strategy_lift"
+
+#: What a result advises: keep the control (the test is not conclusive), keep it (the variant is
+#: worse), roll the variant out (it reaches the lift bar), or not yet (real, but below the bar).
+Decision = Literal["not_significant", "worse", "roll_out", "below_bar"]
+
+#: The columns of :func:`ab_tests`.
+AB_TESTS_COLUMNS = (
+    "experiment_id",
+    "team_id",
+    "control_rate",
+    "variant_rate",
+    "lift",
+    "p_value",
+    "significant",
+    "meets_lift_standard",
+)
 
 
 def lift_bar(playbook: Playbook) -> float:
@@ -59,6 +71,12 @@ class Arm:
     def rate(self) -> float:
         return self.converted / self.total
 
+    def half_width(self, alpha: float) -> float:
+        """Half the width of the rate's interval (normal approximation) at confidence
+        ``1 - alpha``."""
+        z = NormalDist().inv_cdf(1 - alpha / 2)
+        return z * math.sqrt(self.rate * (1 - self.rate) / self.total)
+
 
 @dataclass(frozen=True)
 class ABResult:
@@ -81,26 +99,19 @@ class ABResult:
     meets_lift_standard: bool
 
     @property
-    def verdict(self) -> str:
-        """One sentence a manager can act on (in English: the JSON's ``verdict``)."""
-        return verdict_text(self, "en")
+    def decision(self) -> Decision:
+        """What the result advises, combining whether the test is conclusive (``significant``)
+        with whether the lift reaches the bar; the views word it as the verdict."""
+        if not self.significant:
+            return "not_significant"
+        if self.lift is not None and self.lift < 0:
+            return "worse"
+        return "roll_out" if self.meets_lift_standard else "below_bar"
 
-
-def _bar(lift_standard: float) -> str:
-    """The lift bar as every output shows it: 0.15 -> "15%", 0.125 -> "12.5%" (not rounded)."""
-    return percent(lift_standard)
-
-
-def verdict_text(result: ABResult, lang: Lang = "en") -> str:
-    """The result's verdict in ``lang``: one sentence a manager can act on."""
-    bar = _bar(result.lift_standard)
-    if not result.significant:
-        return label("verdict_not_significant", lang)
-    if result.lift is not None and result.lift < 0:
-        return label("verdict_worse", lang)
-    if result.meets_lift_standard:
-        return label("verdict_roll_out", lang, bar=bar)
-    return label("verdict_below_bar", lang, bar=bar)
+    @property
+    def rate_at_bar(self) -> float:
+        """The conversion rate the variant needs for its lift to reach the bar."""
+        return self.control.rate * (1 + self.lift_standard)
 
 
 def _arm(name: str, counts: tuple[int, int]) -> Arm:
@@ -148,7 +159,7 @@ def ab_test(
     ``lift_standard`` is the bar a lift must reach; None reads it from the playbook
     (:func:`lift_bar`), so an organisation that moves the bar in its content moves it here.
     ``meets_lift_standard`` judges the observed lift alone; whether the test is conclusive is
-    ``significant``, and :attr:`ABResult.verdict` combines the two.
+    ``significant``, and :attr:`ABResult.decision` combines the two.
     """
     if not 0 < alpha < 1:
         raise SalesplaybookError(f"alpha must be between 0 and 1, not {alpha!r}")
@@ -194,114 +205,12 @@ def ab_test(
     )
 
 
-def ab_test_json(result: ABResult) -> dict[str, Any]:
-    """The result as JSON; ``lift``, ``p_value``, ``significant`` and ``meets_lift_standard``
-    are the keys the contract promises."""
-    return {
-        "control": _arm_json(result.control),
-        "variant": _arm_json(result.variant),
-        "difference": result.difference,
-        "lift": result.lift,
-        "z": result.z,
-        "p_value": result.p_value,
-        "alpha": result.alpha,
-        "significant": result.significant,
-        "ci_difference": list(result.ci_difference),
-        "ci_lift": list(result.ci_lift) if result.ci_lift is not None else None,
-        "confidence": 1 - result.alpha,
-        "lift_standard": result.lift_standard,
-        "meets_lift_standard": result.meets_lift_standard,
-        "verdict": result.verdict,
-    }
-
-
-def _arm_json(arm: Arm) -> dict[str, Any]:
-    return {"converted": arm.converted, "total": arm.total, "rate": arm.rate}
-
-
-def ab_test_text(result: ABResult, lang: Lang = "en") -> str:
-    """The result for the terminal (and the notebook), one fact a line, in ``lang``."""
-    level = f"{1 - result.alpha:.0%}"
-    lift = label("ab_no_lift", lang) if result.lift is None else f"{result.lift:+.1%}"
-
-    def arm(a: Arm) -> str:
-        return f"{a.converted}/{a.total} = {a.rate:.1%}"
-
-    lines = [
-        label("ab_line_control", lang, arm=arm(result.control)),
-        label("ab_line_variant", lang, arm=arm(result.variant)),
-        label("ab_line_lift", lang, lift=lift),
-        label(
-            "ab_line_difference",
-            lang,
-            difference=f"{result.difference:+.1%}",
-            level=level,
-            low=f"{result.ci_difference[0]:+.1%}",
-            high=f"{result.ci_difference[1]:+.1%}",
-        ),
-    ]
-    if result.ci_lift is not None:
-        lines.append(
-            label(
-                "ab_line_lift_ci",
-                lang,
-                level=level,
-                low=f"{result.ci_lift[0]:+.1%}",
-                high=f"{result.ci_lift[1]:+.1%}",
-            )
-        )
-    significance = label("ab_significant" if result.significant else "ab_not_significant", lang)
-    met = label("ab_met" if result.meets_lift_standard else "ab_not_met", lang)
-    lines += [
-        label(
-            "ab_line_p",
-            lang,
-            p=f"{result.p_value:.4f}",
-            significance=significance,
-            alpha=f"{result.alpha:g}",
-        ),
-        label("ab_line_bar", lang, bar=_bar(result.lift_standard), met=met),
-        label("ab_line_verdict", lang, verdict=verdict_text(result, lang)),
-    ]
-    return "\n".join(lines)
-
-
-def ab_test_chart(result: ABResult, lang: Lang = "en") -> Figure:
-    """Both conversion rates with their intervals (normal approximation) at the result's
-    confidence level, ``1 - alpha`` as the text states it, and the rate the variant needs to
-    reach the lift bar: whether the intervals overlap, and where the bar lies."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(7, 3), layout="constrained")
-    ax = fig.subplots()
-    arms = [
-        (label("ab_control", lang), result.control),
-        (label("ab_variant", lang), result.variant),
-    ]
-    z = NormalDist().inv_cdf(1 - result.alpha / 2)
-    for y, (_, a) in enumerate(arms):
-        half = z * math.sqrt(a.rate * (1 - a.rate) / a.total)
-        ax.errorbar(a.rate * 100, y, xerr=half * 100, fmt="o", capsize=6, color="#1f6f8b")
-    target = result.control.rate * (1 + result.lift_standard) * 100
-    bar_label = label("ab_bar_line", lang, bar=_bar(result.lift_standard))
-    ax.axvline(target, color="#c0504d", linestyle="--", label=bar_label)
-    ax.set_yticks([0, 1], [name for name, _ in arms])
-    ax.set_ylim(-0.6, 1.6)
-    ax.set_xlabel(label("ab_rate_axis", lang))
-    ax.legend(loc="lower right", fontsize="small")
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig
-
-
-def ab_tests_table(
-    experiments: pd.DataFrame, lift_standard: float, lang: Lang = "en"
-) -> pd.DataFrame:
+def ab_tests(experiments: pd.DataFrame, lift_standard: float) -> pd.DataFrame:
     """Every test of an ``experiments`` table (the sample's: ``experiment_id``, ``team_id`` and
-    each group's leads and conversions), with the two answers: is it significant, and does the
-    lift reach ``lift_standard``."""
+    each group's leads and conversions) with the two answers: is it significant, and does the
+    lift reach ``lift_standard``. Columns: :data:`AB_TESTS_COLUMNS` (``lift`` NaN when the
+    control converted nobody)."""
     import pandas as pd
-
-    from salesplaybook.views.labels import yes_no
 
     rows = []
     counts = experiments[
@@ -315,34 +224,29 @@ def ab_tests_table(
     ):
         r = ab_test((int(c1), int(n1)), (int(c2), int(n2)), lift_standard=lift_standard)
         rows.append(
-            {
-                label("ab_test", lang): test,
-                label("ab_team", lang): team,
-                label("ab_control", lang): f"{r.control.rate:.1%}",
-                label("ab_variant", lang): f"{r.variant.rate:.1%}",
-                label("ab_lift", lang): (
-                    f"{r.lift:+.1%}" if r.lift is not None else label("none_value", lang)
-                ),
-                label("ab_p_value", lang): f"{r.p_value:.3f}",
-                label("ab_significant", lang): yes_no(r.significant, lang),
-                label("ab_lift_meets", lang, bar=_bar(lift_standard)): yes_no(
-                    r.meets_lift_standard, lang
-                ),
-            }
+            (
+                test,
+                team,
+                r.control.rate,
+                r.variant.rate,
+                r.lift,
+                r.p_value,
+                r.significant,
+                r.meets_lift_standard,
+            )
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(AB_TESTS_COLUMNS))
 
 
-def sample_size_table(
-    baselines: list[float], lifts: list[float], lang: Lang = "en"
-) -> pd.DataFrame:
-    """:func:`sample_size` for every baseline rate (rows) and lift (columns)."""
+def sample_sizes(baselines: list[float], lifts: list[float]) -> pd.DataFrame:
+    """:func:`sample_size` for every baseline rate (rows, indexed by the rate) and lift
+    (columns, named by the lift)."""
     import pandas as pd
 
     return pd.DataFrame(
         [[sample_size(b, lift) for lift in lifts] for b in baselines],
-        index=[label("ab_baseline", lang, rate=f"{b:.0%}") for b in baselines],
-        columns=[label("ab_lift_of", lang, lift=f"{lift:.0%}") for lift in lifts],
+        index=baselines,
+        columns=lifts,
     )
 
 

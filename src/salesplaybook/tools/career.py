@@ -10,32 +10,36 @@ Not every criterion is a fact in the data. A criterion judged on the team's scor
 (``kpi_status``) or by a panel (``assessment``) is listed with ``met`` None: it neither blocks nor
 grants eligibility, but the person sees that it is still ahead. A criterion whose data was not
 given (no people table for the probation check, no trainings for a track) is None as well, with a
-detail that says what is missing. ``eligible`` means no criterion is known to fail.
+reason that says what is missing. ``eligible`` means no criterion is known to fail.
+
+A check holds facts (a reason id and the values behind it), never words, so that one check reads
+in either language: :mod:`salesplaybook.views.career` words it. Months and quarters are counted by
+:mod:`salesplaybook.core.periods`, as the KPI engine counts them.
 """
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from salesplaybook.content.model import CareerTrack, Criterion, Playbook
 from salesplaybook.core.errors import SalesplaybookError, display_path
-from salesplaybook.core.languages import Lang
-from salesplaybook.core.periods import parse_period, period_label
+from salesplaybook.core.periods import (
+    parse_period,
+    period_label,
+    quarter_bounds,
+    quarter_of,
+    whole_months_between,
+)
 from salesplaybook.data.rowfiles import cell_problem, number_cell, read_rows
-from salesplaybook.views.labels import label, shown_ids, yes_no
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
 
 HISTORY_COLUMNS = ("person_id", "period", "target", "actual")
 
@@ -108,9 +112,9 @@ def history_from_tables(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     won = deals.loc[
         (deals["stage"] == "won").fillna(False).astype(bool) & deals["closed_on"].notna()
     ]
-    closed = pd.to_datetime(won["closed_on"])
+    closed = pd.to_datetime(won["closed_on"]).to_numpy().astype("datetime64[D]")
     actual = (
-        won.assign(quarter=(closed.dt.year - 1970) * 4 + (closed.dt.month - 1) // 3)
+        won.assign(quarter=quarter_of(closed.astype(np.int64)))
         .groupby(["person_id", "quarter"])["amount"]
         .sum()
         .rename("actual")
@@ -147,6 +151,15 @@ def on_target_streak(history: pd.DataFrame, person_id: str) -> int:
     return streak
 
 
+def attainment(history: pd.DataFrame, person_id: str) -> pd.DataFrame:
+    """The person's quarters in order, with ``attainment`` (actual over target; NaN where the
+    target is zero, as the ratio has no value) and ``on_target`` as :func:`on_target_streak`
+    decides it (actual >= target, so a zero target is met)."""
+    mine = history.loc[history["person_id"] == person_id].sort_values("quarter")
+    ratio = (mine["actual"] / mine["target"]).replace([np.inf, -np.inf], np.nan)
+    return mine.assign(attainment=ratio, on_target=mine["actual"] >= mine["target"])
+
+
 # --- Checking one person -----------------------------------------------------------------------
 
 
@@ -157,14 +170,13 @@ class CriterionCheck:
     #: True or False when the data decides it; None when a person or the scorecard does, or the
     #: data that would decide it was not given.
     met: bool | None
-    detail: str
+    #: Why: the id of the reason (``detail_streak``, ``detail_probation``, ...; the views word it
+    #: as the label of that key) and the facts it is filled with.
+    reason: str
+    facts: Mapping[str, Any] = field(default_factory=dict)
     #: For ``track_completed``: the training track and its modules not yet completed.
     training_track: str | None = None
     missing_modules: tuple[str, ...] = ()
-    #: The :data:`salesplaybook.views.labels.LABELS` key of ``detail`` and the facts it is filled
-    #: with, so that a reader of either edition gets the detail in their language.
-    reason: str = ""
-    facts: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -195,7 +207,7 @@ class _Facts:
     latest_period: str
     as_of: date
     person: pd.Series | None  # the person's row of ``people``; None without a people table
-    role_since: tuple[date, str] | None  # when the current role began, and how (a label key)
+    role_since: tuple[date, str] | None  # when the current role began, and how (a reason id)
     completed: set[str] | None  # completed module ids; None without a trainings table
 
 
@@ -220,7 +232,7 @@ def check_person(
     if rows.empty:
         raise SalesplaybookError(_unknown_person(person_id, history["person_id"].unique().tolist()))
     latest = int(rows["quarter"].max())
-    day = _as_of_date(as_of) if as_of is not None else _quarter_end(latest)
+    day = _as_of_date(as_of) if as_of is not None else quarter_bounds(latest)[1]
     person = _person_row(people, person_id)
     role = _current_role(playbook, rows, person)
     facts = _Facts(
@@ -237,183 +249,15 @@ def check_person(
     return CareerCheck(person_id, role, facts.streak, facts.latest_period, tracks)
 
 
-def career_check_json(result: CareerCheck) -> dict[str, Any]:
-    """The contract's shape: ``{"person_id", "current_role", "on_target_streak", "tracks":
-    [{"track", "next_role", "eligible", "criteria": [{"id", "met", "detail"}]}]}``."""
-    return {
-        "person_id": result.person_id,
-        "current_role": result.current_role,
-        "on_target_streak": result.on_target_streak,
-        "tracks": [
-            {
-                "track": t.track,
-                "next_role": t.next_role,
-                "eligible": t.eligible,
-                "criteria": [{"id": c.id, "met": c.met, "detail": c.detail} for c in t.criteria],
-            }
-            for t in result.tracks
-        ],
-    }
-
-
-def career_check_text(
-    result: CareerCheck, lang: Lang = "en", playbook: Playbook | None = None
-) -> str:
-    """The check for the terminal: one block per track, one line per criterion, in ``lang``.
-    With the ``playbook``, the Chinese edition names roles, tracks and criteria by their Chinese
-    names; the English one (and any without a playbook) by their ids."""
-    names = _Names(playbook, lang)
-    words = _criterion_words(lang)
-    width = max(len(w) for w in words.values())
-    lines = [person_line(result, lang, playbook)]
-    for t in result.tracks:
-        track = names.career_track(t.track)
-        if t.next_role is None:
-            role = names.role(result.current_role)
-            lines.append(label("career_no_next", lang, track=track, role=role))
-            continue
-        verdict = label("career_eligible" if t.eligible else "career_not_eligible", lang)
-        role = names.role(t.next_role)
-        lines.append(label("career_next", lang, track=track, role=role, verdict=verdict))
-        lines += [
-            label(
-                "career_criterion_line",
-                lang,
-                mark=words[c.met].ljust(width),
-                criterion=names.criterion(c.id),
-                detail=criterion_detail(c, lang, playbook, names),
-            )
-            for c in t.criteria
-        ]
-    return "\n".join(lines)
-
-
-def _criterion_words(lang: Lang) -> dict[bool | None, str]:
-    """How a criterion's ``met`` reads: met, not met, or open (neither known to pass nor fail)."""
-    return {
-        True: label("criterion_met", lang),
-        False: label("criterion_not_met", lang),
-        None: label("criterion_open", lang),
-    }
-
-
-def person_line(
-    result: CareerCheck, lang: Lang = "en", playbook: Playbook | None = None, name: str = ""
-) -> str:
-    """One line: the person (and ``name``, when given), their role and on-target streak."""
-    person = f"{result.person_id} {name}" if name else result.person_id
-    return label(
-        "career_person",
-        lang,
-        person=person,
-        role=_Names(playbook, lang).role(result.current_role),
-        streak=result.on_target_streak,
-        period=result.latest_period,
-    )
-
-
-def criterion_detail(
-    check: CriterionCheck,
-    lang: Lang = "en",
-    playbook: Playbook | None = None,
-    names: _Names | None = None,
-) -> str:
-    """What the data says about a criterion, in ``lang`` (``check.detail`` is the English).
-    ``names`` is the caller's :class:`_Names` of ``playbook`` and ``lang``, when it has one, so
-    that a table of many criteria does not index the playbook once per criterion."""
-    if not check.reason:
-        return check.detail
-    if names is None:
-        names = _Names(playbook, lang)
-    return label(check.reason, lang, **_detail_values(check.facts, lang, names))
-
-
-def _detail_values(facts: Mapping[str, Any], lang: Lang, names: _Names) -> dict[str, Any]:
-    values = dict(facts)
-    if "role" in values:
-        values["role"] = names.role(str(values["role"]))
-    if "track" in values:
-        values["track"] = names.training_track(str(values["track"]))
-    if "missing" in values:
-        shown = [names.module(m) for m in values["missing"]]
-        values["missing"] = label("list_sep", lang).join(shown)
-    return values
-
-
-class _Names:
-    """How roles, tracks, criteria and modules are named in ``lang``: by id in the English edition
-    (as the command line and the English pages name them) and without a playbook; by the
-    playbook's names in the Chinese edition."""
-
-    def __init__(self, playbook: Playbook | None, lang: Lang) -> None:
-        self.lang: Lang = lang if playbook is not None else "en"
-        self.playbook = playbook
-        if playbook is None:
-            self._roles: dict[str, str] = {}
-            self._career: dict[str, str] = {}
-            self._tracks: dict[str, str] = {}
-            self._modules: dict[str, str] = {}
-            self._titles: dict[str, str] = {}
-            self._criteria: dict[str, Criterion] = {}
-            return
-        self._roles = shown_ids(((r.id, r.name) for r in playbook.roles), lang)
-        self._career = shown_ids(((t.id, t.name) for t in playbook.career_tracks), lang)
-        self._tracks = shown_ids(((t.id, t.name) for t in playbook.tracks), lang)
-        modules = [m for t in playbook.tracks for m in t.modules]
-        self._modules = shown_ids(((m.id, m.title) for m in modules), lang)
-        self._titles = {m.id: m.title.get(lang) for m in modules}
-        self._criteria = {
-            c.id: c for t in playbook.career_tracks for s in t.steps for c in s.criteria
-        }
-
-    def role(self, role_id: str) -> str:
-        return self._roles.get(role_id, role_id)
-
-    def career_track(self, track_id: str) -> str:
-        return self._career.get(track_id, track_id)
-
-    def training_track(self, track_id: str) -> str:
-        return self._tracks.get(track_id, track_id)
-
-    def module(self, module_id: str) -> str:
-        return self._modules.get(module_id, module_id)
-
-    def module_title(self, module_id: str) -> str:
-        """A module's title in ``lang`` (in either edition; its id without a playbook)."""
-        return self._titles.get(module_id, module_id)
-
-    def criterion(self, criterion_id: str) -> str:
-        """A criterion's short name: its id in English, else what its check asks for."""
-        c = self._criteria.get(criterion_id)
-        if self.lang == "en" or c is None or self.playbook is None:
-            return criterion_id
-        values: dict[str, Any] = {"n": int(c.min) if c.min is not None else 0}
-        if c.track is not None:
-            values["track"] = self.training_track(c.track)
-        if c.indicator is not None:
-            values["indicator"] = self.playbook.indicator(c.indicator).name.get(self.lang)
-        return label(f"check_{c.check}", self.lang, **values)
-
-    def description(self, criterion_id: str) -> str:
-        """A criterion as the playbook describes it (its id in English)."""
-        c = self._criteria.get(criterion_id)
-        return criterion_id if self.lang == "en" or c is None else c.description.get(self.lang)
-
-
 def _unknown_person(person_id: str, known: list[str]) -> str:
     close = difflib.get_close_matches(person_id, sorted(map(str, known)), n=3, cutoff=0.0)
     hint = f"; closest ids: {', '.join(close)}" if close else ""
     return f"person {person_id!r} is not in the history{hint}"
 
 
-def _quarter_end(quarter: int) -> date:
-    year, month = 1970 + quarter // 4, (quarter % 4) * 3 + 3
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _as_of_date(text: str) -> date:
     try:
-        return _quarter_end(parse_period(text))
+        return quarter_bounds(parse_period(text))[1]
     except SalesplaybookError as err:
         if re.fullmatch(r"\d{4}-Q[1-4]", text):  # a quarter, but of a year out of range
             raise SalesplaybookError(f"as of {text!r}: {err}") from None
@@ -429,12 +273,6 @@ def _day(value: object) -> date | None:
     if value is None or pd.isna(value):  # type: ignore[call-overload]
         return None
     return pd.Timestamp(value).date()  # type: ignore[arg-type]
-
-
-def _months_between(start: date, end: date) -> int:
-    """Whole months from ``start`` to ``end`` (0 when ``end`` is earlier)."""
-    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
-    return max(months, 0)
 
 
 def _person_row(people: pd.DataFrame | None, person_id: str) -> pd.Series | None:
@@ -503,28 +341,20 @@ def _check_track(playbook: Playbook, track: CareerTrack, facts: _Facts) -> Track
 
 def _check(playbook: Playbook, criterion: Criterion, facts: _Facts) -> CriterionCheck:
     met, reason, values = _evaluate(playbook, criterion, facts)
-    detail = label(reason, "en", **_detail_values(values, "en", _Names(None, "en")))
     if criterion.check == "track_completed" and criterion.track is not None:
         done = facts.completed or set()
         todo = [m for m in _track_modules(playbook, criterion.track) if m not in done]
         missing = tuple(todo) if met is False else ()
         return CriterionCheck(
-            criterion.id,
-            criterion.check,
-            met,
-            detail,
-            criterion.track,
-            missing,
-            reason=reason,
-            facts=values,
+            criterion.id, criterion.check, met, reason, values, criterion.track, missing
         )
-    return CriterionCheck(criterion.id, criterion.check, met, detail, reason=reason, facts=values)
+    return CriterionCheck(criterion.id, criterion.check, met, reason, values)
 
 
 def _evaluate(
     playbook: Playbook, c: Criterion, facts: _Facts
 ) -> tuple[bool | None, str, dict[str, Any]]:
-    """Whether the criterion is met, and the label key and facts of its detail."""
+    """Whether the criterion is met, and the reason id and the facts behind it."""
     need = int(c.min) if c.min is not None else 0
     if c.check == "on_target_streak":
         values = {"streak": facts.streak, "period": facts.latest_period, "need": need}
@@ -533,7 +363,7 @@ def _evaluate(
         if facts.role_since is None:
             return None, "detail_no_dates", {}
         since, how = facts.role_since
-        months = _months_between(since, facts.as_of)
+        months = whole_months_between(since, facts.as_of)
         values = {"months": months, "role": facts.role, "since": since.isoformat(), "need": need}
         return months >= need, how, values
     if c.check == "probation_passed":
@@ -543,7 +373,7 @@ def _evaluate(
         if confirmed is not None and confirmed <= facts.as_of:
             return True, "detail_confirmed", {"date": confirmed.isoformat()}
         hired = _day(facts.person.get("hired_on"))
-        if hired is not None and _months_between(hired, facts.as_of) < need:
+        if hired is not None and whole_months_between(hired, facts.as_of) < need:
             return False, "detail_probation", {"need": need, "date": hired.isoformat()}
         return False, "detail_not_confirmed", {}
     if c.check == "track_completed":
@@ -640,116 +470,3 @@ def team_view(
         ascending=[False, False, True, True],
         kind="stable",
     ).reset_index(drop=True)
-
-
-# --- For readers: the notebook's tables and chart -----------------------------------------------
-
-
-def streak_chart(history: pd.DataFrame, person_id: str, lang: Lang = "en") -> Figure:
-    """One bar per quarter of the person's attainment (actual over target), blue on target and
-    red below, with the target line at 100%: the streak at a glance."""
-    from matplotlib.figure import Figure
-
-    mine = history.loc[history["person_id"] == person_id].sort_values("quarter")
-    # On target as :func:`on_target_streak` decides it, so the blue bars are the streak's.
-    on_target = (mine["actual"] >= mine["target"]).tolist()
-    attainment = (mine["actual"] / mine["target"]).replace([np.inf, -np.inf], np.nan)
-    # A zero target makes the ratio 0/0 (shown as 0) or infinite (shown as the tallest finite
-    # bar, at least the target line), so every bar has a height.
-    tallest = max(float(attainment.max()) if attainment.notna().any() else 1.0, 1.0)
-    beyond = (mine["target"] == 0) & (mine["actual"] > 0)
-    shown = attainment.mask(beyond, tallest).fillna(0.0)
-    fig = Figure(figsize=(8, 3.2), layout="constrained")
-    ax = fig.subplots()
-    colours = ["#1f6f8b" if hit else "#c0504d" for hit in on_target]
-    ax.bar(mine["period"].astype(str).tolist(), shown * 100, color=colours)
-    ax.axhline(100, color="black", linewidth=1)
-    ax.set_ylabel(label("streak_axis", lang))
-    ax.set_title(label("streak_title", lang))
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig
-
-
-def ladder_table(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
-    """Every criterion of the next step on each track, with its status and what the data says.
-    The English edition names tracks, roles and criteria by id; the Chinese one by the
-    playbook's names and the criteria's descriptions."""
-    names = _Names(playbook, lang)
-    status = _criterion_words(lang)
-    rows = [
-        {
-            label("col_track", lang): names.career_track(t.track),
-            label("col_next_role", lang): names.role(t.next_role or ""),
-            label("col_eligible", lang): label("yes" if t.eligible else "no", lang),
-            label("col_criterion", lang): names.description(c.id),
-            label("status", lang): status[c.met],
-            label("col_detail", lang): criterion_detail(c, lang, playbook, names),
-        }
-        for t in result.tracks
-        for c in t.criteria
-    ]
-    return pd.DataFrame(rows)
-
-
-def training_gaps(result: CareerCheck, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
-    """The modules that would close the gaps (:func:`missing_modules`), with their titles. The
-    English edition names the track and the module by id, as its pages do, beside the title; the
-    Chinese one shows the track's name and the module's title only, no English id."""
-    names = _Names(playbook, lang)
-    gaps = [
-        (track, module) for track, modules in missing_modules(result).items() for module in modules
-    ]
-    if lang == "en":
-        columns = [label(k, lang) for k in ("col_training_track", "col_module_id", "col_title")]
-        rows = [
-            [names.training_track(track), module, names.module_title(module)]
-            for track, module in gaps
-        ]
-    else:
-        columns = [label(k, lang) for k in ("col_training_track", "col_title")]
-        rows = [[names.training_track(track), names.module_title(module)] for track, module in gaps]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def team_summary(view: pd.DataFrame, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
-    """Of a :func:`team_view`, per track and next role: how many are eligible, of how many."""
-    names = _Names(playbook, lang)
-    summary = view.groupby(["track", "next_role"])["eligible"].agg(["sum", "count"])
-    summary.columns = [label("col_eligible", lang), label("col_checked", lang)]
-    summary = summary.rename(index=names.career_track, level=0).rename(index=names.role, level=1)
-    summary.index.names = [label("col_track", lang), label("col_next_role_id", lang)]
-    return summary
-
-
-def team_table(view: pd.DataFrame, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
-    """A :func:`team_view` (or some of its rows) as a reader sees it: in the English edition the
-    frame itself; in the Chinese one with Chinese headers, names for roles and tracks, 是/否,
-    and the criteria still failing or open named by what they ask for."""
-    if lang == "en":
-        return view
-    names = _Names(playbook, lang)
-
-    def criteria(text: object) -> str:
-        ids = [c for c in str(text).split(", ") if c]
-        return label("list_sep", lang).join(names.criterion(c) for c in ids)
-
-    shown = view.assign(
-        role=view["role"].map(names.role),
-        track=view["track"].map(names.career_track),
-        next_role=view["next_role"].map(names.role),
-        eligible=view["eligible"].map(lambda v: yes_no(bool(v), lang)),
-        not_met=view["not_met"].map(criteria),
-        open=view["open"].map(criteria),
-    )
-    keys = {
-        "person_id": "col_person_id",
-        "name": "col_name",
-        "role": "col_role",
-        "streak": "col_streak",
-        "track": "col_track",
-        "next_role": "col_next_role_id",
-        "eligible": "col_eligible",
-        "not_met": "col_not_met",
-        "open": "col_open",
-    }
-    return shown.rename(columns={c: label(k, lang) for c, k in keys.items()})

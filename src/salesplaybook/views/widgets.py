@@ -184,12 +184,13 @@ def self_assessment(playbook: Playbook, inputs: MetricsInput, lang: Lang = "en")
 
 def ab_test_form(lift_standard: float, lang: Lang = "en") -> Any:
     """Leads and conversions of both groups as sliders; the test's result follows
-    (:func:`salesplaybook.tools.abtest.ab_test_text`). An impossible combination (more won than
+    (:func:`salesplaybook.views.abtest.ab_test_text`). An impossible combination (more won than
     leads) is shown as its message, not raised."""
     import ipywidgets as w
 
     from salesplaybook.core.errors import SalesplaybookError
-    from salesplaybook.tools.abtest import ab_test, ab_test_text
+    from salesplaybook.tools.abtest import ab_test
+    from salesplaybook.views.abtest import ab_test_text
 
     start = {"control_leads": 200, "control_won": 30, "variant_leads": 200, "variant_won": 40}
     sliders = {
@@ -227,10 +228,11 @@ def career_picker(
     lang: Lang = "en",
 ) -> Any:
     """Pick a person (from ``choices``, by default everyone in the history); their career check
-    follows (:func:`salesplaybook.tools.career.career_check_text`)."""
+    follows (:func:`salesplaybook.views.career.career_check_text`)."""
     import ipywidgets as w
 
-    from salesplaybook.tools.career import career_check_text, check_person
+    from salesplaybook.tools.career import check_person
+    from salesplaybook.views.career import career_check_text
 
     options = choices if choices is not None else sorted(set(history["person_id"].astype(str)))
     picker = w.Dropdown(
