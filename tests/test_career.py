@@ -1,13 +1,18 @@
+"""The career check's facts: the history, the streak, each criterion's met and reason, the team
+view. How they read (text, JSON, tables, chart) is tested in ``test_views_career.py``."""
+
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import pytest
 
 from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.periods import add_months_to_date
 from salesplaybook.data import sample
 from salesplaybook.tools.career import (
-    career_check_json,
-    career_check_text,
+    attainment,
     check_person,
     history_from_tables,
     missing_modules,
@@ -69,28 +74,27 @@ def test_seed_rule_makes_a_rep_eligible_for_team_lead(tmp_path, playbook):
     need = streak_needed(playbook)
     history = write(tmp_path, streak_history({"P1": need}))
     result = check_person(playbook, read_history(history), "P1")
-    data = career_check_json(result)
-    assert set(data) == {"person_id", "current_role", "on_target_streak", "tracks"}
-    assert data["current_role"] == "sales_rep" and data["on_target_streak"] == need
-    tracks = {t["track"]: t for t in data["tracks"]}
-    assert tracks["management"]["next_role"] == "team_lead"
-    assert tracks["management"]["eligible"] is True
-    criteria = {c["id"]: c for c in tracks["management"]["criteria"]}
-    assert criteria["lead_quarters_on_target"]["met"] is True
-    assert criteria["lead_panel_interview"] == {
-        "id": "lead_panel_interview",
-        "met": None,
-        "detail": "judged by a person",
+    assert result.current_role == "sales_rep" and result.on_target_streak == need
+    tracks = {t.track: t for t in result.tracks}
+    assert tracks["management"].next_role == "team_lead"
+    assert tracks["management"].eligible is True
+    criteria = {c.id: c for c in tracks["management"].criteria}
+    assert criteria["lead_quarters_on_target"].met is True
+    assert criteria["lead_quarters_on_target"].facts == {
+        "streak": need,
+        "period": "2026-Q2",
+        "need": need,
     }
-    assert criteria["lead_probation_confirmed"]["met"] is None  # no people table given
-    assert set(tracks["management"]["criteria"][0]) == {"id", "met", "detail"}
-    assert "not yet" not in career_check_text(result).splitlines()[1]
+    panel = criteria["lead_panel_interview"]
+    assert (panel.met, panel.reason, dict(panel.facts)) == (None, "detail_assessment", {})
+    probation = criteria["lead_probation_confirmed"]
+    assert (probation.met, probation.reason) == (None, "detail_no_people")  # no people table
 
 
 def test_one_quarter_short_is_not_enough(tmp_path, playbook):
     history = write(tmp_path, streak_history({"P2": streak_needed(playbook) - 1}))
-    data = career_check_json(check_person(playbook, read_history(history), "P2"))
-    assert all(t["eligible"] is False for t in data["tracks"])
+    result = check_person(playbook, read_history(history), "P2")
+    assert all(t.eligible is False for t in result.tracks)
 
 
 def test_people_and_trainings_decide_probation_and_tracks(playbook):
@@ -127,10 +131,53 @@ def test_people_and_trainings_decide_probation_and_tracks(playbook):
     management = next(t for t in result.tracks if t.track == "management")
     met = {c.id: c for c in management.criteria}
     assert met["lead_probation_confirmed"].met is False
-    assert "still in the 3-month probation" in met["lead_probation_confirmed"].detail
+    probation = met["lead_probation_confirmed"]
+    assert probation.reason == "detail_probation"
+    assert probation.facts == {"need": criterion_min(playbook, probation.id), "date": "2026-05-01"}
     assert met["lead_growing_track"].met is False
     assert missing_modules(result) == {"growing": [growing.modules[-1].id]}
     assert not management.eligible
+
+
+def criterion_min(playbook, criterion_id: str) -> int:
+    """A criterion's minimum as the playbook sets it (never copied here)."""
+    criteria = [c for t in playbook.career_tracks for s in t.steps for c in s.criteria]
+    return int(next(c for c in criteria if c.id == criterion_id).min)
+
+
+def test_tenure_counts_whole_months_as_the_kpi_engine_does(playbook):
+    """A month that ends on a shorter month's last day counts in full (Jan 31 + 1 month = Feb 28,
+    as the KPI engine's probation and :func:`salesplaybook.core.periods.whole_months_between`
+    count). The old count of its own (day of month compared) left such a month out."""
+    need = criterion_min(playbook, "supervisor_tenure_as_lead")
+    # A start whose ``need``-th month is shorter than its day: the end is that month's last day.
+    days = (date.fromordinal(date(2024, 1, 1).toordinal() + i) for i in range(366))
+    start = next(d for d in days if add_months_to_date(d, need).day < d.day)
+    end = add_months_to_date(start, need)
+    history = pd.DataFrame(
+        {
+            "person_id": ["L1"],
+            "period": ["2026-Q1"],
+            "quarter": [224],
+            "target": [1.0],
+            "actual": [1.0],
+            "role": ["team_lead"],
+        }
+    )
+    changes = pd.DataFrame(
+        {"person_id": ["L1"], "to_role": ["team_lead"], "changed_on": [pd.Timestamp(start)]}
+    )
+
+    def tenure(as_of: date):
+        result = check_person(playbook, history, "L1", as_of=str(as_of), role_changes=changes)
+        management = next(t for t in result.tracks if t.track == "management")
+        return next(c for c in management.criteria if c.id == "supervisor_tenure_as_lead")
+
+    done = tenure(end)
+    assert done.met is True and done.facts["months"] == need
+    assert done.reason == "detail_tenure_change" and done.facts["since"] == start.isoformat()
+    short = tenure(date.fromordinal(end.toordinal() - 1))
+    assert short.met is False and short.facts["months"] == need - 1
 
 
 def test_kpi_criteria_are_open(playbook):
@@ -148,7 +195,7 @@ def test_kpi_criteria_are_open(playbook):
     management = next(t for t in result.tracks if t.track == "management")
     assert management.next_role == "supervisor"
     kpi = next(c for c in management.criteria if c.check == "kpi_status")
-    assert kpi.met is None and kpi.detail == "judged on the team's scorecard"
+    assert kpi.met is None and kpi.reason == "detail_kpi"
     expert = next(t for t in result.tracks if t.track == "expert")
     assert expert.next_role is None and not expert.eligible
 
@@ -159,6 +206,19 @@ def test_history_from_tables_matches_won_deals():
     assert set(history["person_id"]) == set(tables["targets"]["person_id"])
     assert history["target"].sum() == pytest.approx(tables["targets"]["target"].sum())
     assert (history["actual"] >= 0).all()
+
+
+def test_history_from_tables_counts_a_deal_in_the_quarter_it_closed():
+    tables = sample.generate()
+    history = history_from_tables(tables).set_index(["person_id", "period"])
+    deals = tables["deals"]
+    won = deals.loc[(deals["stage"] == "won") & deals["closed_on"].notna()]
+    quarter = pd.to_datetime(won["closed_on"]).dt.to_period("Q")
+    label = quarter.dt.year.astype(str) + "-Q" + quarter.dt.quarter.astype(str)
+    expected = won.groupby([won["person_id"], label])["amount"].sum()
+    for (person, period), amount in expected.items():
+        if (person, period) in history.index:
+            assert history.loc[(person, period), "actual"] == pytest.approx(amount)
 
 
 def test_team_view(playbook):
@@ -220,165 +280,7 @@ def test_a_period_outside_the_years_is_a_clean_error(tmp_path, playbook):
         check_person(playbook, history, "P1", as_of="0000-Q1")
 
 
-@pytest.fixture(scope="module")
-def sample_check():
-    from salesplaybook.content.loader import load_playbook
-
-    playbook = load_playbook()
-    tables = sample.generate()
-    history = history_from_tables(tables)
-    people = tables["people"]
-    rep = people.loc[people["role"] == "sales_rep", "person_id"].iloc[0]
-    result = check_person(
-        playbook, history, rep, people, tables["trainings"], role_changes=tables["role_changes"]
-    )
-    view = team_view(playbook, history, people, tables["trainings"], tables["role_changes"])
-    return playbook, history, result, view
-
-
-def test_details_read_the_same_in_english_and_are_translated(sample_check):
-    from salesplaybook.tools.career import criterion_detail
-    from salesplaybook.views.labels import label
-
-    playbook, _, result, _ = sample_check
-    checks = [c for t in result.tracks for c in t.criteria]
-    for c in checks:
-        assert criterion_detail(c, "en") == c.detail
-    streak = next(c for c in checks if c.check == "on_target_streak")
-    assert criterion_detail(streak, "zh", playbook) == label("detail_streak", "zh", **streak.facts)
-    track = next(c for c in checks if c.check == "track_completed")
-    growing = next(t for t in playbook.tracks if t.id == track.training_track)
-    assert growing.name.zh in criterion_detail(track, "zh", playbook)
-
-
-def test_a_shared_names_instance_gives_the_same_details(sample_check):
-    from salesplaybook.tools.career import _Names, criterion_detail
-
-    playbook, _, result, _ = sample_check
-    for lang in ("en", "zh"):
-        names = _Names(playbook, lang)
-        for c in (c for t in result.tracks for c in t.criteria):
-            assert criterion_detail(c, lang, playbook, names) == criterion_detail(c, lang, playbook)
-
-
-def test_missing_modules_are_listed_in_the_editions_way(playbook):
-    from salesplaybook.tools.career import CriterionCheck, criterion_detail
-    from salesplaybook.views.labels import label
-
-    track = playbook.tracks[0]
-    first, second = track.modules[0], track.modules[1]
-    facts = {"done": 0, "total": 2, "track": track.id, "missing": (first.id, second.id)}
-    check = CriterionCheck(
-        "c", "track_completed", False, "", reason="detail_track_missing", facts=facts
-    )
-    assert f"{first.id}, {second.id}" in criterion_detail(check, "en", playbook)
-    zh = criterion_detail(check, "zh", playbook)
-    assert f"{first.title.zh}{label('list_sep', 'zh')}{second.title.zh}" in zh
-
-
-def test_text_in_chinese(sample_check):
-    from salesplaybook.views.labels import label
-
-    playbook, _, result, _ = sample_check
-    text = career_check_text(result, "zh", playbook)
-    rep = next(r for r in playbook.roles if r.id == result.current_role)
-    assert text.splitlines()[0].startswith(f"{result.person_id}：{rep.name.zh}")
-    for track in playbook.career_tracks:
-        assert track.name.zh in text
-    assert label("criterion_open", "zh") in text
-    assert "sales_rep" not in text and "management" not in text
-    assert career_check_text(result).splitlines()[0].startswith(f"{result.person_id}: sales_rep")
-
-
-def test_person_line(sample_check):
-    from salesplaybook.tools.career import person_line
-    from salesplaybook.views.labels import label
-
-    playbook, _, result, _ = sample_check
-    role = next(r for r in playbook.roles if r.id == result.current_role)
-    assert person_line(result, "zh", playbook, name="A") == label(
-        "career_person",
-        "zh",
-        person=f"{result.person_id} A",
-        role=role.name.zh,
-        streak=result.on_target_streak,
-        period=result.latest_period,
-    )
-
-
-def test_ladder_and_gaps_in_chinese(sample_check):
-    from salesplaybook.tools.career import ladder_table, training_gaps
-    from salesplaybook.views.labels import label
-
-    playbook, _, result, _ = sample_check
-    ladder = ladder_table(result, playbook, "zh")
-    assert list(ladder.columns) == [
-        label(k, "zh")
-        for k in (
-            "col_track",
-            "col_next_role",
-            "col_eligible",
-            "col_criterion",
-            "status",
-            "col_detail",
-        )
-    ]
-    descriptions = {
-        c.description.zh for t in playbook.career_tracks for s in t.steps for c in s.criteria
-    }
-    assert set(ladder[label("col_criterion", "zh")]) <= descriptions
-    assert set(ladder[label("col_eligible", "zh")]) <= {label("yes", "zh"), label("no", "zh")}
-    en = ladder_table(result, playbook)
-    assert set(en["criterion"]) == {c.id for t in result.tracks for c in t.criteria}
-    gaps = training_gaps(result, playbook, "zh")
-    titles = {m.title.zh for t in playbook.tracks for m in t.modules}
-    assert len(gaps) and set(gaps[label("col_title", "zh")]) <= titles
-    # The Chinese table names the track and the module, with no English id in it.
-    assert list(gaps.columns) == [label("col_training_track", "zh"), label("col_title", "zh")]
-    assert set(gaps[label("col_training_track", "zh")]) <= {t.name.zh for t in playbook.tracks}
-    ids = {m.id for t in playbook.tracks for m in t.modules}
-    assert not ids & set(gaps.to_numpy().ravel())
-    # The English one keeps the module ids its pages use, beside the titles.
-    en = training_gaps(result, playbook)
-    assert list(en.columns) == ["training track", "module", "title"]
-    assert set(en["module"]) <= ids
-    english = {m.id: m.title.en for t in playbook.tracks for m in t.modules}
-    assert en["title"].tolist() == [english[m] for m in en["module"]]
-    assert en["title"].tolist() != gaps[label("col_title", "zh")].tolist()
-    assert len(en) == len(gaps)
-
-
-def test_team_tables_in_chinese(sample_check):
-    from salesplaybook.tools.career import team_summary, team_table
-    from salesplaybook.views.labels import label
-
-    playbook, _, _, view = sample_check
-    summary = team_summary(view, playbook, "zh")
-    assert list(summary.columns) == [label("col_eligible", "zh"), label("col_checked", "zh")]
-    assert set(summary.index.get_level_values(0)) <= {t.name.zh for t in playbook.career_tracks}
-    assert team_summary(view, playbook).to_numpy().tolist() == summary.to_numpy().tolist()
-    table = team_table(view, playbook, "zh")
-    assert label("col_not_met", "zh") in table.columns
-    assert set(table[label("col_role", "zh")]) <= {r.name.zh for r in playbook.roles}
-    assert team_table(view, playbook) is view  # the English table is the view itself
-
-
-def test_streak_chart_in_chinese(sample_check):
-    from salesplaybook.tools.career import streak_chart
-    from salesplaybook.views.labels import label
-
-    _, history, result, _ = sample_check
-    (ax,) = streak_chart(history, result.person_id, "zh").axes
-    assert ax.get_title() == label("streak_title", "zh")
-    assert ax.get_ylabel() == label("streak_axis", "zh")
-    assert len(ax.patches) == (history["person_id"] == result.person_id).sum()
-
-
-def test_streak_chart_agrees_with_the_streak_when_a_target_is_zero():
-    from matplotlib.colors import to_hex
-
-    from salesplaybook.tools.career import streak_chart
-
+def test_attainment_agrees_with_the_streak_when_a_target_is_zero():
     history = read_history_frame(
         [
             ("P1", "2025-Q3", 100.0, 50.0),  # below
@@ -388,16 +290,11 @@ def test_streak_chart_agrees_with_the_streak_when_a_target_is_zero():
         ]
     )
     assert on_target_streak(history, "P1") == 3
-    (ax,) = streak_chart(history, "P1").axes
-    heights = [bar.get_height() for bar in ax.patches]
-    assert all(pd.notna(h) and abs(h) != float("inf") for h in heights)
-    assert heights == pytest.approx([50.0, 0.0, 150.0, 150.0])  # 0/0 as 0, x/0 as the tallest
-    colours = [to_hex(bar.get_facecolor()) for bar in ax.patches]
-    on, off = "#1f6f8b", "#c0504d"
-    assert colours == [off, on, on, on]
-    # The blue bars that end the chart are the streak.
-    trailing = len(colours) - max(i + 1 for i, c in enumerate(colours) if c == off)
-    assert trailing == on_target_streak(history, "P1")
+    got = attainment(history, "P1")
+    assert got["on_target"].tolist() == [False, True, True, True]
+    ratio = got["attainment"].tolist()
+    assert ratio[0] == 0.5 and ratio[3] == 1.5
+    assert pd.isna(ratio[1]) and pd.isna(ratio[2])  # no ratio of a zero target
 
 
 def read_history_frame(rows):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from salesplaybook.core.apportion import split_total
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.tools.targets import split_example
+from salesplaybook.tools.targets import parse_total, read_weights, split_example, split_weights
 
 weights_st = st.dictionaries(
     st.text("abcdefgh", min_size=1, max_size=4),
@@ -59,3 +59,58 @@ def test_worked_examples_add_up_at_every_level(playbook):
         for result in results:
             assert sum(r.amount for r in result.rows) == result.amount
             assert math.isclose(sum(r.share for r in result.rows), 1)
+
+
+@given(total=st.integers(min_value=0, max_value=10**12), weights=weights_st)
+def test_split_by_weights_adds_up_exactly(total, weights):
+    split = split_weights(total, weights)
+    assert split.total == total
+    assert sum(p.amount for p in split.parts) == total
+    assert [p.id for p in split.parts] == list(weights)
+    assert [p.weight for p in split.parts] == list(weights.values())
+    assert math.fsum(p.share for p in split.parts) == pytest.approx(1)
+
+
+def test_read_weights_excel_encodings_and_percents(tmp_path):
+    path = tmp_path / "w.csv"
+    path.write_bytes('ID, Weight\n华东,30%\nsouth,"1,000"\n\nwest,0\n'.encode("gb18030"))
+    assert read_weights(path) == {"华东": 0.3, "south": 1000.0, "west": 0.0}
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes("id,weight\na,1\n".encode("utf-8-sig"))
+    assert read_weights(bom) == {"a": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id,share\na,1\n", "row 1: missing column 'weight'"),
+        ("id,weight\na,1\nb,-2\n", "row 3: column 'weight': '-2' is negative"),
+        ("id,weight\na,1\na,2\n", "row 3: column 'id': 'a' appears twice \\(first on row 2\\)"),
+        ("id,weight\na,0\nb,0\n", "every weight is zero"),
+        ("id,weight\na,lots\n", "row 2: column 'weight': 'lots' is not a number"),
+        ("id,weight\n,1\n", "row 2: column 'id': the id is empty"),
+        ("id,weight\n", "no rows"),
+        ("", "empty"),
+    ],
+)
+def test_bad_weights(tmp_path, text, message):
+    path = tmp_path / "weights.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SalesplaybookError, match=message):
+        read_weights(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SalesplaybookError, match="cannot read"):
+        read_weights(tmp_path / "nope.csv")
+
+
+def test_parse_total():
+    assert parse_total("1,200,000") == 1_200_000
+    assert parse_total("¥1.2e6") == 1_200_000
+    for bad, message in (("-5", "negative"), ("10.5", "whole"), ("x", "not a number")):
+        with pytest.raises(SalesplaybookError, match=f"^total: .*{message}"):
+            parse_total(bad)
+    # The caller names what the text is (the command line: its option), never the library.
+    with pytest.raises(SalesplaybookError, match=r"^--total: '-5' is negative"):
+        parse_total("-5", "--total")
