@@ -186,7 +186,7 @@ def assess(
     """
     from salesplaybook.content.loader import load_playbook
     from salesplaybook.kpi.assessment import run_assessment
-    from salesplaybook.kpi.scorecard import scorecard_json
+    from salesplaybook.views.scorecard_json import scorecard_json
 
     playbook = load_playbook(content)
     card = run_assessment(playbook, metrics_file, data, sample, period, team)
