@@ -350,8 +350,9 @@ def alerts(frame: pd.DataFrame, min_count: int = MIN_COUNT) -> pd.DataFrame:
     # Complete the calendar, so that a missing month breaks a comparison instead of bridging it.
     freq = _freq_of(table.columns)
     parse = parse_period if freq == "Q" else parse_month
-    table.columns = pd.Index([parse(str(label)) for label in table.columns])
-    full = np.arange(table.columns.min(), table.columns.max() + 1)
+    numbers = [parse(str(label)) for label in table.columns]
+    table.columns = pd.Index(numbers)
+    full = np.arange(min(numbers), max(numbers) + 1)
     table = table.reindex(columns=full)
     labels = np.array([_FREQS[freq](int(number)) for number in full], dtype=object)
     values = table.to_numpy(dtype=float)
