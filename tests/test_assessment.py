@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from salesplaybook.content.facts import probation_months
-from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
 from salesplaybook.kpi.assessment import collect_inputs, run_assessment
 
 
@@ -64,8 +66,9 @@ def test_a_bad_period_option_is_refused_with_a_metrics_file_alone(tmp_path, play
     """From a metrics file only, --period x used to give a "Scorecard x"."""
     path = tmp_path / "m.csv"
     path.write_text("indicator,value\ncsat_score,4\n", "utf-8")
-    with pytest.raises(SalesplaybookError, match=rf"--period: bad period label '{period}'"):
+    with pytest.raises(ChoiceNeeded, match=rf"^period: bad period label '{period}'") as caught:
         collect_inputs(playbook, metrics_file=path, period=period)
+    assert caught.value.choice == "period"
     assert collect_inputs(playbook, metrics_file=path, period="2026-Q1").period == "2026-Q1"
 
 
@@ -92,3 +95,35 @@ def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
     assert inputs.sources["sales_attainment"] == "sample data"
     whole = collect_inputs(playbook, use_sample=True, period="2026-Q1")
     assert inputs.values["sales_attainment"] == whole.values["sales_attainment"]
+
+
+@pytest.fixture(scope="module")
+def data_without_targets(tmp_path_factory):
+    from salesplaybook.data.sample import generate
+
+    folder = tmp_path_factory.mktemp("no-targets")
+    generate()["people"].to_csv(folder / "people.csv", index=False)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "choice"),
+    [
+        ({}, "source"),
+        ({"use_sample": True, "data": Path("somewhere")}, "data"),
+        ({"use_sample": True, "period": "2026Q9"}, "period"),
+    ],
+)
+def test_choices_the_user_must_make_name_no_option(playbook, kwargs, choice):
+    """The library says what is missing; the adapter (a command-line option, a picker) says how
+    to give it."""
+    with pytest.raises(ChoiceNeeded) as caught:
+        collect_inputs(playbook, **kwargs)
+    assert caught.value.choice == choice
+    assert "--" not in str(caught.value)
+
+
+def test_without_targets_the_period_must_be_chosen(playbook, data_without_targets):
+    with pytest.raises(ChoiceNeeded, match="no targets table") as caught:
+        collect_inputs(playbook, data=data_without_targets)
+    assert caught.value.choice == "period" and "--" not in str(caught.value)

@@ -265,3 +265,20 @@ def test_abtest_contract_keys():
     assert {"lift", "p_value", "significant", "meets_lift_standard"} <= set(doc)
     bad = run("abtest", "--control", "30/20", "--variant", "45/210")
     assert bad.exit_code == 2 and "more conversions than leads" in bad.output
+
+
+def test_choices_the_library_asks_for_name_their_options(tmp_path):
+    from salesplaybook.data.sample import generate
+
+    nothing = run("assess")
+    assert nothing.exit_code == 2
+    assert "nothing to assess; give a metrics file, --data DIR, or --sample" in nothing.output
+    both = run("assess", "--data", str(tmp_path), "--sample")
+    assert both.exit_code == 2 and "give either --data or --sample, not both" in both.output
+    bad = run("assess", "--sample", "--period", "2026Q9")
+    assert bad.exit_code == 2
+    assert "period: bad period label '2026Q9'" in bad.output and "--period" in bad.output
+    generate()["people"].to_csv(tmp_path / "people.csv", index=False)
+    latest = run("assess", "--data", str(tmp_path))
+    assert latest.exit_code == 2
+    assert "error: no targets table to take the latest period from; give --period" in latest.output

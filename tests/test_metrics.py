@@ -459,9 +459,9 @@ def test_probation_months() -> None:
 
 
 def test_grid_mean_pools_the_rows_of_its_cells() -> None:
-    from salesplaybook.kpi.metrics import _Grid
+    from salesplaybook.kpi.metrics import QuarterGrid
 
-    grid = _Grid(first=0, n=2, teams=["A", "B"])
+    grid = QuarterGrid(first=0, n=2, teams=["A", "B"])
     quarters = np.array([0, 0, 0, 0, 1], dtype=np.int64)
     teams = np.array([0, 0, 1, 2, 0], dtype=np.int64)  # 2: no team
     values = np.array([1.0, 2.0, 6.0, 3.0, 4.0])

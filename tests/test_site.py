@@ -107,9 +107,10 @@ def test_self_assessment_page_reads_as_a_static_page(playbook):
 
 
 def test_recommendation_pages_hold_their_anchors(playbook):
-    from salesplaybook.kpi.recommend import _candidates, page_of
+    from salesplaybook.kpi.recommend import candidates
+    from salesplaybook.views.book_pages import page_of
 
-    for kind, item_id, _, _ in _candidates(playbook):
+    for kind, item_id, _, _ in candidates(playbook):
         rel, anchor = page_of(kind, item_id)
         assert page(rel + ".html").find(id=anchor) is not None, (kind, item_id)
 

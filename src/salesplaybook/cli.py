@@ -15,9 +15,26 @@ from typing import Any
 import click
 
 from salesplaybook import __version__
-from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
 
 EXIT_BAD_INPUT = 2
+
+#: How the command line lets the user make each choice the library asks for
+#: (:class:`~salesplaybook.core.errors.ChoiceNeeded`); library messages name no option.
+CHOICE_HINTS = {
+    "period": "give --period",
+    "team": "give --team",
+    "person": "give --person",
+    "source": "give a metrics file, --data DIR, or --sample",
+    "data": "give either --data or --sample, not both",
+}
+
+
+def error_message(exc: SalesplaybookError) -> str:
+    """A library error as the command line says it: a choice the user must make names the
+    option that makes it."""
+    hint = CHOICE_HINTS.get(exc.choice) if isinstance(exc, ChoiceNeeded) else None
+    return f"{exc}; {hint}" if hint else str(exc)
 
 
 class _Group(click.Group):
@@ -27,7 +44,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SalesplaybookError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {error_message(exc)}", err=True)
             ctx.exit(EXIT_BAD_INPUT)
 
 
@@ -186,7 +203,7 @@ def assess(
     """
     from salesplaybook.content.loader import load_playbook
     from salesplaybook.kpi.assessment import run_assessment
-    from salesplaybook.kpi.scorecard import scorecard_json
+    from salesplaybook.views.scorecard_json import scorecard_json
 
     playbook = load_playbook(content)
     card = run_assessment(playbook, metrics_file, data, sample, period, team)

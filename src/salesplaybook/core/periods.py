@@ -22,6 +22,7 @@ from salesplaybook.core.errors import SalesplaybookError
 IntArray = npt.NDArray[np.int64]
 
 _PERIOD = re.compile(r"(\d{4})-Q([1-4])")
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 #: The years a period may fall in: the sample's range, well inside the dates pandas can hold
 #: (1677-2262) and those Python can (from year 1), so that a quarter's days, trailing years and
 #: following quarters always exist.
@@ -48,6 +49,25 @@ def parse_period(label: object) -> int:
 def period_label(quarter: int) -> str:
     """The label of a quarter number, the inverse of :func:`parse_period`."""
     return f"{1970 + quarter // 4}-Q{quarter % 4 + 1}"
+
+
+def parse_month(label: object) -> int:
+    """The month number of a label like ``2026-01`` (months since 1970-01, as :func:`month_of`
+    counts them), for tables by month (a dashboard's)."""
+    match = _MONTH.fullmatch(label) if isinstance(label, str) else None
+    if match is None:
+        raise SalesplaybookError(f"bad month label {label!r}: a month is written like 2026-01")
+    year = int(match[1])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise SalesplaybookError(
+            f"bad month label {label!r}: the year must be from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return (year - 1970) * 12 + int(match[2]) - 1
+
+
+def month_label(month: int) -> str:
+    """The label of a month number, the inverse of :func:`parse_month`."""
+    return f"{1970 + month // 12}-{month % 12 + 1:02d}"
 
 
 # --- day numbers -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.model import Playbook
-from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
 from salesplaybook.kpi.inputs import MetricsInput, load_metrics_file
 from salesplaybook.kpi.scorecard import Scorecard, assess
 
@@ -57,7 +57,7 @@ def latest_period(tables: Mapping[str, object]) -> str:
     targets = tables.get("targets")
     if isinstance(targets, pd.DataFrame) and len(targets):
         return str(sorted(targets["period"].astype(str))[-1])
-    raise SalesplaybookError("no targets table to take the latest period from; give --period")
+    raise ChoiceNeeded("no targets table to take the latest period from", choice="period")
 
 
 def run_assessment(
@@ -82,16 +82,16 @@ def collect_inputs(
 ) -> MetricsInput:
     """The inputs of a self-assessment from a metrics file and/or raw tables."""
     if metrics_file is None and data is None and not use_sample:
-        raise SalesplaybookError("nothing to assess: give a metrics file, --data DIR, or --sample")
+        raise ChoiceNeeded("nothing to assess", choice="source")
     if data is not None and use_sample:
-        raise SalesplaybookError("give either --data or --sample, not both")
+        raise ChoiceNeeded("a data folder and the sample were both given", choice="data")
     if period is not None:
         from salesplaybook.core.periods import parse_period
 
         try:
             parse_period(period)
         except SalesplaybookError as exc:
-            raise SalesplaybookError(f"--period: {exc}") from None
+            raise ChoiceNeeded(f"period: {exc}", choice="period") from None
     # Read once: it gives the period the data is derived for (when none is given) and the
     # values that override the data's.
     from_file = None if metrics_file is None else load_metrics_file(metrics_file, playbook)

@@ -89,7 +89,11 @@ class _Names:
             return found
         choices = list(self.indicators) + list(EXTRA_KEYS)
         close = difflib.get_close_matches(name.strip().lower(), choices, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see `salesplaybook export --json`"
+        hint = (
+            f"; did you mean {close[0]!r}?"
+            if close
+            else "; the playbook's KPI framework lists the known ids"
+        )
         raise ValueProblem(f"unknown indicator {name.strip()!r}{hint}")
 
 

@@ -6,38 +6,34 @@ modules come first (they build the skill), then the supervisor's routines and pr
 change how the team works), then the handbook items (objections, key questions) and the process
 and tier guides; within a kind, a piece that also moves other weak indicators comes before one
 that moves only this one, and a focused piece (few indicators) before a broad one.
+
+An item is its kind and id; where the book shows it is :mod:`salesplaybook.views.book_pages`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import Final
 
 from salesplaybook.content.model import Playbook, Text
+from salesplaybook.kpi.results import IndicatorResult, Recommendation, RecommendedItem
 
-if TYPE_CHECKING:
-    from salesplaybook.kpi.scorecard import IndicatorResult, Recommendation, RecommendedItem
-
-#: Where each kind of content is rendered in the book, and the anchor prefix of its items.
-#: tests/test_site.py checks every item's anchor on these pages, so this cannot drift.
-PAGES: dict[str, tuple[str, str]] = {
-    "module": ("book/playbook/training", "module"),
-    "routine_area": ("book/playbook/supervisor-role", "area"),
-    "protocol": ("", "protocol"),  # protocols stand on the page of their subject: see below
-    "objection": ("book/playbook/objections", "objection"),
-    "key_question": ("book/playbook/key-questions", "key-question"),
-    "process_stage": ("book/playbook/sales-process", "stage"),
-    "customer_tier": ("book/playbook/customer-tiers", "tier"),
-    "target_example": ("book/playbook/targets", "target-example"),
-}
-PROTOCOL_PAGES = {
-    "complaint_response_24h": "book/playbook/customer-tiers",
-    "risk_review": "book/playbook/targets",
-}
-KIND_ORDER = list(PAGES)
+#: Every kind of content that can be recommended, most useful first (module docstring).
+KIND_ORDER: Final = (
+    "module",
+    "routine_area",
+    "protocol",
+    "objection",
+    "key_question",
+    "process_stage",
+    "customer_tier",
+    "target_example",
+)
 
 
-def _candidates(playbook: Playbook) -> Iterator[tuple[str, str, Text, list[str]]]:
+def candidates(playbook: Playbook) -> Iterator[tuple[str, str, Text, list[str]]]:
+    """Every piece of content that can be recommended: its kind, id, title and the indicators
+    it moves."""
     for track in playbook.tracks:
         for module in track.modules:
             yield "module", module.id, module.title, module.kpis
@@ -57,26 +53,19 @@ def _candidates(playbook: Playbook) -> Iterator[tuple[str, str, Text, list[str]]
         yield "target_example", example.id, example.title, example.kpis
 
 
-def page_of(kind: str, item_id: str) -> tuple[str, str]:
-    page, prefix = PAGES[kind]
-    if kind == "protocol":
-        page = PROTOCOL_PAGES.get(item_id, "book/playbook/supervisor-role")
-    return page, f"{prefix}-{item_id.replace('_', '-')}"
-
-
 def recommend(
     playbook: Playbook, results: Sequence[IndicatorResult], per_indicator: int = 5
 ) -> list[Recommendation]:
-    from salesplaybook.kpi.scorecard import Recommendation, RecommendedItem
-
+    """For each indicator below its bar, furthest below first, up to ``per_indicator`` pieces of
+    content that move it (module docstring)."""
     below = sorted(
         (r for r in results if r.status == "below"), key=lambda r: (r.points or 0.0, r.id)
     )
     weak = {r.id for r in below}
-    candidates = list(_candidates(playbook))
+    pieces = list(candidates(playbook))
     out = []
     for result in below:
-        matching = [c for c in candidates if result.id in c[3]]
+        matching = [c for c in pieces if result.id in c[3]]
         matching.sort(
             key=lambda c: (
                 KIND_ORDER.index(c[0]),
@@ -85,9 +74,9 @@ def recommend(
                 c[1],
             )
         )
-        items: list[RecommendedItem] = []
-        for kind, item_id, title, _ in matching[:per_indicator]:
-            page, anchor = page_of(kind, item_id)
-            items.append(RecommendedItem(kind, item_id, title, page, anchor))
+        items = [
+            RecommendedItem(kind, item_id, title)
+            for kind, item_id, title, _ in matching[:per_indicator]
+        ]
         out.append(Recommendation(result.id, result.status, items))
     return out

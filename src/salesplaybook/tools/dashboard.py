@@ -1,14 +1,20 @@
-"""The sales dashboard of the source document, its alerts and its charts.
+"""The sales dashboard of the source document and its alerts: DataFrames in, DataFrames out.
 
 The source (part I, (6) data-driven strategy iteration) asks a supervisor to read four numbers
 every month or quarter - target attainment, lead conversion, average order value and collection
 cycle - and to act on two kinds of signal: a number that moves by more than 20% (the anomaly the
 ``anomaly_response_days`` indicator times) and a number that falls two months in a row (its own
 example: a product line's lead conversion). This module computes the four numbers from the raw
-tables of :mod:`salesplaybook.data.schemas`, finds both signals, and draws them.
+tables of :mod:`salesplaybook.data.schemas` and finds both signals; :mod:`salesplaybook.views.
+dashboard` shows them (tables a manager reads, charts, the explorer).
 
-Like :mod:`salesplaybook.kpi.metrics`, every function is a pure DataFrame -> DataFrame (or Figure)
-function with no loop over rows, so the command line, a notebook and a test get the same numbers.
+Like :mod:`salesplaybook.kpi.metrics`, every function is a pure DataFrame -> DataFrame function
+with no loop over rows, so the command line, a notebook and a test get the same numbers. Its
+periods are the KPI engine's: dates become day numbers as the engine reads them
+(:mod:`salesplaybook.kpi.metrics.columns`), months and quarters come from
+:mod:`salesplaybook.core.periods` and are labelled by it (``2026-01``, ``2026-Q1``), and a
+quarter's target is read as the engine reads it, so a quarter's attainment here is the engine's
+``sales_attainment`` of that quarter.
 
 Definitions, for a period P (a month by default) and a team (``people.team_id`` of the deal's or
 target's person, of the customer's owner for invoices); the organisation's rows (team ``"*"``)
@@ -38,18 +44,25 @@ reader can always see how many deals a number stands on.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Mapping
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.languages import Lang
-from salesplaybook.views.labels import label, yes_no
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+from salesplaybook.core.periods import (
+    MONTHS_PER_QUARTER,
+    month_label,
+    month_of,
+    parse_month,
+    parse_period,
+    period_label,
+    quarter_of,
+)
+from salesplaybook.kpi.metrics.columns import NEVER, as_datetime, day_numbers
+from salesplaybook.kpi.metrics.deals import target_quarters
+from salesplaybook.kpi.metrics.grid import FloatArray
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -107,7 +120,9 @@ ALERT_COLUMNS: Final = (
     "change",
     "worse",
 )
-_FREQS: Final = ("M", "Q")
+#: The dashboard's periods: months (``2026-01``) or quarters (``2026-Q1``), each a period number
+#: of :mod:`salesplaybook.core.periods` and its label.
+_FREQS: Final[dict[str, Callable[[int], str]]] = {"M": month_label, "Q": period_label}
 
 
 def _need(tables: Tables, name: str, *columns: str) -> pd.DataFrame | None:
@@ -120,8 +135,20 @@ def _need(tables: Tables, name: str, *columns: str) -> pd.DataFrame | None:
     return table
 
 
+def _days(dates: pd.Series) -> FloatArray:
+    """Day numbers of a date column as floats, NaN where it is empty or not a date."""
+    days = day_numbers(as_datetime(pd.to_datetime(dates, errors="coerce")), missing=NEVER)
+    return np.where(days == NEVER, np.nan, days.astype(np.float64))
+
+
 def _periods(dates: pd.Series, freq: str) -> pd.Series:
-    return pd.to_datetime(dates, errors="coerce").dt.to_period(freq)
+    """The month or quarter number (float, NaN for no date) of each date."""
+    days = _days(dates)
+    known = ~np.isnan(days)
+    of = month_of if freq == "M" else quarter_of
+    numbers = np.full(len(days), np.nan)
+    numbers[known] = of(days[known].astype(np.int64))
+    return pd.Series(numbers, index=dates.index)
 
 
 def _person_team(tables: Tables, person_ids: pd.Series) -> pd.Series:
@@ -156,18 +183,23 @@ def _attainment(tables: Tables, freq: str, won: pd.DataFrame) -> pd.DataFrame | 
     targets = _need(tables, "targets", "person_id", "period", "target")
     if targets is None:
         return None
-    quarter = pd.PeriodIndex(targets["period"].astype(str).str.replace("-", ""), freq="Q")
+    numbers, codes = target_quarters(targets["period"])
+    dated = codes >= 0  # a target without a period belongs to no period
+    quarter = numbers[codes[dated]].astype(np.float64)
     goal = pd.DataFrame(
-        {"team": _person_team(tables, targets["person_id"]).to_numpy(), "den": targets["target"]}
+        {
+            "team": _person_team(tables, targets["person_id"]).to_numpy()[dated],
+            "den": targets["target"].to_numpy()[dated],
+        }
     )
     if freq == "Q":
         goal["period"] = quarter
     else:
-        # A quarter's target spread evenly over its three months.
-        first = quarter.asfreq("M", how="S")
-        goal = goal.loc[goal.index.repeat(3)].reset_index(drop=True)
-        goal["period"] = first.repeat(3) + np.tile(np.arange(3), len(quarter))
-        goal["den"] = goal["den"] / 3
+        # A quarter's target spread evenly over its months.
+        goal = goal.loc[goal.index.repeat(MONTHS_PER_QUARTER)].reset_index(drop=True)
+        first = np.repeat(quarter * MONTHS_PER_QUARTER, MONTHS_PER_QUARTER)
+        goal["period"] = first + np.tile(np.arange(MONTHS_PER_QUARTER), len(quarter))
+        goal["den"] = goal["den"] / MONTHS_PER_QUARTER
     goal["num"] = 0.0
     achieved = won.assign(num=won["amount"], den=0.0)[["period", "team", "num", "den"]]
     return _pooled(pd.concat([goal, achieved], ignore_index=True), "target_attainment", False)
@@ -183,12 +215,11 @@ def _collection(tables: Tables, freq: str) -> pd.DataFrame | None:
     if customers is not None:
         owner = customers.drop_duplicates("customer_id").set_index("customer_id")["owner_id"]
     owners = paid["customer_id"].astype(str).map(owner)
-    days = (pd.to_datetime(paid["paid_on"]) - pd.to_datetime(paid["issued_on"])).dt.days
     frame = pd.DataFrame(
         {
             "period": _periods(paid["paid_on"], freq),
             "team": _person_team(tables, owners.fillna("")).to_numpy(),
-            "num": days.astype(float),
+            "num": _days(paid["paid_on"]) - _days(paid["issued_on"]),
             "den": 1.0,
         }
     )
@@ -200,14 +231,15 @@ def _collection(tables: Tables, freq: str) -> pd.DataFrame | None:
 def dashboard_frame(tables: Tables, freq: str = "M") -> pd.DataFrame:
     """The four dashboard metrics per period, team and product line (module docstring), as a
     long frame with :data:`FRAME_COLUMNS`; ``period`` is a label like ``2025-06`` (``freq="M"``)
-    or ``2025Q2`` (``freq="Q"``). Metrics whose tables are missing have no rows."""
+    or ``2025-Q2`` (``freq="Q"``), as :mod:`salesplaybook.core.periods` writes them. Metrics
+    whose tables are missing have no rows."""
     if freq not in _FREQS:
         raise SalesplaybookError(f"bad frequency {freq!r}: use 'M' (months) or 'Q' (quarters)")
     deals = _need(
         tables, "deals", "person_id", "product_line", "amount", "stage", "created_on", "closed_on"
     )
     parts: list[pd.DataFrame] = []
-    first: pd.Period | None = None
+    first: float | None = None
     if deals is not None:
         team = _person_team(tables, deals["person_id"]).fillna("")
         line = deals["product_line"].fillna("").astype(str)
@@ -238,8 +270,7 @@ def dashboard_frame(tables: Tables, freq: str = "M") -> pd.DataFrame:
                 "all": 1.0,
             }
         )
-        earliest = closed.min()
-        first = earliest if isinstance(earliest, pd.Period) else None
+        first = None if closed.isna().all() else float(closed.min())
         if first is not None:
             leads = leads.loc[leads["period"] >= first]
         conversion = _pooled(leads, "lead_conversion", True)
@@ -263,7 +294,8 @@ def dashboard_frame(tables: Tables, freq: str = "M") -> pd.DataFrame:
     out = out.loc[out["denominator"] > 0]
     out["metric"] = pd.Categorical(out["metric"], categories=list(METRICS))
     out = out.sort_values(["metric", "team_id", "product_line", "period"], kind="stable")
-    out["period"] = out["period"].astype(str)
+    label = _FREQS[freq]
+    out["period"] = out["period"].map(lambda number: label(int(number)))
     out["metric"] = out["metric"].astype(str)
     return out[list(FRAME_COLUMNS)].reset_index(drop=True)
 
@@ -272,7 +304,7 @@ def wide(frame: pd.DataFrame, team: str = ALL, product_line: str = ALL) -> pd.Da
     """One team's (and line's) four metrics as a table a manager reads: periods down, metrics
     across. Metrics without a value for the line (attainment, collection cycle) come from the
     team's all-lines rows, which is what they mean for a line too."""
-    _check_frame(frame)
+    check_frame(frame)
     team_rows = frame.loc[frame["team_id"] == team]
     line_rows = team_rows.loc[team_rows["product_line"] == product_line]
     fallback = team_rows.loc[
@@ -285,7 +317,8 @@ def wide(frame: pd.DataFrame, team: str = ALL, product_line: str = ALL) -> pd.Da
     return table
 
 
-def _check_frame(frame: pd.DataFrame) -> None:
+def check_frame(frame: pd.DataFrame) -> None:
+    """Refuse a frame that is not a :func:`dashboard_frame` (a column missing)."""
     missing = [
         c for c in ("period", "team_id", "product_line", "metric", "value") if c not in frame
     ]
@@ -305,7 +338,7 @@ def alerts(frame: pd.DataFrame, min_count: int = MIN_COUNT) -> pd.DataFrame:
     comparison. ``worse`` says whether the move was the bad way, so a list can be filtered to
     problems. A value standing on fewer than ``min_count`` deals, leads or invoices is left out
     (:data:`MIN_COUNT`), as a gap. Columns: :data:`ALERT_COLUMNS`."""
-    _check_frame(frame)
+    check_frame(frame)
     if "denominator" in frame.columns:
         thin = frame["metric"].isin(COUNTED) & (frame["denominator"] < min_count)
         frame = frame.loc[~thin]
@@ -315,10 +348,13 @@ def alerts(frame: pd.DataFrame, min_count: int = MIN_COUNT) -> pd.DataFrame:
     keys = ["team_id", "product_line", "metric"]
     table = frame.pivot_table(index=keys, columns="period", values="value", dropna=False)
     # Complete the calendar, so that a missing month breaks a comparison instead of bridging it.
-    periods = pd.PeriodIndex(table.columns.astype(str), freq=_freq_of(table.columns))
-    full = pd.period_range(periods.min(), periods.max(), freq=periods.freq)
-    table.columns = periods
+    freq = _freq_of(table.columns)
+    parse = parse_period if freq == "Q" else parse_month
+    numbers = [parse(str(label)) for label in table.columns]
+    table.columns = pd.Index(numbers)
+    full = np.arange(min(numbers), max(numbers) + 1)
     table = table.reindex(columns=full)
+    labels = np.array([_FREQS[freq](int(number)) for number in full], dtype=object)
     values = table.to_numpy(dtype=float)
     previous = np.full_like(values, np.nan)
     previous[:, 1:] = values[:, :-1]
@@ -338,7 +374,7 @@ def alerts(frame: pd.DataFrame, min_count: int = MIN_COUNT) -> pd.DataFrame:
     for rule, mask in (("moved", moved), ("fell_twice", falls)):
         rows, cols = np.nonzero(mask)
         part = table.index[rows].to_frame(index=False)
-        part["period"] = full[cols].astype(str)
+        part["period"] = labels[cols]
         part["rule"] = rule
         part["value"] = values[rows, cols]
         part["previous"] = previous[rows, cols]
@@ -353,205 +389,3 @@ def alerts(frame: pd.DataFrame, min_count: int = MIN_COUNT) -> pd.DataFrame:
 def _freq_of(labels: pd.Index) -> str:
     sample = str(labels[0]) if len(labels) else ""
     return "Q" if "Q" in sample else "M"
-
-
-def dashboard_charts(
-    frame: pd.DataFrame, team: str = ALL, product_line: str = ALL, lang: Lang = "en"
-) -> Figure:
-    """Four small panels, one per metric, of a team's (``"*"``: the organisation's) months, with
-    each alert marked where it happened: a red ring for a move of more than 20%, a red triangle
-    for the second fall in a row. A manager sees the shape of the year and where to look first.
-    Attainment and collection cycle are the team's whatever the product line."""
-    from matplotlib.figure import Figure
-
-    table = wide(frame, team, product_line)
-    signals = alerts(frame)
-    fig = Figure(figsize=(10, 6), layout="constrained")
-    axes = fig.subplots(2, 2, sharex=True).ravel()
-    labels = list(table.index.astype(str))
-    x = np.arange(len(labels))
-    for ax, metric in zip(axes, METRICS, strict=True):
-        ax.set_title(metric_title(metric, lang), fontsize="medium", loc="left")
-        ax.spines[["top", "right"]].set_visible(False)
-        if metric not in table.columns:
-            no_data = label("status_no_data", lang)
-            ax.text(0.5, 0.5, no_data, ha="center", va="center", transform=ax.transAxes)
-            continue
-        series = table[metric].to_numpy(dtype=float)
-        ax.plot(x, series, color="#1f6f8b", marker=".", linewidth=1.5)
-        if metric == "target_attainment":
-            ax.axhline(1.0, color="#b8c4cc", linewidth=1, linestyle="--")
-        line = product_line if metric in ("lead_conversion", "average_order_value") else ALL
-        mine = signals.loc[
-            (signals["team_id"] == team)
-            & (signals["product_line"] == line)
-            & (signals["metric"] == metric)
-            & signals["worse"]
-        ]
-        position = pd.Series(x, index=labels)
-        for rule, marker, size in (("moved", "o", 110), ("fell_twice", "v", 60)):
-            hits = mine.loc[mine["rule"] == rule]
-            hits = hits.loc[hits["period"].isin(position.index)]
-            ax.scatter(
-                position[hits["period"]].to_numpy(),
-                hits["value"].to_numpy(),
-                s=size,
-                marker=marker,
-                facecolors="none" if marker == "o" else "#c0392b",
-                edgecolors="#c0392b",
-                zorder=3,
-                label=_legend(rule, lang),
-            )
-        if metric in ("target_attainment", "lead_conversion"):
-            ax.yaxis.set_major_formatter(_percent)
-    step = max(1, len(labels) // 8)
-    for ax in axes[2:]:
-        ax.set_xticks(x[::step], labels[::step], rotation=45, ha="right", fontsize="small")
-    handles, names = axes[1].get_legend_handles_labels()
-    if handles:
-        fig.legend(handles[:2], names[:2], loc="outside lower center", ncols=2, fontsize="small")
-    who = label("dashboard_org", lang) if team == ALL else label("dashboard_team", lang, team=team)
-    what = "" if product_line == ALL else label("dashboard_line", lang, line=product_line)
-    fig.suptitle(label("dashboard_title", lang, who=who, what=what))
-    return fig
-
-
-def metric_title(metric: str, lang: Lang = "en") -> str:
-    """A dashboard metric's title (``lead_conversion``: "Lead conversion", 线索转化率)."""
-    return label(f"metric_{metric}", lang)
-
-
-def rule_name(rule: str, lang: Lang = "en") -> str:
-    """An alert rule as a table shows it: its id (``moved``, ``fell_twice``) in the English
-    edition, whose page explains the ids; in the Chinese one what it means, in the words of the
-    chart's legend."""
-    return rule if lang == "en" else _legend(rule, lang)
-
-
-def _legend(rule: str, lang: Lang) -> str:
-    return label(f"alert_{rule}", lang, pct=f"{MOVE_THRESHOLD:.0%}", n=CONSECUTIVE_FALLS)
-
-
-#: The columns of :func:`wide` as a reader sees them, and how each is rounded.
-_WIDE_COLUMNS: Final = {
-    "target_attainment": ("col_attainment_pct", 100, 1),
-    "lead_conversion": ("col_conversion_pct", 100, 1),
-    "average_order_value": ("col_order_value", 1, 0),
-    "collection_cycle": ("col_collection_days", 1, 1),
-}
-
-
-def readable(table: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
-    """A :func:`wide` table as a manager reads it: percentages as percentages, money in whole
-    units, days to one decimal, under the edition's headers."""
-    shown = table.copy()
-    names = {}
-    for column, (key, scale, digits) in _WIDE_COLUMNS.items():
-        if column in shown.columns:
-            shown[column] = (shown[column] * scale).round(digits)
-            names[column] = label(key, lang)
-    shown = shown.rename(columns=names)
-    shown.index.name = label("col_period", lang)
-    return shown
-
-
-def dashboard_summary(frame: pd.DataFrame, found: pd.DataFrame, lang: Lang = "en") -> str:
-    """One line: how many periods and teams a dashboard frame covers, and its alerts."""
-    return label(
-        "dashboard_summary",
-        lang,
-        months=frame["period"].nunique(),
-        teams=frame["team_id"].nunique() - 1,
-        alerts=len(found),
-    )
-
-
-_ALERT_LABELS: Final = {
-    "period": ("col_period", "col_period"),
-    "team_id": ("col_team_id", "col_team_id"),
-    "product_line": ("col_product_line", "col_product_line"),
-    "metric": ("col_metric", "col_metric"),
-    "rule": ("col_rule", "col_rule"),
-    "value": ("col_value", "col_value_pct"),
-    "previous": ("col_previous", "col_previous_pct"),
-    "change": ("col_change", "col_change_pct"),
-    "worse": ("col_worse", "col_worse"),
-}
-
-
-def alerts_table(alerts: pd.DataFrame, lang: Lang = "en", percent: bool = False) -> pd.DataFrame:
-    """Rows of :func:`alerts` as a reader sees them. ``percent`` shows the value, the previous
-    value and the change in percent (one decimal), for alerts on ratios. The English edition
-    keeps the metric and rule ids its page explains; the Chinese one names them."""
-    shown = alerts.copy()
-    if percent:
-        for column in ("value", "previous", "change"):
-            shown[column] = (shown[column] * 100).round(1)
-    if lang != "en":
-        shown["metric"] = shown["metric"].map(lambda m: metric_title(str(m), lang))
-        shown["rule"] = shown["rule"].map(lambda r: rule_name(str(r), lang))
-        shown["worse"] = shown["worse"].map(lambda w: yes_no(bool(w), lang))
-    names = {c: label(keys[1 if percent else 0], lang) for c, keys in _ALERT_LABELS.items()}
-    return shown.rename(columns=names)
-
-
-def alert_counts(alerts: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
-    """How many alerts each metric (rows) raised by each rule (columns)."""
-    counts = alerts.pivot_table(
-        index="metric", columns="rule", values="period", aggfunc="count", fill_value=0
-    )
-    if lang != "en":
-        counts = counts.rename(
-            index=lambda m: metric_title(str(m), lang),
-            columns=lambda r: rule_name(str(r), lang),
-        )
-    counts.index.name = label("col_metric", lang)
-    counts.columns.name = label("col_rule", lang)
-    return counts
-
-
-def _percent(value: float, _: object) -> str:
-    return f"{value:.0%}"
-
-
-def dashboard_explorer(frame: pd.DataFrame, lang: Lang = "en") -> Any:
-    """Choose a team and a product line and see its charts and alerts (ipywidgets).
-
-    It only chooses and shows: the numbers are :func:`dashboard_charts` and :func:`alerts` of
-    the same frame, so the live view and the static page agree. The chart is an SVG image (its
-    text drawn by the browser, as in the notebooks) and the list HTML (no output widget, whose
-    captured state the stored notebooks do not keep)."""
-    import ipywidgets as w
-
-    from salesplaybook.views.charts import svg_text
-
-    _check_frame(frame)
-    found = alerts(frame)
-    teams = sorted(set(frame["team_id"]) - {ALL})
-    lines = sorted(set(frame["product_line"]) - {ALL})
-    team = w.Dropdown(
-        description=label("team", lang),
-        options=[(label("whole_organisation", lang), ALL), *((t, t) for t in teams)],
-    )
-    line = w.Dropdown(
-        description=label("product_line", lang),
-        options=[(label("all_lines", lang), ALL), *((p, p) for p in lines)],
-    )
-    image = w.Image(format="svg+xml")
-    table = w.HTML()
-
-    def refresh(*_: Any) -> None:
-        chosen = found.loc[
-            (found["team_id"] == team.value)
-            & found["product_line"].isin({line.value, ALL})
-            & found["worse"]
-        ]
-        image.value = svg_text(dashboard_charts(frame, team.value, line.value, lang)).encode()
-        table.value = alerts_table(chosen, lang).to_html(
-            index=False, border=0, float_format="{:.3g}".format
-        )
-
-    team.observe(refresh, names="value")
-    line.observe(refresh, names="value")
-    refresh()
-    return w.VBox([w.HBox([team, line]), image, table])

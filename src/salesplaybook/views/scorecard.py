@@ -13,7 +13,8 @@ import pandas as pd
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.languages import Lang
-from salesplaybook.kpi.scorecard import Scorecard
+from salesplaybook.kpi.results import Scorecard
+from salesplaybook.views.book_pages import item_href
 from salesplaybook.views.formatting import threshold_text, value_text
 from salesplaybook.views.labels import label
 
@@ -91,7 +92,7 @@ def recommendations_html(
     blocks = []
     for rec in card.recommendations:
         links = "".join(
-            f'<li><a href="{html.escape(book_root + item.page + ".html#" + item.anchor)}">'
+            f'<li><a href="{html.escape(item_href(item.kind, item.id, book_root))}">'
             f"{html.escape(item.title.get(lang))}</a></li>"
             for item in rec.items
         )
@@ -104,7 +105,7 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
     meets and excellent levels marked, so the weak spots stand out at a glance."""
     from matplotlib.figure import Figure
 
-    from salesplaybook.kpi.scorecard import POINTS_EXCELLENT, POINTS_MEETS
+    from salesplaybook.kpi.judge import POINTS_EXCELLENT, POINTS_MEETS
 
     dims = playbook.dimensions
     fig = Figure(figsize=(10, 2.2 * len(dims)), layout="constrained")
@@ -143,7 +144,7 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
 def scoring_markdown(playbook: Playbook, lang: Lang = "en") -> str:
     """How the scores are computed, written from the engine's own constants and the playbook's
     indicators (those whose bars are per team members are named)."""
-    from salesplaybook.kpi.scorecard import (
+    from salesplaybook.kpi.judge import (
         POINTS_BELOW_MAX,
         POINTS_EXCELLENT,
         POINTS_MEETS,

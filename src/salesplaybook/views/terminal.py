@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.languages import Lang
-from salesplaybook.kpi.scorecard import Scorecard
+from salesplaybook.kpi.results import Scorecard
+from salesplaybook.views.book_pages import item_href
 from salesplaybook.views.formatting import number, threshold_text, value_text
 from salesplaybook.views.labels import label
 
@@ -56,4 +57,4 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
             colon = label("colon", lang).rstrip()
             console.print(f"- {names[rec.indicator].name.get(lang)}{colon}")
             for item in rec.items:
-                console.print(f"    {item.title.get(lang)}  ({item.page}.html#{item.anchor})")
+                console.print(f"    {item.title.get(lang)}  ({item_href(item.kind, item.id)})")

@@ -1,0 +1,45 @@
+"""Period labels and numbers: quarters (``2026-Q1``) and months (``2026-01``) round-trip through
+the numbers the engines compute on, and agree with the day arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.periods import (
+    day_number,
+    month_label,
+    month_of,
+    parse_month,
+    parse_period,
+    period_label,
+    quarter_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "day"),
+    [("1970-01", date(1970, 1, 31)), ("2026-02", date(2026, 2, 1)), ("1969-12", date(1969, 12, 5))],
+)
+def test_a_month_label_is_the_month_of_its_days(label, day):
+    month = parse_month(label)
+    assert month == int(month_of(np.array([day_number(day)]))[0])
+    assert month_label(month) == label
+
+
+def test_months_and_quarters_agree():
+    for month in range(-30, 30):
+        quarter = month // 3
+        assert parse_period(period_label(quarter)) == quarter
+        assert parse_month(month_label(month)) == month
+        first = np.array([day_number(date.fromisoformat(month_label(month) + "-01"))])
+        assert int(quarter_of(first)[0]) == quarter
+
+
+@pytest.mark.parametrize("label", ["2026-1", "2026-13", "2026-00", "2026Q1", "1800-01", 202601])
+def test_bad_month_labels(label):
+    with pytest.raises(SalesplaybookError, match="bad month label"):
+        parse_month(label)
