@@ -4,7 +4,15 @@ import posixpath
 
 import pytest
 
-from salesplaybook.site.editions import CHINESE, EDITIONS, ENGLISH, edition_for, other_page_url
+from salesplaybook.core.editions import (
+    CHINESE,
+    EDITIONS,
+    ENGLISH,
+    edition_for,
+    edition_of,
+    other_page_url,
+)
+from salesplaybook.site.editions import doctree_dir, html_dir
 
 
 @pytest.mark.parametrize("pagename", ["search", "book/index", "book/playbook/objections"])
@@ -30,8 +38,15 @@ def test_edition_for_a_sphinx_language(language, expected):
 
 
 def test_each_edition_builds_into_its_own_folders(tmp_path):
-    assert {e.html_dir(tmp_path) for e in EDITIONS} == {tmp_path / "html", tmp_path / "html" / "zh"}
-    assert len({e.doctree_dir(tmp_path) for e in EDITIONS}) == len(EDITIONS)
+    assert {html_dir(e, tmp_path) for e in EDITIONS} == {
+        tmp_path / "html",
+        tmp_path / "html" / "zh",
+    }
+    assert len({doctree_dir(e, tmp_path) for e in EDITIONS}) == len(EDITIONS)
+
+
+def test_edition_of_a_language():
+    assert [edition_of(e.lang) for e in EDITIONS] == list(EDITIONS)
 
 
 @pytest.mark.parametrize("language", ["zh", "zh_TW", " zh-Hans", "en", "en_GB", "fr", "", None])

@@ -35,7 +35,11 @@ def _objection(o: Objection, mats: Materials, lang: Lang) -> Html:
         labelled(label("avoid", lang), bullets(a.get(lang) for a in o.avoid), 4),
     ]
     return tag(
-        "article", parts, class_="card objection", id=anchor_id("objection", o.id), data_objection=o.id
+        "article",
+        parts,
+        class_="card objection",
+        id=anchor_id("objection", o.id),
+        data_objection=o.id,
     )
 
 
