@@ -20,7 +20,7 @@ STRICT = click.option("--strict", is_flag=True, help="Treat every warning as an 
 ROOT = click.option(
     "--root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=Path("."),
+    default=".",
     show_default=True,
     help="The book's folder (where _config.yml and _toc.yml are).",
 )
