@@ -10,7 +10,7 @@ Anything else is a bug and shows its traceback.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -32,7 +32,7 @@ def error_message(exc: SalesplaybookError) -> str:
     return text
 
 
-def fail(exc: SalesplaybookError) -> None:
+def fail(exc: SalesplaybookError) -> NoReturn:
     """Report ``exc`` on stderr and end the command with status 2."""
     click.echo(f"error: {error_message(exc)}", err=True)
     raise click.exceptions.Exit(EXIT_BAD_INPUT)

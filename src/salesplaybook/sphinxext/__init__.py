@@ -5,8 +5,9 @@ Each directive lives in its own module with its own ``setup_<name>(app)``; this 
 wires them up, importing lazily so that loading the extension costs nothing until a build.
 
 Every warning and error the extension logs has the Sphinx warning type ``salesplaybook`` and a
-subtype naming its kind, so a book can silence a kind in ``suppress_warnings`` (``sphinx:
-config: suppress_warnings`` in ``_config.yml``), or all of them with ``"salesplaybook"``:
+subtype naming its kind (:mod:`.log`), so a book can silence one kind by listing it in
+``suppress_warnings`` (in ``_config.yml``, under ``sphinx: config:``), or all of them with
+``"salesplaybook"``:
 
 ``salesplaybook.content``
     The playbook's content does not validate: one error per problem, at its file and line. The
