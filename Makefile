@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
-EXECUTE := $(BIN)/python -m salesplaybook.site.notebooks
+EXECUTE := $(BIN)/salesplaybook site notebooks
 
 .PHONY: help install book book-strict translations notebooks test lint typecheck unit nbval site-checks browser-checks check bench clean
 
@@ -30,15 +30,15 @@ install: $(STAMP)
 # Both editions; the Chinese one is refused while a string of the English pages is untranslated
 # or out of date in locales/zh_CN (the English one is built either way).
 book: $(STAMP)
-	$(BIN)/python -m salesplaybook.site build
+	$(BIN)/salesplaybook site build
 	@echo "The book is in $(CURDIR)/_build/html/index.html (Chinese: _build/html/zh/index.html)"
 
 # The same build with every warning an error, as CI runs it.
 book-strict: $(STAMP)
-	$(BIN)/python -m salesplaybook.site build --strict
+	$(BIN)/salesplaybook site build --strict
 
 translations: $(STAMP)
-	$(BIN)/python -m salesplaybook.site translations
+	$(BIN)/salesplaybook site translations
 
 notebooks: $(STAMP)
 	$(EXECUTE) $(NOTEBOOKS)

@@ -5,10 +5,10 @@ Measured on a private copy of the book's sources (``_config.yml``, ``_toc.yml``,
 
 - clean build: ``jupyter-book build`` of a fresh copy (the book does not execute notebooks:
   ``execute_notebooks: off``, stored outputs are checked by nbval);
-- clean build with notebook execution: ``python -m salesplaybook.site.notebooks`` on the copied
+- clean build with notebook execution: ``salesplaybook site notebooks`` on the copied
   notebooks (what ``make notebooks`` does), then the clean build;
 - no-change rebuild, and rebuild after one page changed (a line appended to it);
-- the whole site as ``make book`` builds it (``python -m salesplaybook.site build``): the
+- the whole site as ``make book`` builds it (``salesplaybook site build``): the
   translatable text extracted, the catalogs checked, the English edition with stored outputs and
   the Chinese one executing the notebooks in Chinese, side by side.
 
@@ -153,7 +153,7 @@ def measure_execute(repeat: int, tmp: Path) -> dict[str, Any]:
     for i in range(repeat):
         project = copy_sources(tmp / f"execute-{i}")
         notebooks = sorted(str(p.relative_to(project)) for p in project.glob("notebooks/*.ipynb"))
-        cmd = [sys.executable, "-m", "salesplaybook.site.notebooks", *notebooks]
+        cmd = [sys.executable, "-m", "salesplaybook", "site", "notebooks", *notebooks]
         execute.append(run_timed(cmd, project))
         build.append(run_timed(build_cmd(), project))
     total = [(e[0] + b[0], max(e[1], b[1])) for e, b in zip(execute, build, strict=True)]
@@ -163,7 +163,7 @@ def measure_execute(repeat: int, tmp: Path) -> dict[str, Any]:
 def measure_site(tmp: Path) -> dict[str, Any]:
     """Both editions from a fresh copy, as ``make book`` builds them."""
     project = copy_sources(tmp / "site")
-    cmd = [sys.executable, "-m", "salesplaybook.site", "build", "--root", "."]
+    cmd = [sys.executable, "-m", "salesplaybook", "site", "build", "--root", "."]
     return summarize([run_timed(cmd, project)])
 
 

@@ -1,7 +1,7 @@
 """Benchmark: each notebook's execution time with nbclient, beyond the kernel-start floor.
 
 Every notebook is executed on a private copy (next to a copy of ``playbooks/``, as in the tree) with
-the settings ``python -m salesplaybook.site.notebooks`` uses; nothing is written back. The floor is
+the settings ``salesplaybook site notebooks`` uses; nothing is written back. The floor is
 a notebook with a single ``pass`` cell: starting a kernel, one round trip, shutting it down. What a
 notebook costs beyond that floor is what its own code costs. Medians of several runs.
 

@@ -281,4 +281,51 @@ def test_choices_the_library_asks_for_name_their_options(tmp_path):
     generate()["people"].to_csv(tmp_path / "people.csv", index=False)
     latest = run("assess", "--data", str(tmp_path))
     assert latest.exit_code == 2
-    assert "error: no targets table to take the latest period from; give --period" in latest.output
+    assert (
+        "error: no targets table to take the latest period from; use --period to choose"
+        in latest.output
+    )
+
+
+def test_a_choice_the_library_leaves_open_names_the_option():
+    """The library's ChoiceNeeded names no flag; the command line adds the option's name."""
+    from salesplaybook.cli.errors import error_message, option_for
+    from salesplaybook.core.errors import ChoiceNeeded
+
+    assert option_for("period") == "--period" and option_for("as_of") == "--as-of"
+    several = ChoiceNeeded("the data hold 2026-Q1 and 2026-Q2", choice="period")
+    assert error_message(several) == "the data hold 2026-Q1 and 2026-Q2; use --period to choose"
+    exists = ChoiceNeeded("out.json: the file exists", choice="force", action="replace it")
+    assert error_message(exists) == "out.json: the file exists; use --force to replace it"
+
+    @click.command()
+    def needs_a_team() -> None:
+        raise ChoiceNeeded("the data hold two teams (east, west)", choice="team")
+
+    from salesplaybook.cli.errors import Group
+
+    group = Group(name="salesplaybook", commands={"assess": needs_a_team})
+    result = CliRunner().invoke(group, ["assess"])
+    assert result.exit_code == 2
+    assert result.output == "error: the data hold two teams (east, west); use --team to choose\n"
+
+
+def test_help_starts_without_the_heavy_modules():
+    """--help imports no command's library (pandas, Sphinx, the site builder)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from salesplaybook.cli import main\n"
+        "heavy = ('pandas', 'sphinx', 'babel', 'jupyter_book', 'pydantic', 'salesplaybook.site')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_site_commands_are_part_of_the_command_line():
+    result = run("site", "--help")
+    assert result.exit_code == 0
+    for command in ("build", "edition", "translations", "notebooks"):
+        assert command in result.output

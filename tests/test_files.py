@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from salesplaybook.core import files
-from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.files import check_folder, make_folder, write_file
+from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
+from salesplaybook.core.files import check_folder, make_folder, output_folder, write_file
 
 
 def test_write_file_writes_whole_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -57,3 +57,55 @@ def test_places_that_cannot_be_written_are_clean_errors(tmp_path: Path) -> None:
     check_folder(tmp_path / "new" / "folder")  # nothing in the way
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt", "x.json"]
     assert a_file.read_bytes() == b"x"
+
+
+# --- the policy for every output --------------------------------------------------------------
+
+
+def test_an_output_folder_may_be_new_or_empty(tmp_path: Path) -> None:
+    output_folder(tmp_path / "new" / "deeper", ["a.csv"], force=False)
+    (tmp_path / "empty").mkdir()
+    output_folder(tmp_path / "empty", ["a.csv"], force=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]  # nothing was made
+
+
+def test_a_folder_with_something_in_it_needs_force(tmp_path: Path) -> None:
+    (tmp_path / "mine.txt").write_text("keep", "utf-8")
+    with pytest.raises(ChoiceNeeded, match=r"not empty \(mine\.txt\)") as refused:
+        output_folder(tmp_path, ["a.csv"], force=False)
+    assert refused.value.choice == "force" and refused.value.action
+    assert "--" not in str(refused.value)  # the library names no flag
+    output_folder(tmp_path, ["a.csv"], force=True)
+
+
+def test_a_shared_folder_only_refuses_a_file_of_the_same_name(tmp_path: Path) -> None:
+    (tmp_path / "mine.txt").write_text("keep", "utf-8")
+    output_folder(tmp_path, ["export.json"], force=False, shared=True)
+    (tmp_path / "export.json").write_text("old", "utf-8")
+    with pytest.raises(ChoiceNeeded, match=r"export\.json: the file exists"):
+        output_folder(tmp_path, ["export.json"], force=False, shared=True)
+    output_folder(tmp_path, ["export.json"], force=True, shared=True)
+
+
+def test_what_is_refused_even_with_force(tmp_path: Path) -> None:
+    a_file = tmp_path / "afile.txt"
+    a_file.write_text("x", "utf-8")
+    with pytest.raises(SalesplaybookError, match="is a file, not a folder"):
+        output_folder(a_file, ["a.csv"], force=True)
+    with pytest.raises(SalesplaybookError, match=r"afile.txt/a.csv: cannot write \("):
+        output_folder(a_file, ["a.csv"], force=True, shared=True)
+    (tmp_path / "a.csv").mkdir()
+    with pytest.raises(SalesplaybookError, match=r"a\.csv: is a folder"):
+        output_folder(tmp_path, ["a.csv"], force=True)
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    (tmp_path / "b.csv").symlink_to(outside)
+    with pytest.raises(SalesplaybookError, match=r"b\.csv: a link to .*outside the folder"):
+        output_folder(tmp_path, ["b.csv"], force=True)
+    dangling = tmp_path / "gone"
+    dangling.symlink_to(tmp_path / "nothing")
+    with pytest.raises(SalesplaybookError, match="a link to nothing"):
+        output_folder(dangling, ["a.csv"], force=True)
+    for bad in ("../x.csv", "sub/x.csv", ".."):
+        with pytest.raises(SalesplaybookError, match="not a plain file name"):
+            output_folder(tmp_path / "new", [bad], force=True)
+    assert not outside.exists()

@@ -127,3 +127,13 @@ def test_career_track_roles_in_order():
         {"id": "t", "name": T, "description": T, "steps": [{"role": "a"}, {"role": "b"}]}
     )
     assert track.roles == ["a", "b"]
+
+
+def test_the_sections_are_the_playbooks_fields():
+    """A content file's sections come from the Playbook model itself: a new field is a section."""
+    from typing import get_args
+
+    assert list(m.SECTIONS) == list(m.Playbook.model_fields)
+    for name, model in m.SECTIONS.items():
+        assert get_args(m.Playbook.model_fields[name].annotation) == (model,)
+    assert m.SECTIONS["objections"] is m.Objection

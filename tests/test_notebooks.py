@@ -3,13 +3,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from salesplaybook.site.notebooks import main
+from click.testing import CliRunner
+
+from salesplaybook.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_usage_without_notebooks():
-    assert main([]) == 2
+    result = CliRunner().invoke(main, ["site", "notebooks"])
+    assert result.exit_code == 2
+    assert "Missing argument 'NOTEBOOKS...'" in result.output
 
 
 def test_stored_notebooks_hold_no_widget_state_or_timings():

@@ -49,19 +49,41 @@ def test_the_edition_root_redirects_to_the_first_page_escaped(tmp_path):
 def test_a_folder_that_is_not_a_book_is_refused_with_status_2(tmp_path):
     from click.testing import CliRunner
 
-    from salesplaybook.site.__main__ import site
+    from salesplaybook.cli import main
+
+    def site(*args: str):
+        return CliRunner().invoke(main, ["site", *args, "--root", str(tmp_path)])
 
     for command in (["build"], ["edition", "zh"], ["translations"]):
-        result = CliRunner().invoke(site, [*command, "--root", str(tmp_path)])
+        result = site(*command)
         assert result.exit_code == 2, result.output
         assert "_config.yml: missing; --root must be the book's folder" in result.output
+        assert "Traceback" not in result.output
     (tmp_path / "_config.yml").write_text("title: [unclosed\n", "utf-8")
-    result = CliRunner().invoke(site, ["build", "--root", str(tmp_path)])
+    result = site("build")
     assert result.exit_code == 2 and "_config.yml: not readable YAML" in result.output
     (tmp_path / "_config.yml").write_text("title: Tiny\n", "utf-8")
     (tmp_path / "_toc.yml").write_text("format: jb-book\n", "utf-8")
-    result = CliRunner().invoke(site, ["build", "--root", str(tmp_path)])
+    result = site("build")
     assert result.exit_code == 2 and "_toc.yml: no `root:` page" in result.output
+
+
+def test_the_site_commands_say_when_the_book_extra_is_missing(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from salesplaybook.cli import main
+    from salesplaybook.cli import site as site_commands
+
+    real = site_commands.importlib.util.find_spec
+    monkeypatch.setattr(
+        site_commands.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "jupyter_book" else real(name, *a),
+    )
+    result = CliRunner().invoke(main, ["site", "build", "--root", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "need the book extra (jupyter_book not installed)" in result.output
+    assert "salesplaybook[book]" in result.output
 
 
 def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch):
@@ -82,5 +104,6 @@ def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch)
     assert build.build_site(tmp_path, strict=True) == 0
     assert len(started) == 2
     for command in started:
+        assert command[1:5] == ["-m", "salesplaybook", "site", "edition"]  # the one command line
         assert command[command.index("--root") + 1] == str(tmp_path)
         assert "--strict" in command

@@ -95,6 +95,22 @@ def test_unknown_dimension_is_reported_at_the_directive(tmp_path, capsys):
     assert re.search(r"index.md:5: .*unknown dimension 'nope'", err)
 
 
+def test_the_extensions_problems_can_be_silenced_by_kind(tmp_path, capsys):
+    """Each problem the extension logs has a type (salesplaybook.<kind>) for suppress_warnings."""
+    src = make_book(tmp_path, "# KPIs\n\n```{kpi-framework}\n:dimension: customer\n```\n")
+    status, _ = build(src, "-W")
+    err = capsys.readouterr().err
+    assert status != 0
+    assert "unknown dimension 'customer'; known: " in err
+    assert "did you mean 'customers'?" in err
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + 'suppress_warnings = ["salesplaybook.directive"]\n')
+    status, _ = build(src, "-W", "-E")
+    err = capsys.readouterr().err
+    assert status == 0, err
+    assert "customer" not in err
+
+
 @pytest.mark.parametrize("lang", ["fr"])
 def test_bad_lang_option_is_reported(tmp_path, capsys, lang):
     src = make_book(tmp_path, f"# KPIs\n\n```{{kpi-framework}}\n:lang: {lang}\n```\n")

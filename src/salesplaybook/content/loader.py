@@ -9,7 +9,6 @@ checked. Every problem is collected as ``file:line: key: message`` and raised to
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from salesplaybook.core.errors import (
     SalesplaybookError,
     display_path,
 )
+from salesplaybook.core.suggest import did_you_mean, hint
 
 CONTENT_ENV = "SALESPLAYBOOK_CONTENT"
 
@@ -145,9 +145,7 @@ def _read_sections(
         section = str(section)
         model = m.SECTIONS.get(section)
         if model is None:
-            hint = difflib.get_close_matches(section, m.SECTIONS, n=1)
-            known = f"did you mean {hint[0]!r}?" if hint else f"known: {', '.join(m.SECTIONS)}"
-            report.add(doc, (section,), section, f"unknown section; {known}")
+            report.add(doc, (section,), section, f"unknown section; {hint(section, m.SECTIONS)}")
             continue
         if not isinstance(items, list):
             report.add(doc, (section,), section, "must be a list of items")
@@ -258,7 +256,7 @@ def _check_references(
             for obj, loc in _walk(item, ()):
                 for name in type(obj).model_fields:
                     target = REFERENCES.get((type(obj), name))
-                    if target is None and name == KPI_FIELD and isinstance(obj, m._Item):
+                    if target is None and name == KPI_FIELD and isinstance(obj, m.Item):
                         target = "indicators"
                     if target is None:
                         continue
@@ -268,8 +266,8 @@ def _check_references(
                         if ref is None or ref in ids[target]:
                             continue
                         sub = (*loc, name, j) if isinstance(value, list) else (*loc, name)
-                        hint = difflib.get_close_matches(ref, [i for i in ids[target] if i], n=1)
-                        extra = f"; did you mean {hint[0]!r}?" if hint else ""
+                        close = did_you_mean(ref, sorted(i for i in ids[target] if i))
+                        extra = f"; {close}" if close else ""
                         report.add(
                             origin.doc,
                             (*origin.loc, *sub),

@@ -22,11 +22,14 @@ class SalesplaybookError(Exception):
 
 class ChoiceNeeded(SalesplaybookError):
     """The input allows several answers and the user must pick one. ``choice`` names what to
-    pick (``"period"``, ``"team"``, ``"person"``) so that each adapter says how in its own terms
-    (a command-line option, a picker in the app); the library's message names no flag."""
+    pick (``"period"``, ``"team"``, ``"person"``, ``"force"`` to overwrite) so that each adapter
+    says how in its own terms (a command-line option, a picker in the app); the library's message
+    names no flag. ``action`` says what making the choice does, when that is not just choosing
+    ("replace it")."""
 
-    def __init__(self, message: str, choice: str) -> None:
+    def __init__(self, message: str, choice: str, action: str | None = None) -> None:
         self.choice = choice
+        self.action = action
         super().__init__(message)
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
-from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
 
 
 def cannot_write(path: Path, exc: OSError) -> SalesplaybookError:
@@ -69,3 +70,73 @@ def write_file(path: Path, data: bytes) -> Path:
             raise cannot_write(path, exc) from exc
         raise
     return path
+
+
+def output_folder(out: Path, names: Iterable[str], force: bool, *, shared: bool = False) -> None:
+    """Refuse, before anything is made or written, to write the files ``names`` into the folder
+    ``out`` where that could lose something of the user's. One policy for every command that
+    writes, so each refuses the same things in the same words:
+
+    - ``out`` must be a folder or not exist yet (not a file, not below a file, not a link to
+      nothing);
+    - something already there is only overwritten with ``force`` (a :class:`ChoiceNeeded` for
+      ``"force"`` otherwise): for an output that owns its folder (a course pack, a set of tables)
+      that is anything in the folder; for files written into a ``shared`` folder (an export
+      beside the user's other files) it is a file of one of the ``names``. Even with ``force``
+      only the ``names`` are written and the other files stay;
+    - a name must not be a folder, nor a link that leads out of ``out`` (the writes replace a
+      link, but one pointing elsewhere shows a mistake worth stopping for).
+
+    Call it again right before writing, once ``out`` exists, to see what appeared meanwhile.
+    """
+    try:
+        _check_output(out, list(names), force, shared)
+    except OSError as exc:  # a folder that cannot be read, a link loop (Python 3.13)
+        raise cannot_write(out, exc) from exc
+    except RuntimeError as exc:  # a link loop (Python 3.11, 3.12)
+        raise SalesplaybookError(f"{out}: cannot write (a symbolic link loop)") from exc
+
+
+def _check_output(out: Path, names: list[str], force: bool, shared: bool) -> None:
+    for name in names:
+        if Path(name).name != name or name in ("", ".", ".."):
+            raise SalesplaybookError(f"{name!r}: not a plain file name")
+    if not out.is_dir():
+        if shared:  # the user named the files: say it of them
+            for name in names:
+                check_folder(out / name)
+            return
+        if out.is_symlink() and not out.exists():
+            raise SalesplaybookError(f"{out}: a link to nothing; name a folder to write into")
+        if out.exists():
+            raise SalesplaybookError(f"{out}: is a file, not a folder; name a folder to write into")
+        check_folder(out)
+        return
+    root = out.resolve()
+    for name in names:
+        dest = out / name
+        if dest.is_dir() and not dest.is_symlink():
+            raise SalesplaybookError(f"{dest}: is a folder; name a file to write")
+        if dest.is_symlink() and not dest.resolve().is_relative_to(root):
+            raise SalesplaybookError(
+                f"{dest}: a link to {dest.resolve()}, outside the folder; the files are not "
+                "written through links: remove it or choose another place"
+            )
+    if force:
+        return
+    if shared:
+        for name in names:
+            dest = out / name
+            if dest.exists() or dest.is_symlink():
+                raise ChoiceNeeded(f"{dest}: the file exists", "force", "replace it")
+        return
+    entries = sorted(p.name for p in out.iterdir())
+    if entries:
+        shown = ", ".join(entries[:5]) + (
+            f" and {len(entries) - 5} more" if len(entries) > 5 else ""
+        )
+        raise ChoiceNeeded(
+            f"{out}: the folder is not empty ({shown}); choose an empty or new folder",
+            "force",
+            "write into it (files of the same names are replaced, the others stay)",
+        )

@@ -1,8 +1,9 @@
 """The HTML of a course pack: markup that escapes by construction, and the printable page.
 
 Content text is written by people, so every string that reaches a page is escaped unless it is
-:class:`Html`, which only :func:`tag` and :func:`escape` make. A page never has to remember to
-escape, and a ``<script>`` typed into a playbook comes out as text.
+:class:`Html` (markupsafe's ``Markup``, as Jinja uses it), which only :func:`tag` and
+:func:`escape` make here. A page never has to remember to escape, and a ``<script>`` typed into a
+playbook comes out as text.
 
 Pages are self-contained (inline stylesheet, system fonts, no scripts) because trainers open them
 from a shared drive or a USB stick, often offline, and print them on A4.
@@ -10,28 +11,23 @@ from a shared drive or a USB stick, often offline, and print them on A4.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from typing import TypeAlias
 
+from markupsafe import Markup, escape
+
 from salesplaybook.core.languages import Lang
+
+#: Markup that is already safe to put into a page.
+Html = Markup
 
 #: Elements without content or end tag.
 _VOID = frozenset({"meta", "br", "hr", "col"})
 
-
-class Html(str):
-    """Markup that is already safe to put into a page."""
-
-    __slots__ = ()
-
-
 Child: TypeAlias = "str | Html | Iterable[Child] | None"
 Attr: TypeAlias = "str | int | bool | None"
 
-
-def escape(text: str) -> Html:
-    return text if isinstance(text, Html) else Html(html.escape(text, quote=True))
+__all__ = ["Child", "Html", "bullets", "escape", "labelled", "page", "render", "table", "tag"]
 
 
 def render(child: Child) -> Html:
@@ -40,13 +36,14 @@ def render(child: Child) -> Html:
         return Html("")
     if isinstance(child, str):
         return escape(child)
-    return Html("".join(render(c) for c in child))
+    return Html("").join(render(c) for c in child)
 
 
 def tag(element: str, /, *children: Child, **attrs: Attr) -> Html:
     """``<name attrs>children</name>``; ``class_`` is ``class``, ``data_x`` is ``data-x``.
 
-    An attribute that is None or False is left out, True is written bare.
+    An attribute that is None or False is left out, True is written bare. Element and attribute
+    names come from the code, never from content; values and children are escaped.
     """
     parts = [element]
     for key, value in attrs.items():
@@ -54,10 +51,10 @@ def tag(element: str, /, *children: Child, **attrs: Attr) -> Html:
             continue
         attr = key.rstrip("_").replace("_", "-")
         parts.append(attr if value is True else f'{attr}="{escape(str(value))}"')
-    opening = f"<{' '.join(parts)}>"
+    opening = Html(f"<{' '.join(parts)}>")
     if element in _VOID:
-        return Html(opening)
-    return Html(f"{opening}{render(children)}</{element}>")
+        return opening
+    return opening + render(children) + Html(f"</{element}>")
 
 
 def bullets(items: Iterable[Child], ordered: bool = False, class_: str | None = None) -> Html:
@@ -69,7 +66,7 @@ def bullets(items: Iterable[Child], ordered: bool = False, class_: str | None = 
 
 
 def labelled(heading: str, body: Child, level: int = 3) -> Html:
-    return Html(tag(f"h{level}", heading) + render(body))
+    return tag(f"h{level}", heading) + render(body)
 
 
 def table(head: Iterable[Child], rows: Iterable[Iterable[Child]], numeric: set[int]) -> Html:

@@ -10,7 +10,6 @@ trainer's other files stay as they are.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,9 +18,10 @@ from typing import Literal
 
 from salesplaybook.content.model import Playbook, Text, Track
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.files import cannot_write, check_folder, make_folder, write_file
+from salesplaybook.core.files import make_folder, output_folder, write_file
 from salesplaybook.core.languages import LANGS, Lang
 from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR
+from salesplaybook.core.suggest import did_you_mean, listed, unknown
 from salesplaybook.course import facilitator, handouts, quiz, readme, slides, syllabus, tracker
 from salesplaybook.course.materials import Materials, materials
 from salesplaybook.course.timing import next_monday, track_minutes
@@ -96,7 +96,6 @@ def find_track(playbook: Playbook, track_id: str) -> Track:
     """The track with id ``track_id``; anything else (a path, a typo) is refused with the known
     ids and the closest one, before a file is touched."""
     known = [t.id for t in playbook.tracks]
-    listed = f"known track ids: {', '.join(known)}" if known else "the playbook has no tracks"
     for track in playbook.tracks:
         if track.id == track_id:
             return track
@@ -108,11 +107,13 @@ def find_track(playbook: Playbook, track_id: str) -> Track:
     )
     # "tracks/newcomer.yaml" and "Newcomer" should still point at newcomer.
     stem = Path(track_id.replace("\\", "/")).stem.lower()
-    close = difflib.get_close_matches(stem or track_id, known, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    if looks_like_path:
-        raise SalesplaybookError(f"{track_id!r} looks like a path, not a track id{hint} ({listed})")
-    raise SalesplaybookError(f"unknown track {track_id!r}{hint} ({listed})")
+    if not looks_like_path:
+        raise SalesplaybookError(unknown("track", track_id, known, like=stem or track_id))
+    close = did_you_mean(stem or track_id, known)
+    raise SalesplaybookError(
+        f"{track_id!r} looks like a path, not a track id; {listed(known)}"
+        + (f"; {close}" if close else "")
+    )
 
 
 def _check_start(start: date) -> None:
@@ -126,41 +127,7 @@ def _check_start(start: date) -> None:
 
 def _check_out(out: Path, force: bool) -> None:
     """Refuse a folder the pack must not be written into; nothing is created here."""
-    try:
-        _check_out_entries(out, force)
-    except OSError as exc:  # a folder that cannot be read
-        raise cannot_write(out, exc) from exc
-
-
-def _check_out_entries(out: Path, force: bool) -> None:
-    if out.is_symlink() and not out.exists():
-        raise SalesplaybookError(f"{out}: a link to nothing; name a folder for the pack")
-    if out.exists() and not out.is_dir():
-        raise SalesplaybookError(f"{out}: is a file, not a folder; name a folder for the pack")
-    if not out.is_dir():
-        check_folder(out)
-        return
-    entries = sorted(p.name for p in out.iterdir())
-    if entries and not force:
-        shown = ", ".join(entries[:5]) + (
-            f" and {len(entries) - 5} more" if len(entries) > 5 else ""
-        )
-        raise SalesplaybookError(
-            f"{out}: the folder is not empty ({shown}); choose an empty or new folder, or use "
-            "--force to overwrite the pack's own files (the other files stay)"
-        )
-    root = out.resolve()
-    for name, _ in PACK_FILES:
-        dest = out / name
-        if dest.is_symlink():
-            target = dest.resolve()
-            if not target.is_relative_to(root):
-                raise SalesplaybookError(
-                    f"{dest}: a link to {target}, outside the folder; the pack does not write "
-                    "through links: remove it or choose another folder"
-                )
-        elif dest.is_dir():
-            raise SalesplaybookError(f"{dest}: is a folder; the pack needs this name for a file")
+    output_folder(out, [name for name, _ in PACK_FILES], force)
 
 
 def _write(root: Path, name: str, data: bytes) -> Path:

@@ -12,13 +12,14 @@ from salesplaybook.core.languages import Lang
 from salesplaybook.course.html import Child, Html, bullets, page, tag
 from salesplaybook.course.syllabus import footer, header_meta, session_title
 from salesplaybook.course.timing import sessions
-from salesplaybook.course.words import lead, word
+from salesplaybook.course.words import lead
+from salesplaybook.views.labels import label
 
 
 def options(item: QuizItem, lang: Lang) -> list[str]:
     """The choices as a learner sees them; a true/false item's are the words True and False."""
     if item.kind == "true_false":
-        return [word("true", lang), word("false", lang)]
+        return [label("true", lang), label("false", lang)]
     return [o.get(lang) for o in item.options]
 
 
@@ -28,7 +29,7 @@ def letter(index: int) -> str:
 
 def _question(number: str, item: QuizItem, lang: Lang) -> Html:
     question = item.question.get(lang)
-    hint = word(f"hint_{item.kind}", lang)
+    hint = label(f"hint_{item.kind}", lang)
     # Many questions already say "Choose all that apply"; saying it twice reads like a slip.
     said = hint.rstrip(".。?？").casefold() in question.casefold()
     return tag(
@@ -74,7 +75,7 @@ def _key_item(number: str, item: QuizItem, lang: Lang) -> Html:
 def _build(track: Track, lang: Lang, key: bool) -> bytes:
     body: list[Child] = []
     if key:
-        body.append(tag("p", word("answer_key_intro", lang), class_="lead"))
+        body.append(tag("p", label("answer_key_intro", lang), class_="lead"))
     else:
         body.append(
             tag(
@@ -93,7 +94,7 @@ def _build(track: Track, lang: Lang, key: bool) -> bytes:
         items = [render(f"{s.number}.{i}", q, lang) for i, q in enumerate(s.module.quiz, 1)]
         heading = tag("h2", session_title(s, lang), data_module=s.module.id)
         body.append(tag("section", heading, items, class_="session"))
-    doc = word("answer_key" if key else "quiz_title", lang)
+    doc = label("answer_key" if key else "quiz", lang)
     title = f"{track.name.get(lang)} · {doc}"
     return page(title, doc, header_meta(track, lang), body, lang, footer(track, lang))
 

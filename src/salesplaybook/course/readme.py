@@ -11,7 +11,7 @@ from salesplaybook.content.model import Track
 from salesplaybook.core.languages import Lang
 from salesplaybook.course.syllabus import header_meta
 from salesplaybook.course.tracker import PLACEHOLDER_PERSON
-from salesplaybook.course.words import word
+from salesplaybook.views.labels import label
 
 #: What each file is for, by file name, in the order the README lists them.
 FILES: dict[str, dict[Lang, str]] = {
@@ -137,7 +137,7 @@ def _describe(name: str, lang: Lang) -> str:
 
 
 def build(track: Track, lang: Lang, names: Sequence[str]) -> bytes:
-    title = f"{track.name.get(lang)} · {word('course_pack', lang)}"
+    title = f"{track.name.get(lang)} · {label('course_pack', lang)}"
     text = _TEXT[lang].format(
         title=title,
         rule="=" * _width(title),

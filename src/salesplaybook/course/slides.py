@@ -36,7 +36,8 @@ from salesplaybook.course.materials import Materials
 from salesplaybook.course.quiz import letter, options
 from salesplaybook.course.syllabus import exercise_title, session_title
 from salesplaybook.course.timing import Block, plan_session, schedule, sessions, track_minutes
-from salesplaybook.course.words import clock, colon, duration, lead, word
+from salesplaybook.course.words import clock, colon, duration, lead
+from salesplaybook.views.labels import label
 
 #: 16:9 at the template's height of 7.5 inches.
 SLIDE_WIDTH = Emu(12192000)
@@ -159,7 +160,7 @@ class _Deck:
 
 
 def _timing(block: Block, lang: Lang, module: Module) -> str:
-    span = word(
+    span = label(
         "notes_timing",
         lang,
         start=clock(block.start),
@@ -172,10 +173,10 @@ def _timing(block: Block, lang: Lang, module: Module) -> str:
 def _exercise_body(ex: Exercise, mats: Materials, lang: Lang) -> list[Para]:
     body = [Para(ex.instructions.get(lang))]
     if ex.objections:
-        body.append(Para(word("uses_objections", lang), bold=True))
+        body.append(Para(label("uses_objections", lang), bold=True))
         body += [Para(mats.objection(o).title.get(lang), 1) for o in ex.objections]
     if ex.key_questions:
-        body.append(Para(word("uses_key_questions", lang), bold=True))
+        body.append(Para(label("uses_key_questions", lang), bold=True))
         for q in ex.key_questions:
             question = mats.key_question(q)
             body.append(Para(f"{question.number}. {question.question.get(lang)}", 1))
@@ -188,10 +189,10 @@ def _exercise_notes(
     notes = [_timing(block, lang, module), ""]
     if ex.kind == "role_play":
         notes += [lead("roles", lang).strip()]
-        notes += [f"- {word(f'role_{r}', lang)}" for r in ("rep", "customer", "observer")]
+        notes += [f"- {label(f'role_{r}', lang)}" for r in ("rep", "customer", "observer")]
         for o in ex.objections:
             objection = mats.objection(o)
-            lines = f"{word('customer_lines', lang)} ({objection.title.get(lang)})"
+            lines = f"{label('customer_lines', lang)} ({objection.title.get(lang)})"
             notes += ["", lines + colon(lang).strip()]
             notes += [f"- “{s.get(lang)}”" for s in objection.customer_says]
         notes.append("")
@@ -217,14 +218,14 @@ def _quiz_notes(number: int, module: Module, lang: Lang) -> list[str]:
 def build(mats: Materials, lang: Lang) -> bytes:
     track = mats.track
     deck = _Deck(lang)
-    deck.prs.core_properties.title = f"{track.name.get(lang)} · {word('slides', lang)}"
+    deck.prs.core_properties.title = f"{track.name.get(lang)} · {label('slides', lang)}"
     deck.prs.core_properties.author = "salesplaybook"
     deck.prs.core_properties.language = "en-US" if lang == "en" else "zh-CN"
 
-    subtitle = word(
+    subtitle = label(
         "slide_subtitle",
         lang,
-        sessions=word("sessions_count", lang, n=len(track.modules)),
+        sessions=label("sessions_count", lang, n=len(track.modules)),
         duration=duration(track_minutes(track), lang),
     )
     title_notes = [
@@ -241,7 +242,7 @@ def build(mats: Materials, lang: Lang) -> bytes:
                 f"{session_title(s, lang)} · {duration(s.module.duration_minutes, lang)}"
             )
     deck.add(
-        TITLE, track.name.get(lang), [Para(word("course_pack", lang)), Para(subtitle)], title_notes
+        TITLE, track.name.get(lang), [Para(label("course_pack", lang)), Para(subtitle)], title_notes
     )
 
     for s in sessions(track):
@@ -250,8 +251,8 @@ def build(mats: Materials, lang: Lang) -> bytes:
         by_kind = {b.kind: b for b in plan.blocks}
         when = [duration(m.duration_minutes, lang)]
         if m.week:
-            when.insert(0, word("week", lang, n=m.week))
-        plan_notes = [m.summary.get(lang), "", lead("notes_plan", lang).strip()]
+            when.insert(0, label("week", lang, n=m.week))
+        plan_notes = [m.summary.get(lang), "", lead("timing_plan", lang).strip()]
         plan_notes += [_timing(b, lang, m) for b in plan.blocks]
         deck.add(SECTION, session_title(s, lang), [Para(" · ".join(when))], plan_notes)
 
@@ -264,7 +265,7 @@ def build(mats: Materials, lang: Lang) -> bytes:
             objective_notes = [duration(m.duration_minutes, lang)]
         deck.add(
             CONTENT,
-            word("objectives", lang),
+            label("objectives", lang),
             [Para(o.get(lang)) for o in m.objectives],
             objective_notes,
         )
@@ -272,9 +273,11 @@ def build(mats: Materials, lang: Lang) -> bytes:
         if m.topics:
             topic_notes = [_timing(b, lang, m) for b in plan.blocks if b.kind == "topic"]
             if not topic_notes:  # the exercises leave no time for input
-                topic_notes = [word("overrun", lang, over=plan.overrun, minutes=m.duration_minutes)]
+                topic_notes = [
+                    label("overrun", lang, over=plan.overrun, minutes=m.duration_minutes)
+                ]
             deck.add(
-                CONTENT, word("topics", lang), [Para(t.get(lang)) for t in m.topics], topic_notes
+                CONTENT, label("topics", lang), [Para(t.get(lang)) for t in m.topics], topic_notes
             )
 
         for b in plan.blocks:
@@ -290,7 +293,7 @@ def build(mats: Materials, lang: Lang) -> bytes:
             )
 
         if m.quiz:
-            body = [Para(word("slide_quiz_hint", lang), bold=True)]
+            body = [Para(label("slide_quiz_hint", lang), bold=True)]
             body += [
                 Para(f"{s.number}.{i} {q.question.get(lang)}") for i, q in enumerate(m.quiz, 1)
             ]
@@ -298,7 +301,7 @@ def build(mats: Materials, lang: Lang) -> bytes:
             notes = [_timing(quiz, lang, m), ""] if quiz else []
             deck.add(
                 CONTENT,
-                word("slide_quiz", lang, n=len(m.quiz)),
+                label("slide_quiz", lang, n=len(m.quiz)),
                 body,
                 notes + _quiz_notes(s.number, m, lang),
             )

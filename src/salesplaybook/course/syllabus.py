@@ -7,56 +7,60 @@ minutes; totals per week and for the track come from :mod:`.timing`, never from 
 from __future__ import annotations
 
 from salesplaybook.content.model import Exercise, Track
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.core.languages import Lang
 from salesplaybook.course.html import Child, Html, bullets, labelled, page, table, tag
 from salesplaybook.course.timing import Session, Week, schedule, track_minutes
-from salesplaybook.course.words import colon, duration, lead, word
+from salesplaybook.course.words import colon, duration, lead
+from salesplaybook.views.labels import label
 
 
 def header_meta(track: Track, lang: Lang) -> str:
     """The line under every page's title: how many sessions, how long, over how many weeks."""
     parts = [
-        word("sessions_count", lang, n=len(track.modules)),
+        label("sessions_count", lang, n=len(track.modules)),
         duration(track_minutes(track), lang),
     ]
     if track.duration_weeks:
-        parts.append(word("duration_weeks", lang, n=track.duration_weeks))
+        parts.append(label("duration_weeks", lang, n=track.duration_weeks))
     return f"{track.name.get(lang)} · " + " · ".join(parts)
 
 
 def footer(track: Track, lang: Lang) -> str:
-    return word("footer", lang, track=track.name.get(lang))
+    return label("footer", lang, track=track.name.get(lang))
 
 
 def week_heading(week: Week, lang: Lang, only: bool = False) -> str:
     """A week's heading; a track without any weeks just has its sessions, not "unscheduled"."""
     if week.number:
-        return word("week", lang, n=week.number)
-    return word("sessions", lang) if only else word("unscheduled", lang)
+        return label("week", lang, n=week.number)
+    return label("sessions", lang) if only else label("unscheduled", lang)
 
 
 def session_title(session: Session, lang: Lang) -> str:
-    return f"{word('session', lang, n=session.number)}{colon(lang)}{session.module.title.get(lang)}"
+    return (
+        f"{label('session', lang, n=session.number)}{colon(lang)}{session.module.title.get(lang)}"
+    )
 
 
 def exercise_title(ex: Exercise, lang: Lang, minutes: bool = False) -> str:
     """The heading of an exercise everywhere in the pack, with its length when ``minutes``."""
-    title = word("block_exercise", lang, kind=word(ex.kind, lang), title=ex.title.get(lang))
-    return f"{title} · {word('minutes', lang, n=ex.duration_minutes)}" if minutes else title
+    title = label("block_exercise", lang, kind=label(ex.kind, lang), title=ex.title.get(lang))
+    return f"{title} · {label('minutes', lang, n=ex.duration_minutes)}" if minutes else title
 
 
 def _overview(track: Track, lang: Lang) -> Html:
     """One row per session, a subtotal per week, the track's total."""
     weeks = schedule(track)
     with_weeks = any(w.number for w in weeks)
-    head: list[Child] = [word("col_session", lang)]
+    head: list[Child] = [label("col_session", lang)]
     if with_weeks:
-        head.append(word("col_week", lang))
+        head.append(label("col_week", lang))
     head += [
-        word("col_module", lang),
-        word("col_minutes", lang),
-        word("col_exercises", lang),
-        word("col_quiz", lang),
+        label("col_module", lang),
+        label("col_minutes", lang),
+        label("col_exercises", lang),
+        label("col_quiz", lang),
     ]
     offset = 1 if with_weeks else 0
     numeric = {0, 2 + offset, 3 + offset, 4 + offset}
@@ -83,11 +87,11 @@ def _overview(track: Track, lang: Lang) -> Html:
             ]
             rows.append(row(cells))
         if with_weeks and len(weeks) > 1 and week.number:
-            label = word("week_total", lang, n=week.number)
-            rows.append(row(["", "", label, str(week.minutes), "", ""], "sum"))
+            total = label("week_total", lang, n=week.number)
+            rows.append(row(["", "", total, str(week.minutes), "", ""], "sum"))
     blank = ["", ""] if with_weeks else [""]
     total = str(track_minutes(track))
-    rows.append(row([*blank, word("track_total", lang), total, "", ""], "sum"))
+    rows.append(row([*blank, label("track_total", lang), total, "", ""], "sum"))
     return tag(
         "table",
         tag(
@@ -105,24 +109,24 @@ def _session(session: Session, lang: Lang) -> Html:
     m = session.module
     when = [duration(m.duration_minutes, lang)]
     if m.week:
-        when.insert(0, word("week", lang, n=m.week))
+        when.insert(0, label("week", lang, n=m.week))
     exercise_rows = [[exercise_title(e, lang), str(e.duration_minutes)] for e in m.exercises]
     parts: list[Child] = [
-        tag("h3", session_title(session, lang), id=f"module-{m.id}", data_module=m.id),
+        tag("h3", session_title(session, lang), id=anchor_id("module", m.id), data_module=m.id),
         tag("p", " · ".join(when), class_="meta"),
         tag("p", m.summary.get(lang)),
-        labelled(word("objectives", lang), bullets(o.get(lang) for o in m.objectives), 4),
+        labelled(label("objectives", lang), bullets(o.get(lang) for o in m.objectives), 4),
     ]
     if exercise_rows:
         parts.append(
             labelled(
-                word("exercises", lang),
-                table([word("exercises", lang), word("col_minutes", lang)], exercise_rows, {1}),
+                label("exercises", lang),
+                table([label("exercises", lang), label("col_minutes", lang)], exercise_rows, {1}),
                 4,
             )
         )
     if m.quiz:
-        quiz = word("quiz_count", lang, n=len(m.quiz))
+        quiz = label("quiz_count", lang, n=len(m.quiz))
         parts.append(tag("p", tag("strong", lead("quiz", lang)), quiz))
     return tag("section", parts, class_="session card")
 
@@ -134,7 +138,7 @@ def build(track: Track, lang: Lang) -> bytes:
     ]
     if track.cadence:
         facts.append(tag("p", tag("strong", lead("cadence", lang)), track.cadence.get(lang)))
-    body: list[Child] = [*facts, tag("h2", word("overview", lang)), _overview(track, lang)]
+    body: list[Child] = [*facts, tag("h2", label("overview", lang)), _overview(track, lang)]
     weeks = schedule(track)
     for week in weeks:
         heading = f"{week_heading(week, lang, len(weeks) == 1)} · {duration(week.minutes, lang)}"
@@ -146,7 +150,7 @@ def build(track: Track, lang: Lang) -> bytes:
                 class_="week",
             )
         )
-    title = f"{track.name.get(lang)} · {word('syllabus', lang)}"
+    title = f"{track.name.get(lang)} · {label('syllabus', lang)}"
     return page(
-        title, word("syllabus", lang), header_meta(track, lang), body, lang, footer(track, lang)
+        title, label("syllabus", lang), header_meta(track, lang), body, lang, footer(track, lang)
     )

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from salesplaybook.core.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.languages import LANGUAGE_VARIABLE
 from salesplaybook.site.catalogs import (
@@ -20,7 +21,7 @@ from salesplaybook.site.catalogs import (
     compile_catalogs,
     update_catalogs,
 )
-from salesplaybook.site.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
+from salesplaybook.site.editions import doctree_dir, html_dir
 
 BUILD = "_build"
 GETTEXT = "gettext"
@@ -108,14 +109,14 @@ def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
     os.environ[LANGUAGE_VARIABLE] = edition.lang
     status = _sphinx(
         root,
-        edition.html_dir(build),
-        edition.doctree_dir(build),
+        html_dir(edition, build),
+        doctree_dir(edition, build),
         builder="html",
         overrides=overrides,
         strict=strict,
     )
     if status == 0:
-        _redirect(edition.html_dir(build), _root_doc(root))
+        _redirect(html_dir(edition, build), _root_doc(root))
     return status
 
 
@@ -164,8 +165,12 @@ def update_translations(root: Path) -> dict[str, int]:
     return update_catalogs(root / BUILD / GETTEXT, root / LOCALE_DIR, CHINESE.sphinx_language)
 
 
+#: How an edition is built in a process of its own: the command line's ``site edition``.
+EDITION_COMMAND = [sys.executable, "-m", "salesplaybook", "site", "edition"]
+
+
 def _spawn(root: Path, edition: Edition, strict: bool) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "salesplaybook.site", "edition", edition.lang]
+    command = [*EDITION_COMMAND, edition.lang]
     command += ["--root", str(root)]
     return subprocess.Popen([*command, "--strict"] if strict else command)
 

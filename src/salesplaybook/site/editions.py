@@ -1,48 +1,16 @@
-"""The site's editions: which Sphinx language each is built with and where it is published.
-
-The English edition is the site's root and the Chinese one lives in ``zh/`` beside it, so a page's
-address in the other edition is a fixed rewrite of its own (the language switch relies on that).
-"""
+"""Where each edition is built: its HTML and its doctrees in the build folder (the editions
+themselves are :mod:`salesplaybook.core.editions`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from salesplaybook.core.languages import Lang, lang_of
+from salesplaybook.core.editions import Edition
 
 
-@dataclass(frozen=True)
-class Edition:
-    lang: Lang
-    sphinx_language: str  # Sphinx's language code, which names the catalogs' folder too
-    prefix: str  # where the edition lives below the site root ("" or "zh/")
-    hreflang: str  # the language as HTML's hreflang and lang attributes name it
-    switch_label: str  # how a link *to* this edition is labelled, in this edition's language
-
-    def html_dir(self, build_dir: Path) -> Path:
-        return build_dir / "html" / self.prefix if self.prefix else build_dir / "html"
-
-    def doctree_dir(self, build_dir: Path) -> Path:
-        return build_dir / (".doctrees" if not self.prefix else f".doctrees-{self.lang}")
+def html_dir(edition: Edition, build_dir: Path) -> Path:
+    return build_dir / "html" / edition.prefix if edition.prefix else build_dir / "html"
 
 
-ENGLISH = Edition(lang="en", sphinx_language="en", prefix="", hreflang="en", switch_label="English")
-CHINESE = Edition(
-    lang="zh", sphinx_language="zh_CN", prefix="zh/", hreflang="zh-Hans", switch_label="中文"
-)
-EDITIONS: tuple[Edition, ...] = (ENGLISH, CHINESE)
-SOURCE: Edition = ENGLISH  # the edition whose pages are written; the others are translated
-LOCALE_DIR = "locales"
-
-
-def edition_for(language: str | None) -> Edition:
-    """The edition a Sphinx ``language`` setting builds (any zh* is the Chinese one)."""
-    return CHINESE if lang_of(language) == "zh" else ENGLISH
-
-
-def other_page_url(pagename: str, current: Edition, target: Edition) -> str:
-    """The relative address, from page ``pagename`` of ``current``, of that page in ``target``."""
-    up_to_edition_root = "../" * pagename.count("/")
-    up_to_site_root = up_to_edition_root + "../" * current.prefix.count("/")
-    return f"{up_to_site_root}{target.prefix}{pagename}.html"
+def doctree_dir(edition: Edition, build_dir: Path) -> Path:
+    return build_dir / (".doctrees" if not edition.prefix else f".doctrees-{edition.lang}")

@@ -1,15 +1,13 @@
 """Re-execute the project's notebooks in place, so their stored outputs are today's.
 
-``make notebooks`` runs this; nbval then proves in ``make test`` that a fresh run reproduces the
-stored outputs. Widget state and timings are not stored: they change on every run, and widget
-state would make the static book load widget scripts it does not need.
-
-Usage: ``python -m salesplaybook.site.notebooks NOTEBOOK...``
+``make notebooks`` runs this (``salesplaybook site notebooks NOTEBOOK...``); nbval then proves in
+``make test`` that a fresh run reproduces the stored outputs. Widget state and timings are not
+stored: they change on every run, and widget state would make the static book load widget scripts
+it does not need.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -36,18 +34,3 @@ def execute_in_place(path: Path, timeout: int = 300) -> None:
             # churns the diff. The plain-text form stays (and is what nbval compares).
             output.get("data", {}).pop(WIDGET_VIEW, None)
     nbformat.write(notebook, path)
-
-
-def main(argv: list[str]) -> int:
-    if not argv:
-        print("usage: python -m salesplaybook.site.notebooks NOTEBOOK...", file=sys.stderr)
-        return 2
-    for name in argv:
-        path = Path(name)
-        print(f"executing {path}", file=sys.stderr)
-        execute_in_place(path)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

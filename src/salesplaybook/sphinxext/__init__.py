@@ -3,14 +3,30 @@
 Add ``salesplaybook.sphinxext`` to the extensions (``_config.yml``: ``sphinx.extra_extensions``).
 Each directive lives in its own module with its own ``setup_<name>(app)``; this function only
 wires them up, importing lazily so that loading the extension costs nothing until a build.
+
+Every warning and error the extension logs has the Sphinx warning type ``salesplaybook`` and a
+subtype naming its kind (:mod:`.log`), so a book can silence one kind by listing it in
+``suppress_warnings`` (in ``_config.yml``, under ``sphinx: config:``), or all of them with
+``"salesplaybook"``:
+
+``salesplaybook.content``
+    The playbook's content does not validate: one error per problem, at its file and line. The
+    build fails whether or not these are shown (the directives have nothing to render).
+``salesplaybook.directive``
+    A directive on a page cannot render what it was asked for: an unknown id in its argument or
+    options (``{protocol} nope``), with the known ids and the closest one. It renders nothing.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 
-def setup(app: Any) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook import __version__
     from salesplaybook.sphinxext.careers import setup_careers
     from salesplaybook.sphinxext.code_pages import setup_code_pages
@@ -54,7 +70,7 @@ def setup(app: Any) -> dict[str, Any]:
         setup_directive(app)
     return {
         "version": __version__,
-        "env_version": code_fingerprint(),  # a code change rebuilds from scratch
+        "env_version": int(code_fingerprint(), 16),  # a code change rebuilds from scratch
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,5 +1,6 @@
 """What every playbook directive shares: the validated content, the edition's language, anchors
-that other pages can link to, and links to the KPIs a piece of content moves."""
+that other pages can link to (:func:`salesplaybook.core.anchors.anchor_id`), links to the KPIs a
+piece of content moves, and how a directive reports a problem."""
 
 from __future__ import annotations
 
@@ -12,20 +13,18 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from salesplaybook.content.model import Playbook, Text
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.core.languages import Lang
+from salesplaybook.core.suggest import unknown
 from salesplaybook.sphinxext import nodes as n
 from salesplaybook.sphinxext.content import edition_language, playbook, source_files
 from salesplaybook.sphinxext.editions import keep_as_rendered
+from salesplaybook.sphinxext.log import DIRECTIVE, report
 from salesplaybook.views.labels import label
 
 
 def _lang(argument: str) -> str:
     return str(directives.choice(argument, ("en", "zh")))
-
-
-def anchor_id(kind: str, item_id: str) -> str:
-    """The HTML id (and cross-reference label) of a rendered item: ``objection-price-too-high``."""
-    return f"{kind}-{item_id.replace('_', '-')}"
 
 
 class PlaybookDirective(SphinxDirective):
@@ -96,4 +95,10 @@ class PlaybookDirective(SphinxDirective):
         return self.links("comes_up_in", "stage", ids, names)
 
     def error(self, message: str) -> list[nodes.Node]:
-        return [self.state.document.reporter.error(message, line=self.lineno)]
+        """Report a problem with this directive at its line; it renders nothing."""
+        report(message, DIRECTIVE, location=self.get_location())
+        return []
+
+    def unknown(self, what: str, name: str, known: Sequence[str]) -> list[nodes.Node]:
+        """Report a name the playbook does not have, with the known ones and the closest."""
+        return self.error(f"{self.name}: {unknown(what, name, known)}")

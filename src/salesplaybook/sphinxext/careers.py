@@ -4,13 +4,13 @@ competencies."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import CareerTrack
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.sphinxext import nodes as n
-from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class CareerTracksDirective(PlaybookDirective):
@@ -54,5 +54,5 @@ class CareerTracksDirective(PlaybookDirective):
         return sec
 
 
-def setup_careers(app: Any) -> None:
+def setup_careers(app: Sphinx) -> None:
     app.add_directive("career-tracks", CareerTracksDirective)

@@ -7,35 +7,44 @@ publishing, and offering for translation, the help as it was.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 MARKERS = (".. click::", "{click}")
+#: Where the build environment keeps the pages to read again (it is pickled with the environment).
+PAGES = "salesplaybook_code_pages"
 
 
-def _note(app: Any, docname: str, source: list[str]) -> None:
+def _pages(env: BuildEnvironment) -> set[str]:
+    pages: set[str] = getattr(env, PAGES, set())
+    setattr(env, PAGES, pages)
+    return pages
+
+
+def _note(app: Sphinx, docname: str, source: list[str]) -> None:
     if any(marker in source[0] for marker in MARKERS):
-        pages: set[str] = getattr(app.env, "salesplaybook_code_pages", set())
-        pages.add(docname)
-        app.env.salesplaybook_code_pages = pages
+        _pages(app.env).add(docname)
 
 
-def _purge(app: Any, env: Any, docname: str) -> None:
-    getattr(env, "salesplaybook_code_pages", set()).discard(docname)
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _pages(env).discard(docname)
 
 
-def _merge(app: Any, env: Any, docnames: Any, other: Any) -> None:
-    pages: set[str] = getattr(env, "salesplaybook_code_pages", set())
-    pages.update(getattr(other, "salesplaybook_code_pages", set()))
-    env.salesplaybook_code_pages = pages
+def _merge(
+    app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
+) -> None:
+    _pages(env).update(_pages(other))
 
 
 def _outdated(
-    app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    return sorted(getattr(env, "salesplaybook_code_pages", set()) - added - changed - removed)
+    return sorted(_pages(env) - added - changed - removed)
 
 
-def setup_code_pages(app: Any) -> None:
+def setup_code_pages(app: Sphinx) -> None:
     app.connect("source-read", _note)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

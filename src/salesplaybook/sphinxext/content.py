@@ -8,75 +8,85 @@ traceback. Otherwise the directives share the one validated playbook.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from weakref import WeakKeyDictionary
 
-from sphinx.util import logging
+from sphinx.application import Sphinx
 
 from salesplaybook.content.loader import content_files, load_playbook
 from salesplaybook.content.model import Playbook
+from salesplaybook.core.editions import edition_for
 from salesplaybook.core.errors import ContentError, SalesplaybookError
 from salesplaybook.core.languages import Lang
-from salesplaybook.site.editions import edition_for
-
-logger = logging.getLogger(__name__)
+from salesplaybook.sphinxext.log import CONTENT, report
 
 STATIC = Path(__file__).parent / "static"
 
 
-def content_dir(app: Any) -> Path:
+@dataclass(frozen=True)
+class Loaded:
+    """What one build read: the playbook (None when it is invalid) and its files."""
+
+    playbook: Playbook | None = None
+    files: list[str] = field(default_factory=list)
+
+
+#: Per Sphinx application (a test may run several builds in one process).
+_LOADED: WeakKeyDictionary[Sphinx, Loaded] = WeakKeyDictionary()
+
+
+def content_dir(app: Sphinx) -> Path:
     return (Path(app.srcdir) / str(app.config.salesplaybook_content)).resolve()
 
 
-def _load(app: Any) -> None:
+def _load(app: Sphinx) -> None:
     folder = content_dir(app)
-    app.salesplaybook = None
-    app.salesplaybook_files = []
+    _LOADED[app] = Loaded()
     try:
-        app.salesplaybook = load_playbook(folder)
+        loaded = load_playbook(folder)
     except ContentError as exc:
         for problem in exc.problems:
             where = problem.location
-            logger.error(
+            report(
                 f"{where.key}: {problem.message}" if where.key else problem.message,
+                CONTENT,
                 location=f"{where.file}:{where.line or 0}",
             )
     except SalesplaybookError as exc:
-        logger.error(f"playbook content: {exc}")
+        report(f"playbook content: {exc}", CONTENT)
     else:
-        app.salesplaybook_files = [str(p) for p in content_files(folder)]
+        _LOADED[app] = Loaded(loaded, [str(p) for p in content_files(folder)])
 
 
-def _fail_if_invalid(app: Any, exception: Exception | None) -> None:
-    if exception is None and app.salesplaybook is None:
+def _fail_if_invalid(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and playbook(app) is None:
         app.statuscode = 1  # the problems were reported when the build started
 
 
-def _add_static(app: Any) -> None:
+def _add_static(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("salesplaybook.css")
         app.add_js_file("salesplaybook.js", loading_method="defer")
 
 
-def playbook(app: Any) -> Playbook | None:
+def playbook(app: Sphinx) -> Playbook | None:
     """The validated playbook, or None when it is invalid (its problems are already reported)."""
-    loaded: Playbook | None = app.salesplaybook
-    return loaded
+    return _LOADED.get(app, Loaded()).playbook
 
 
-def source_files(app: Any) -> list[str]:
+def source_files(app: Sphinx) -> list[str]:
     """The content files, for directives to declare as dependencies of their page."""
-    files: list[str] = app.salesplaybook_files
-    return files
+    return _LOADED.get(app, Loaded()).files
 
 
-def edition_language(app: Any) -> Lang:
+def edition_language(app: Sphinx) -> Lang:
     """The book's edition: Chinese for any zh* language setting, English otherwise."""
     return edition_for(app.config.language).lang
 
 
-def setup_content(app: Any) -> None:
+def setup_content(app: Sphinx) -> None:
     app.add_config_value("salesplaybook_content", "playbooks", "env", [str])
     app.connect("builder-inited", _load)
     app.connect("builder-inited", _add_static)

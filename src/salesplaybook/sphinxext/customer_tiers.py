@@ -3,13 +3,13 @@ service plan as a table with its goals and the KPIs it moves."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import CustomerTier
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.sphinxext import nodes as n
-from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class CustomerTiersDirective(PlaybookDirective):
@@ -54,5 +54,5 @@ class CustomerTiersDirective(PlaybookDirective):
         return sec
 
 
-def setup_customer_tiers(app: Any) -> None:
+def setup_customer_tiers(app: Sphinx) -> None:
     app.add_directive("customer-tiers", CustomerTiersDirective)

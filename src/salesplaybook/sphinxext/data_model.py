@@ -3,11 +3,11 @@ from the pandera schemas themselves so the page cannot drift from the code."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.sphinxext import nodes as n
 
 _TYPES = {
@@ -29,7 +29,7 @@ class DataModelDirective(SphinxDirective):
         for table, schema in TABLES.items():
             doc = (schema.__doc__ or "").strip().split("\n\n")[0]
             title = f"{table}.csv" + (" (required)" if table in REQUIRED_TABLES else "")
-            out.append(nodes.rubric(text=title, ids=[f"table-{table.replace('_', '-')}"]))
+            out.append(nodes.rubric(text=title, ids=[anchor_id("table", table)]))
             if doc and not doc.startswith("Base class"):
                 out.append(n.para(" ".join(doc.split())))
             rows = []
@@ -44,5 +44,5 @@ class DataModelDirective(SphinxDirective):
         return out
 
 
-def setup_data_model(app: Any) -> None:
+def setup_data_model(app: Sphinx) -> None:
     app.add_directive("data-model", DataModelDirective)

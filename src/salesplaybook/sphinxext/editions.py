@@ -21,10 +21,12 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.search.zh import SearchChinese
 from sphinx.transforms import SphinxTransform
 
-from salesplaybook.site.editions import EDITIONS, LOCALE_DIR, SOURCE, edition_for, other_page_url
+from salesplaybook.core.editions import EDITIONS, LOCALE_DIR, SOURCE, edition_for, other_page_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -85,7 +87,11 @@ class TranslateTocCaptions(SphinxTransform):
 
 
 def _page_context(
-    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
 ) -> None:
     current = edition_for(app.config.language)
     editions = [
@@ -116,11 +122,11 @@ def _page_context(
         )
 
 
-def _add_templates(app: Any, config: Any) -> None:
+def _add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path.append(str(TEMPLATES))
 
 
-def _edition_title(app: Any, config: Any) -> None:
+def _edition_title(app: Sphinx, config: Config) -> None:
     """The site's name in this edition (``salesplaybook_titles``, keyed by language), shown in
     the sidebar and every page's ``<title>``; the English one is ``title`` in ``_config.yml``."""
     title = config.salesplaybook_titles.get(config.language)
@@ -129,7 +135,7 @@ def _edition_title(app: Any, config: Any) -> None:
         config.project = title
 
 
-def _jieba_cache_in_build(app: Any) -> None:
+def _jieba_cache_in_build(app: Sphinx) -> None:
     """jieba caches its dictionary in the system's temp folder unless told otherwise."""
     if edition_for(app.config.language).lang == "zh":
         import jieba
@@ -174,7 +180,7 @@ class SearchChineseWords(SearchChinese):
         super().init(options)
 
 
-def setup_editions(app: Any) -> None:
+def setup_editions(app: Sphinx) -> None:
     app.add_config_value("salesplaybook_titles", {}, "html", [dict])
     app.connect("config-inited", _add_templates)
     app.connect("config-inited", _edition_title)

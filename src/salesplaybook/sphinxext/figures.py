@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from salesplaybook.site.editions import edition_for
+from salesplaybook.core.editions import edition_for
 from salesplaybook.views.labels import label
 
 OUTPUT = "cell_output"  # myst-nb's class for a cell's outputs
@@ -47,5 +48,5 @@ class NameNotebookCharts(SphinxPostTransform):
             image["alt"] = label("chart_alt", lang, title=title)
 
 
-def setup_figures(app: Any) -> None:
+def setup_figures(app: Sphinx) -> None:
     app.add_post_transform(NameNotebookCharts)

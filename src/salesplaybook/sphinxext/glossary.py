@@ -3,9 +3,8 @@ edition's language, sorted as the content file sorts them."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.sphinxext import nodes as n
 from salesplaybook.sphinxext.base import PlaybookDirective
@@ -29,5 +28,5 @@ class GlossaryDirective(PlaybookDirective):
         return [dl]
 
 
-def setup_glossary(app: Any) -> None:
+def setup_glossary(app: Sphinx) -> None:
     app.add_directive("playbook-glossary", GlossaryDirective)

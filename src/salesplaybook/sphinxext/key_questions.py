@@ -4,9 +4,8 @@ follow-up."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import KeyQuestion
 from salesplaybook.sphinxext import nodes as n
@@ -33,5 +32,5 @@ class KeyQuestionsDirective(PlaybookDirective):
         return card
 
 
-def setup_key_questions(app: Any) -> None:
+def setup_key_questions(app: Sphinx) -> None:
     app.add_directive("key-questions", KeyQuestionsDirective)

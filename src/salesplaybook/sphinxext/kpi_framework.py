@@ -18,11 +18,13 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import Indicator, Playbook, Threshold
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.core.languages import Lang
 from salesplaybook.sphinxext import nodes as n
-from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.sphinxext.base import PlaybookDirective
 from salesplaybook.views.formatting import percent, threshold_text
 from salesplaybook.views.labels import label
 
@@ -41,13 +43,7 @@ class KpiFrameworkDirective(PlaybookDirective):
         if wanted:
             dimensions = [d for d in dimensions if d.id == wanted]
             if not dimensions:
-                known = ", ".join(d.id for d in book.dimensions)
-                return [
-                    self.state.document.reporter.error(
-                        f"kpi-framework: unknown dimension {wanted!r}; known: {known}",
-                        line=self.lineno,
-                    )
-                ]
+                return self.unknown("dimension", wanted, [d.id for d in book.dimensions])
         out: list[nodes.Node] = [n.para(label("legend", lang), classes=["spb-kpi-legend"])]
         for dim in dimensions:
             sec = n.section(dim.name.get(lang), anchor_id("kpi-dimension", dim.id))
@@ -110,5 +106,5 @@ class KpiFrameworkDirective(PlaybookDirective):
         return notes
 
 
-def setup_kpi_framework(app: Any) -> None:
+def setup_kpi_framework(app: Sphinx) -> None:
     app.add_directive("kpi-framework", KpiFrameworkDirective)

@@ -11,11 +11,13 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import Objection
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.core.languages import Lang
 from salesplaybook.sphinxext import nodes as n
-from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class ObjectionHandbookDirective(PlaybookDirective):
@@ -30,10 +32,8 @@ class ObjectionHandbookDirective(PlaybookDirective):
         if wanted:
             categories = [c for c in categories if c.id == wanted]
             if not categories:
-                known = ", ".join(c.id for c in self.book.objection_categories)
-                return self.error(
-                    f"objection-handbook: unknown category {wanted!r}; known: {known}"
-                )
+                known = [c.id for c in self.book.objection_categories]
+                return self.unknown("category", wanted, known)
         out: list[nodes.Node] = []
         for cat in categories:
             sec = n.section(self.t(cat.name), anchor_id("objection-category", cat.id))
@@ -69,5 +69,5 @@ class ObjectionHandbookDirective(PlaybookDirective):
         return node
 
 
-def setup_objections(app: Any) -> None:
+def setup_objections(app: Sphinx) -> None:
     app.add_directive("objection-handbook", ObjectionHandbookDirective)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from docutils import nodes
+from sphinx.application import Sphinx
+
 
 def _is_live_code(asset: Any) -> bool:
     filename = str(getattr(asset, "filename", "") or "")
@@ -18,7 +21,11 @@ def _is_live_code(asset: Any) -> bool:
 
 
 def _drop_live_code(
-    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
 ) -> None:
     launch = app.config.html_theme_options.get("launch_buttons", {})
     if launch.get("thebe"):
@@ -28,5 +35,5 @@ def _drop_live_code(
             context[key] = [a for a in context[key] if not _is_live_code(a)]
 
 
-def setup_offline(app: Any) -> None:
+def setup_offline(app: Sphinx) -> None:
     app.connect("html-page-context", _drop_live_code, priority=900)

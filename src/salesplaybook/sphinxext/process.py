@@ -3,13 +3,13 @@ criteria, artefacts, typical duration, where deals stall, and the hand-offs to o
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import ProcessStage
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.sphinxext import nodes as n
-from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class SalesProcessDirective(PlaybookDirective):
@@ -45,5 +45,5 @@ class SalesProcessDirective(PlaybookDirective):
         return sec
 
 
-def setup_process(app: Any) -> None:
+def setup_process(app: Sphinx) -> None:
     app.add_directive("sales-process", SalesProcessDirective)

@@ -3,9 +3,8 @@ and a timed table of steps."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.sphinxext import nodes as n
 from salesplaybook.sphinxext.base import PlaybookDirective
@@ -19,8 +18,7 @@ class ProtocolDirective(PlaybookDirective):
         wanted = self.arguments[0]
         found = [p for p in self.book.protocols if p.id == wanted]
         if not found:
-            known = ", ".join(p.id for p in self.book.protocols)
-            return self.error(f"protocol: unknown protocol {wanted!r}; known: {known}")
+            return self.unknown("protocol", wanted, [p.id for p in self.book.protocols])
         protocol = found[0]
         box = nodes.container(classes=["spb-protocol"])
         self.target(box, "protocol", protocol.id)
@@ -36,5 +34,5 @@ class ProtocolDirective(PlaybookDirective):
         return [box]
 
 
-def setup_protocols(app: Any) -> None:
+def setup_protocols(app: Sphinx) -> None:
     app.add_directive("protocol", ProtocolDirective)

@@ -3,13 +3,13 @@ routines (agenda and checklist) and templates folded away, and the KPIs it moves
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import Responsibility, Routine, Template
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.sphinxext import nodes as n
-from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class SupervisorRoleDirective(PlaybookDirective):
@@ -50,5 +50,5 @@ class SupervisorRoleDirective(PlaybookDirective):
         return node
 
 
-def setup_responsibilities(app: Any) -> None:
+def setup_responsibilities(app: Sphinx) -> None:
     app.add_directive("supervisor-role", SupervisorRoleDirective)

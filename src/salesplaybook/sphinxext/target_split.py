@@ -4,9 +4,8 @@ example's total and weights so that every level adds up exactly."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import Text
 from salesplaybook.sphinxext import nodes as n
@@ -21,10 +20,8 @@ class TargetSplitDirective(PlaybookDirective):
     def render(self) -> list[nodes.Node]:
         found = [e for e in self.book.target_examples if e.id == self.arguments[0]]
         if not found:
-            known = ", ".join(e.id for e in self.book.target_examples)
-            return self.error(
-                f"target-split: unknown example {self.arguments[0]!r}; known: {known}"
-            )
+            known = [e.id for e in self.book.target_examples]
+            return self.unknown("example", self.arguments[0], known)
         example = found[0]
         currency = self.t(example.currency)
         names: dict[str, Text] = {}
@@ -73,5 +70,5 @@ class TargetSplitDirective(PlaybookDirective):
         return out
 
 
-def setup_target_split(app: Any) -> None:
+def setup_target_split(app: Sphinx) -> None:
     app.add_directive("target-split", TargetSplitDirective)

@@ -4,13 +4,13 @@ the quiz with its answers folded away, and the facilitator's notes."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
+from sphinx.application import Sphinx
 
 from salesplaybook.content.model import Exercise, Module, QuizItem
+from salesplaybook.core.anchors import anchor_id
 from salesplaybook.sphinxext import nodes as n
-from salesplaybook.sphinxext.base import PlaybookDirective, anchor_id
+from salesplaybook.sphinxext.base import PlaybookDirective
 
 
 class TrainingTrackDirective(PlaybookDirective):
@@ -19,10 +19,7 @@ class TrainingTrackDirective(PlaybookDirective):
     def render(self) -> list[nodes.Node]:
         found = [t for t in self.book.tracks if t.id == self.arguments[0]]
         if not found:
-            known = ", ".join(t.id for t in self.book.tracks)
-            return self.error(
-                f"training-track: unknown track {self.arguments[0]!r}; known: {known}"
-            )
+            return self.unknown("track", self.arguments[0], [t.id for t in self.book.tracks])
         track = found[0]
         intro = n.para(self.t(track.description))
         self.target(intro, "track", track.id)
@@ -98,5 +95,5 @@ class TrainingTrackDirective(PlaybookDirective):
         return box
 
 
-def setup_tracks(app: Any) -> None:
+def setup_tracks(app: Sphinx) -> None:
     app.add_directive("training-track", TrainingTrackDirective)
