@@ -10,7 +10,6 @@ problem of the file is listed with its row or key.
 from __future__ import annotations
 
 import csv
-import difflib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from salesplaybook.content.model import Indicator, Playbook
 from salesplaybook.content.yamlsource import YamlProblem, load_yaml
 from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.suggest import did_you_mean
 from salesplaybook.data.values import ValueProblem, parse_number, read_text
 
 TRENDS = ("declining", "stable", "growing")
@@ -88,12 +88,8 @@ class _Names:
         if found is not None:
             return found
         choices = list(self.indicators) + list(EXTRA_KEYS)
-        close = difflib.get_close_matches(name.strip().lower(), choices, n=1, cutoff=0.5)
-        hint = (
-            f"; did you mean {close[0]!r}?"
-            if close
-            else "; the playbook's KPI framework lists the known ids"
-        )
+        close = did_you_mean(name.strip().lower(), choices, cutoff=0.5)
+        hint = f"; {close or 'the playbook' + chr(39) + 's KPI framework lists the known ids'}"
         raise ValueProblem(f"unknown indicator {name.strip()!r}{hint}")
 
 
@@ -208,8 +204,8 @@ def _read_yaml(
     known = {"period", "team_size", "context", "metrics"}
     for key in data:
         if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            close = did_you_mean(str(key), sorted(known))
+            hint = f"; {close}" if close else ""
             problems.append(f"{path}:{doc.line_of((key,))}: {key}: unknown key{hint}")
     entries: list[tuple[str, Any, tuple[Any, ...]]] = []
     for key in ("period", "team_size"):

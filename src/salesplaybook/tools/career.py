@@ -19,7 +19,6 @@ in either language: :mod:`salesplaybook.views.career` words it. Months and quart
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from salesplaybook.core.periods import (
     quarter_of,
     whole_months_between,
 )
+from salesplaybook.core.suggest import closest
 from salesplaybook.data.rowfiles import cell_problem, number_cell, read_rows
 
 HISTORY_COLUMNS = ("person_id", "period", "target", "actual")
@@ -250,7 +250,7 @@ def check_person(
 
 
 def _unknown_person(person_id: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(person_id, sorted(map(str, known)), n=3, cutoff=0.0)
+    close = closest(person_id, sorted(map(str, known)), n=3, cutoff=0.0)
     hint = f"; closest ids: {', '.join(close)}" if close else ""
     return f"person {person_id!r} is not in the history{hint}"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from salesplaybook.core.anchors import anchor_id
+
 #: The page of each kind of content (its path from the book's root, without ``.html``) and the
 #: anchor prefix of its items.
 PAGES: Final[dict[str, tuple[str, str]]] = {
@@ -34,7 +36,7 @@ def page_of(kind: str, item_id: str) -> tuple[str, str]:
     page, prefix = PAGES[kind]
     if kind == "protocol":
         page = PROTOCOL_PAGES.get(item_id, _OTHER_PROTOCOLS)
-    return page, f"{prefix}-{item_id.replace('_', '-')}"
+    return page, anchor_id(prefix, item_id)
 
 
 def item_href(kind: str, item_id: str, book_root: str = "") -> str:

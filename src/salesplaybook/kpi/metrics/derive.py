@@ -6,7 +6,6 @@ those rows as the scorecard wants it. The periods the tables can speak for are
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final
@@ -23,6 +22,7 @@ from salesplaybook.core.periods import (
     period_label,
     quarter_of,
 )
+from salesplaybook.core.suggest import closest
 from salesplaybook.kpi.metrics.columns import as_datetime, day_numbers, flags
 from salesplaybook.kpi.metrics.context import ALL, Context, Results, Tables, need
 from salesplaybook.kpi.metrics.customers import (
@@ -237,7 +237,7 @@ def derive_metrics(
     need(tables, "people", "team_id")
     teams = sorted(str(t) for t in pd.unique(people["team_id"].dropna()))
     if team is not None and team != ALL and team not in teams:
-        close = difflib.get_close_matches(team, teams, n=1)
+        close = closest(team, teams)
         raise SalesplaybookError(
             f"unknown team {team!r}: the teams in people are "
             + _listing(teams, close[0] if close else None)
