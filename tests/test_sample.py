@@ -12,19 +12,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from salesplaybook.content.facts import probation_months
+from salesplaybook.content import facts
 from salesplaybook.core import files
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.data import sample
 from salesplaybook.data import schemas as datamodel
-from salesplaybook.data.sample import (
-    CORE_PRODUCT_LINES,
-    generate,
-    playbook_declining_floor,
-    playbook_probation_months,
-    playbook_track_modules,
-    write_tables,
-)
+from salesplaybook.data.sample import CORE_PRODUCT_LINES, generate, organisation, write_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIODS = ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
@@ -195,7 +187,7 @@ def test_hires_leavers_and_promotions(tables: dict[str, pd.DataFrame], playbook)
     people, changes = tables["people"], tables["role_changes"]
     start = pd.Timestamp("2024-10-01")
     hires = people[people.hired_on >= start]
-    probation = pd.DateOffset(months=probation_months(playbook))  # the career criterion's
+    probation = pd.DateOffset(months=facts.probation_months(playbook))  # the career criterion's
     probation_over = hires[hires.hired_on + probation <= END]
     assert probation_over.confirmed_on.notna().any()  # some confirmed ...
     assert probation_over.confirmed_on.isna().any()  # ... some not
@@ -261,12 +253,12 @@ def test_surveys_complaints_and_invoices(tables: dict[str, pd.DataFrame]) -> Non
     assert 0 < invoices.amount[overdue].sum() / open_amount < 0.2
 
 
-def test_trainings_use_the_playbook_modules(tables: dict[str, pd.DataFrame]) -> None:
+def test_trainings_use_the_playbook_modules(tables: dict[str, pd.DataFrame], playbook) -> None:
     from_tracks: dict[str, set[str]] = {}
     for path in sorted((ROOT / "playbooks" / "tracks").glob("*.yaml")):
         for track in yaml.safe_load(path.read_text(encoding="utf-8"))["tracks"]:
             from_tracks[track["stage"]] = {m["id"] for m in track["modules"]}
-    modules = playbook_track_modules()
+    modules = facts.track_modules(playbook, datamodel.STAGES)
     assert {stage: set(ids) for stage, ids in modules.items()} == from_tracks
     trainings = tables["trainings"]
     assert set(trainings.module_id) <= set().union(*from_tracks.values())
@@ -336,22 +328,18 @@ def test_the_conversion_anomaly_and_its_alert(tables: dict[str, pd.DataFrame]) -
 def test_the_playbook_is_the_source_and_is_read_once(
     tables: dict[str, pd.DataFrame], playbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert playbook_probation_months() == probation_months(playbook)
-    floor = playbook.indicator("sales_attainment").context_rule.min_value
-    assert playbook_declining_floor() == floor
-    assert playbook_track_modules(playbook) == playbook_track_modules()
     loads = []
-    load = sample._load_playbook
+    load = organisation.load_playbook
 
     def counting():
         loads.append(1)
         return load()
 
-    monkeypatch.setattr(sample, "_load_playbook", counting)
+    monkeypatch.setattr(organisation, "load_playbook", counting)
     given = generate(
-        track_modules=playbook_track_modules(playbook),
-        probation_months=probation_months(playbook),
-        declining_floor=floor,
+        track_modules=facts.track_modules(playbook, datamodel.STAGES),
+        probation_months=facts.probation_months(playbook),
+        declining_floor=facts.declining_floor(playbook),
     )
     assert loads == []  # everything given: the playbook is not read
     for name, frame in given.items():
