@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.data import schemas as datamodel
+from salesplaybook.data.folder import read_table, read_tables
 from salesplaybook.data.tables import (
     COMMON_ALIASES,
     PROBLEM_LIMIT,
@@ -16,8 +17,6 @@ from salesplaybook.data.tables import (
     TableError,
     coerce_table,
     header_key,
-    read_table,
-    read_tables,
     sniff_delimiter,
 )
 
