@@ -41,7 +41,7 @@ def test_a_stage_without_a_track_is_named(playbook) -> None:
     without = playbook.model_copy(
         update={"tracks": [t for t in playbook.tracks if t.stage != "growing"]}
     )
-    with pytest.raises(SalesplaybookError, match="no training track for growing$"):
+    with pytest.raises(SalesplaybookError, match=r"no training track for growing$"):
         facts.track_modules(without, STAGES)
 
 
