@@ -30,7 +30,8 @@ import rowwise
 
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.loader import load_playbook
-from salesplaybook.data import sample, tables
+from salesplaybook.data import sample
+from salesplaybook.data.folder import read_tables
 from salesplaybook.kpi import metrics
 
 
@@ -64,10 +65,10 @@ def run(reps: int, quarters: int, repeat: int, rowwise_repeat: int) -> dict[str,
             # low_memory=False: one pass per file, and no mixed-type guessing per chunk
             return {f.stem: pd.read_csv(f, low_memory=False) for f in files}
 
-        loaded = tables.read_tables(folder)
+        loaded = read_tables(folder)
         probation = probation_months(load_playbook())  # read once, outside what is timed
         t_read = median_time(read_plain, repeat)
-        t_read_validated = median_time(lambda: tables.read_tables(folder), repeat)
+        t_read_validated = median_time(lambda: read_tables(folder), repeat)
         t_metrics = median_time(
             lambda: metrics.team_metrics(loaded, probation_months=probation), repeat
         )

@@ -24,7 +24,7 @@ from salesplaybook.course.materials import materials
 from salesplaybook.course.timing import plan_session, planned_dates
 from salesplaybook.course.tracker import PLACEHOLDER_PERSON
 from salesplaybook.data import schemas as datamodel
-from salesplaybook.data.tables import read_tables
+from salesplaybook.data.folder import read_tables
 from salesplaybook.kpi.metrics import derive_metrics
 
 TRACKS = ("newcomer", "growing", "senior")

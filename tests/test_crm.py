@@ -14,7 +14,8 @@ from salesplaybook.data.crm import (
     to_canonical_customers,
     to_canonical_deals,
 )
-from salesplaybook.data.tables import TableError, read_table, read_tables
+from salesplaybook.data.folder import read_table, read_tables
+from salesplaybook.data.tables import TableError
 
 SALESFORCE = """\
 "Opportunity Owner","Account Name","Opportunity Name","Opportunity ID","Amount","Stage",\

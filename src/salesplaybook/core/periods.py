@@ -46,6 +46,12 @@ def parse_period(label: object) -> int:
     return (year - 1970) * 4 + int(match[2]) - 1
 
 
+def is_period_label(label: object) -> bool:
+    """Whether ``label`` is written like a period (``2026-Q1``), whatever its year: a caller that
+    words its own messages can tell a label of the wrong form from one of a year out of range."""
+    return isinstance(label, str) and _PERIOD.fullmatch(label) is not None
+
+
 def period_label(quarter: int) -> str:
     """The label of a quarter number, the inverse of :func:`parse_period`."""
     return f"{1970 + quarter // 4}-Q{quarter % 4 + 1}"

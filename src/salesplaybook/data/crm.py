@@ -14,9 +14,9 @@ where data goes wrong; so the exports are read as they come out of the CRM:
   ``Associated Company``); company exports (``Record ID``, ``Company name``, ``Company owner``,
   ``Ideal Customer Profile Tier`` or a tier column) for customers;
 - our own columns, in English or with the Chinese headers of a spreadsheet (see
-  :data:`salesplaybook.data.tables.TABLE_ALIASES`).
+  :data:`salesplaybook.data.tables.aliases.TABLE_ALIASES`).
 
-:func:`salesplaybook.data.tables.read_tables` applies the mapping by itself when ``deals.csv`` or
+:func:`salesplaybook.data.folder.read_tables` applies the mapping by itself when ``deals.csv`` or
 ``customers.csv`` has a CRM's header (:func:`detect_format`), so an export can simply be saved
 under our name; the export's own names are accepted as well: ``salesforce-opportunities.csv``,
 ``hubspot-deals.csv``, ``salesforce-accounts.csv``, ``hubspot-companies.csv``.
@@ -45,19 +45,11 @@ import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.data import schemas as datamodel
-from salesplaybook.data.tables import (
-    VALUE_ALIASES,
-    TableError,
-    as_text,
-    canonical_columns,
-    coerce_table,
-    header_key,
-    header_lookup,
-    key,
-    parse_bools,
-    spreadsheet_rows,
-    table_problem,
-)
+from salesplaybook.data.tables.aliases import VALUE_ALIASES, header_key, header_lookup, key
+from salesplaybook.data.tables.cells import parse_bools
+from salesplaybook.data.tables.coerce import canonical_columns, coerce_table, spreadsheet_rows
+from salesplaybook.data.tables.csvfile import as_text
+from salesplaybook.data.tables.problems import TableError, table_problem
 
 FORMATS = ("canonical", "salesforce", "hubspot", "chinese")
 
@@ -212,7 +204,7 @@ def to_canonical_deals(
     marks ``is_core_product`` from the product line (case-insensitive) where the export does not
     say it. ``stage_map`` maps the names of custom CRM stages to our stage ids. Columns the
     mapping does not use are kept after the canonical ones. Raises
-    :class:`~salesplaybook.data.tables.TableError` naming ``file``, rows and columns.
+    :class:`~salesplaybook.data.tables.problems.TableError` naming ``file``, rows and columns.
     """
     _check_format(fmt)
     df = spreadsheet_rows(df)

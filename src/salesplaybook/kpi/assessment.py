@@ -30,7 +30,7 @@ def inputs_from_data(
         origin = "sample data"
     else:
         assert data is not None
-        from salesplaybook.data.tables import read_tables
+        from salesplaybook.data.folder import read_tables
 
         tables = read_tables(data)
         origin = f"data in {data}"

@@ -1,0 +1,162 @@
+"""Reading CSV files into cells: encodings, delimiters, blank rows, the shapes a file can be in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from tablefiles import DEALS, PEOPLE, error_text, people_folder, write
+
+from salesplaybook.data import schemas as datamodel
+from salesplaybook.data.folder import read_tables
+from salesplaybook.data.tables import TableError, parse_cells, sniff_delimiter
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return people_folder(tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk", "gb18030"])
+def test_excel_encodings_read_the_same(tmp_path: Path, encoding: str) -> None:
+    text = "人员编号,姓名,团队,岗位,入职日期\nP1,张三,华东一组,销售代表,2026年3月31日\n"
+    write(tmp_path, "people.csv", text, encoding)
+    people = read_tables(tmp_path)["people"]
+    assert people.loc[0, "name"] == "张三"
+    assert people.loc[0, "team_id"] == "华东一组"
+    assert people.loc[0, "role"] == "sales_rep"
+    assert people.loc[0, "hired_on"] == pd.Timestamp("2026-03-31")
+
+
+def test_gb18030_characters_outside_gbk(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "people.csv",
+        "人员编号,姓名,团队,岗位,入职日期\nP1,𠮷田,T1,销售代表,2026-03-31\n",
+        "gb18030",
+    )
+    assert read_tables(tmp_path)["people"].loc[0, "name"] == "𠮷田"
+
+
+def test_gbk_found_after_an_ascii_header(tmp_path: Path) -> None:
+    rows = "".join(f"P{i},a,T,sales_rep,2026-01-01\n" for i in range(3000))
+    text = "person_id,name,team_id,role,hired_on\n" + rows + "Z1,张三,T1,销售代表,2026-01-01\n"
+    write(tmp_path, "people.csv", text, "gbk")
+    people = read_tables(tmp_path)["people"]
+    assert people["name"].tolist()[-1] == "张三"
+    assert people["role"].tolist()[-1] == "sales_rep"
+
+
+def test_excel_unicode_text_is_utf16_with_tabs(tmp_path: Path) -> None:
+    text = "\ufeffperson_id\tteam_id\trole\thired_on\nP1\t团队\t销售组长\t2026-01-01\n"
+    write(tmp_path, "people.csv", text, "utf-16-le")
+    assert read_tables(tmp_path)["people"].loc[0, "role"] == "team_lead"
+
+
+def test_spaces_around_cells_are_dropped(tmp_path: Path) -> None:
+    text = "person_id , team_id,role,hired_on\n P1 ,\u3000T1,sales_rep , 2026-01-01\n"
+    write(tmp_path, "people.csv", text)
+    people = read_tables(tmp_path)["people"]
+    assert people.loc[0, "person_id"] == "P1"
+    assert people.loc[0, "team_id"] == "T1"
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
+    text = PEOPLE.replace(",", delimiter)
+    write(tmp_path, "people.csv", text)
+    assert read_tables(tmp_path)["people"]["person_id"].tolist() == ["P1", "P2"]
+
+
+def test_semicolon_file_with_decimal_commas_in_quotes_and_excel_sep_line(folder: Path) -> None:
+    text = (
+        "sep=;\n"
+        "deal_id;person_id;amount;stage;created_on\n"
+        'D1;P1;"1,234";won;2026-01-01\n'
+        "D2;P1;¥1,234.50;won;2026-01-01\n"
+    )
+    write(folder, "deals.csv", text)
+    assert read_tables(folder)["deals"]["amount"].tolist() == [1234.0, 1234.5]
+
+
+def test_sniffer_ignores_delimiters_inside_quotes() -> None:
+    assert sniff_delimiter('"a;b;c",d,e') == ","
+    assert sniff_delimiter("a;b,c;d") == ";"
+    assert sniff_delimiter("single") == ","
+
+
+def test_blank_rows_are_skipped_but_keep_their_row_number(folder: Path) -> None:
+    write(
+        folder,
+        "deals.csv",
+        "deal_id,person_id,amount,stage,created_on\nD1,P1,1,won,2026-01-01\n,,,,\n\nD2,P1,x,won,2026-01-01\n\n",
+    )
+    assert "deals.csv: row 5, column 'amount': 'x' is not a number" in error_text(folder)
+
+
+def test_trailing_delimiters_are_tolerated(tmp_path: Path) -> None:
+    write(
+        tmp_path, "people.csv", "person_id,team_id,role,hired_on,\nP1,T1,sales_rep,2026-01-01,,\n"
+    )
+    assert read_tables(tmp_path)["people"]["person_id"].tolist() == ["P1"]
+
+
+def test_header_only_file_is_an_empty_table(folder: Path) -> None:
+    write(folder, "deals.csv", "deal_id,person_id,amount,stage,created_on\n")
+    deals = read_tables(folder)["deals"]
+    assert deals.empty
+    assert list(deals.columns) == list(datamodel.columns("deals"))
+
+
+def test_empty_file(folder: Path) -> None:
+    write(folder, "deals.csv", "")
+    assert "deals.csv: is empty: the header row is missing" in error_text(folder)
+
+
+def test_whitespace_only_file(folder: Path) -> None:
+    write(folder, "deals.csv", " \n\n")
+    assert "deals.csv: is empty" in error_text(folder)
+
+
+def test_workbook_renamed_to_csv(folder: Path) -> None:
+    (folder / "deals.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00binary")
+    assert "deals.csv: is a workbook, not CSV text: save it as CSV UTF-8" in error_text(folder)
+
+
+def test_bytes_that_are_no_known_encoding(folder: Path) -> None:
+    (folder / "deals.csv").write_bytes(b"deal_id\n\x80\xff\x80")
+    assert "deals.csv: is not UTF-8 or GBK/GB18030 text" in error_text(folder)
+
+
+def test_row_with_more_cells_than_the_header(folder: Path) -> None:
+    write(
+        folder,
+        "deals.csv",
+        "deal_id,person_id,amount,stage,created_on\nD1,P1,1,won,2026-01-01\nD2,P1,1,234,won,2026-01-01\n",
+    )
+    assert "deals.csv: row 3: has more cells than the header has columns (5)" in error_text(folder)
+
+
+def test_duplicate_header(folder: Path) -> None:
+    write(folder, "deals.csv", "deal_id,deal_id\nD1,D2\n")
+    assert "deals.csv: column 'deal_id' appears twice (columns 1 and 2)" in error_text(folder)
+
+
+def test_data_under_no_header(folder: Path) -> None:
+    write(folder, "deals.csv", "deal_id,,person_id\nD1,oops,P1\n")
+    assert "deals.csv: row 2: cell in column 2 has no header" in error_text(folder)
+
+
+def test_header_must_be_on_the_first_row(folder: Path) -> None:
+    write(folder, "deals.csv", "\n" + DEALS)
+    assert "deals.csv: row 1 is empty: the header must be the first row" in error_text(folder)
+
+
+def test_cells_keep_the_spreadsheet_rows_of_the_bytes() -> None:
+    cells = parse_cells("\ufeffa;b\n x ;1\n;\n\ny;2\n".encode(), "f.csv")
+    assert list(cells.columns) == ["a", "b"]
+    assert cells.index.tolist() == [0, 3]  # spreadsheet rows 2 and 5: blank rows dropped
+    assert cells["a"].tolist() == ["x", "y"]
+    with pytest.raises(TableError, match=r"f\.csv: is empty"):
+        parse_cells(b"", "f.csv")
