@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from salesplaybook.content.model import Text
+from salesplaybook.data.quality import DataQuality
 
 Status = Literal["excellent", "meets", "below", "no_data"]
 
@@ -23,6 +24,8 @@ class IndicatorResult:
     points: float | None
     context_rule_applied: bool = False
     source: str | None = None
+    #: Why the indicator is ``no_data`` (which input is missing), never a silent 0.
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ class Scorecard:
     overall_score: float | None
     rating: Status
     recommendations: list[Recommendation] = field(default_factory=list)
+    #: What the user must read before trusting the numbers (one English line each).
+    warnings: tuple[str, ...] = ()
+    #: Rows read, used and left out per table, when the scorecard comes from a data folder.
+    data_quality: DataQuality | None = None
 
     def indicator(self, indicator_id: str) -> IndicatorResult:
         return next(i for i in self.indicators if i.id == indicator_id)

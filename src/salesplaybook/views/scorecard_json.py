@@ -35,6 +35,7 @@ def scorecard_json(card: Scorecard, playbook: Playbook) -> dict[str, Any]:
                 "points": _round(r.points, 1),
                 "context_rule_applied": r.context_rule_applied,
                 "source": r.source,
+                "reason": r.reason,
                 "label": {
                     lang: {
                         "meets": threshold_text(ind, ind.meets, lang),
@@ -74,6 +75,8 @@ def scorecard_json(card: Scorecard, playbook: Playbook) -> dict[str, Any]:
             }
             for rec in card.recommendations
         ],
+        "warnings": list(card.warnings),
+        "data_quality": card.data_quality.as_dict() if card.data_quality else None,
     }
 
 
