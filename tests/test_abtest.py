@@ -47,15 +47,18 @@ def test_a_known_case():
     r = ab_test((30, 200), (45, 200), lift_standard=0.15)
     assert r.lift == pytest.approx(0.5)
     assert r.p_value == pytest.approx(0.0547, abs=1e-4)  # z = 0.075 / 0.03903 = 1.92
-    assert not r.significant and r.meets_lift_standard
+    assert not r.significant
+    assert r.meets_lift_standard
     lo, hi = r.ci_difference
     assert lo < r.difference < hi
-    assert r.ci_lift is not None and r.ci_lift[0] < 0.5 < r.ci_lift[1]
+    assert r.ci_lift is not None
+    assert r.ci_lift[0] < 0.5 < r.ci_lift[1]
 
 
 def test_significant_but_below_the_bar():
     r = ab_test((10_000, 100_000), (10_800, 100_000), lift_standard=0.15)
-    assert r.significant and not r.meets_lift_standard
+    assert r.significant
+    assert not r.meets_lift_standard
     assert r.decision == "below_bar"
 
 
@@ -87,7 +90,9 @@ def test_bar_is_read_from_the_playbook(playbook):
 
 def test_zero_conversions_everywhere_is_no_evidence():
     r = ab_test((0, 50), (0, 60), lift_standard=0.15)
-    assert r.p_value == 1.0 and r.lift is None and r.ci_lift is None
+    assert r.p_value == 1.0
+    assert r.lift is None
+    assert r.ci_lift is None
     assert not r.meets_lift_standard
 
 
@@ -183,5 +188,6 @@ def test_ab_tests_answer_both_questions_per_test():
 
 def test_sample_sizes():
     table = sample_sizes([0.1, 0.2], [0.15, 0.25])
-    assert list(table.index) == [0.1, 0.2] and list(table.columns) == [0.15, 0.25]
+    assert list(table.index) == [0.1, 0.2]
+    assert list(table.columns) == [0.15, 0.25]
     assert table.loc[0.2, 0.25] == sample_size(0.2, 0.25)

@@ -24,7 +24,8 @@ def test_sample_data_gives_most_indicators(playbook):
     inputs = collect_inputs(playbook, use_sample=True)
     assert inputs.period is not None
     assert len(inputs.values) >= 15
-    assert inputs.team_size and inputs.team_size > 0
+    assert inputs.team_size
+    assert inputs.team_size > 0
     assert all(src == "sample data" for src in inputs.sources.values())
 
 
@@ -126,4 +127,5 @@ def test_choices_the_user_must_make_name_no_option(playbook, kwargs, choice):
 def test_without_targets_the_period_must_be_chosen(playbook, data_without_targets):
     with pytest.raises(ChoiceNeeded, match="no targets table") as caught:
         collect_inputs(playbook, data=data_without_targets)
-    assert caught.value.choice == "period" and "--" not in str(caught.value)
+    assert caught.value.choice == "period"
+    assert "--" not in str(caught.value)

@@ -20,7 +20,8 @@ def test_benchmark_runs_and_reports_ratios(tmp_path):
         == 0
     )
     text = out.read_text("utf-8")
-    assert "metrics / read" in text and "row-by-row / metrics" in text
+    assert "metrics / read" in text
+    assert "row-by-row / metrics" in text
     assert out.with_suffix(".json").exists()
 
 
@@ -35,7 +36,8 @@ def _bench_module(name):
 def test_startup_benchmark_runs():
     startup = _bench_module("startup")
     result = startup.run(repeat=1)
-    assert result["help"]["median_s"] > 0 and result["python"]["median_s"] > 0
+    assert result["help"]["median_s"] > 0
+    assert result["python"]["median_s"] > 0
     assert "salesplaybook --help" in startup.table(result)
 
 
@@ -82,7 +84,9 @@ def test_report_marks_goals_met_and_not_met():
         },
     }
     text = run.report(results)
-    assert "CPUs" in text and "Python" in text and "pandas" in text
+    assert "CPUs" in text
+    assert "Python" in text
+    assert "pandas" in text
     assert "| rebuild, nothing changed, ≤ 5 s | 7.0 s | **not met** |" in text
     assert "| one page, ≤ 10 s | 8.0 s | met |" in text
     assert "slowest: `b` 6.50 s | **not met**" in text

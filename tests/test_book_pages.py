@@ -17,7 +17,8 @@ def test_every_candidate_has_a_page_and_an_anchor(playbook):
     seen = set()
     for kind, item_id, _, _ in candidates(playbook):
         page, anchor = page_of(kind, item_id)
-        assert page.startswith("book/") and "_" not in anchor, (kind, item_id)
+        assert page.startswith("book/"), (kind, item_id)
+        assert "_" not in anchor, (kind, item_id)
         assert item_id.replace("_", "-") in anchor
         seen.add(kind)
     assert seen == set(KIND_ORDER)

@@ -74,7 +74,8 @@ def test_seed_rule_makes_a_rep_eligible_for_team_lead(tmp_path, playbook):
     need = streak_needed(playbook)
     history = write(tmp_path, streak_history({"P1": need}))
     result = check_person(playbook, read_history(history), "P1")
-    assert result.current_role == "sales_rep" and result.on_target_streak == need
+    assert result.current_role == "sales_rep"
+    assert result.on_target_streak == need
     tracks = {t.track: t for t in result.tracks}
     assert tracks["management"].next_role == "team_lead"
     assert tracks["management"].eligible is True
@@ -174,10 +175,13 @@ def test_tenure_counts_whole_months_as_the_kpi_engine_does(playbook):
         return next(c for c in management.criteria if c.id == "supervisor_tenure_as_lead")
 
     done = tenure(end)
-    assert done.met is True and done.facts["months"] == need
-    assert done.reason == "detail_tenure_change" and done.facts["since"] == start.isoformat()
+    assert done.met is True
+    assert done.facts["months"] == need
+    assert done.reason == "detail_tenure_change"
+    assert done.facts["since"] == start.isoformat()
     short = tenure(date.fromordinal(end.toordinal() - 1))
-    assert short.met is False and short.facts["months"] == need - 1
+    assert short.met is False
+    assert short.facts["months"] == need - 1
 
 
 def test_kpi_criteria_are_open(playbook):
@@ -195,9 +199,11 @@ def test_kpi_criteria_are_open(playbook):
     management = next(t for t in result.tracks if t.track == "management")
     assert management.next_role == "supervisor"
     kpi = next(c for c in management.criteria if c.check == "kpi_status")
-    assert kpi.met is None and kpi.reason == "detail_kpi"
+    assert kpi.met is None
+    assert kpi.reason == "detail_kpi"
     expert = next(t for t in result.tracks if t.track == "expert")
-    assert expert.next_role is None and not expert.eligible
+    assert expert.next_role is None
+    assert not expert.eligible
 
 
 def test_history_from_tables_matches_won_deals():
@@ -293,8 +299,10 @@ def test_attainment_agrees_with_the_streak_when_a_target_is_zero():
     got = attainment(history, "P1")
     assert got["on_target"].tolist() == [False, True, True, True]
     ratio = got["attainment"].tolist()
-    assert ratio[0] == 0.5 and ratio[3] == 1.5
-    assert pd.isna(ratio[1]) and pd.isna(ratio[2])  # no ratio of a zero target
+    assert ratio[0] == 0.5
+    assert ratio[3] == 1.5
+    assert pd.isna(ratio[1])  # no ratio of a zero target
+    assert pd.isna(ratio[2])
 
 
 def read_history_frame(rows):

@@ -97,6 +97,7 @@ def test_notebook_charts_set_svg_only():
             data, _ = shell.display_formatter.format(fig)
     finally:
         InteractiveShell.clear_instance()
-    assert "image/svg+xml" in data and "image/png" not in data
+    assert "image/svg+xml" in data
+    assert "image/png" not in data
     assert "标题" in data["image/svg+xml"]
     assert "<dc:date>" not in data["image/svg+xml"]

@@ -142,7 +142,8 @@ def test_every_command_and_option_is_documented():
     commands = all_commands(main)
     assert commands
     for name, cmd in commands:
-        assert cmd.help and len(cmd.help.strip()) > 20, f"command {name!r} has no help text"
+        assert cmd.help, f"command {name!r} has no help text"
+        assert len(cmd.help.strip()) > 20, f"command {name!r} has too short a help text"
         for param in cmd.params:
             if isinstance(param, click.Option):
                 assert param.help, f"option {param.opts} of {name!r} has no help text"
@@ -194,10 +195,12 @@ def test_assess_bad_input_is_one_clean_message(tmp_path):
     path.write_text("indicator,value\nstrategic_renewal_rate,1.5\n", "utf-8")
     result = run("assess", str(path))
     assert result.exit_code == 2
-    assert "row 2" in result.output and "cannot exceed 100%" in result.output
+    assert "row 2" in result.output
+    assert "cannot exceed 100%" in result.output
     assert "Traceback" not in result.output
     nothing = run("assess")
-    assert nothing.exit_code == 2 and "nothing to assess" in nothing.output
+    assert nothing.exit_code == 2
+    assert "nothing to assess" in nothing.output
 
 
 def test_course_commands(tmp_path):
@@ -208,22 +211,27 @@ def test_course_commands(tmp_path):
     out = tmp_path / "pack"
     built = run("course", "build", "newcomer", "--out", str(out), "--lang", "zh")
     assert built.exit_code == 0, built.output
-    assert (out / "slides.pptx").exists() and (out / "syllabus.html").exists()
+    assert (out / "slides.pptx").exists()
+    assert (out / "syllabus.html").exists()
     again = run("course", "build", "newcomer", "--out", str(out))
-    assert again.exit_code == 2 and "--force" in again.output
+    assert again.exit_code == 2
+    assert "--force" in again.output
     bad = run("course", "build", "../newcomer", "--out", str(tmp_path / "x"))
-    assert bad.exit_code == 2 and "looks like a path" in bad.output
+    assert bad.exit_code == 2
+    assert "looks like a path" in bad.output
     assert not (tmp_path / "x").exists() or not any((tmp_path / "x").iterdir())
 
 
 def test_sample_generate_refuses_a_non_empty_folder(tmp_path):
     (tmp_path / "mine.txt").write_text("keep", "utf-8")
     result = run("sample", "generate", "--out", str(tmp_path), "--reps", "5", "--quarters", "1")
-    assert result.exit_code == 2 and "--force" in result.output
+    assert result.exit_code == 2
+    assert "--force" in result.output
     fresh = tmp_path / "data"
     result = run("sample", "generate", "--out", str(fresh), "--reps", "5", "--quarters", "2")
     assert result.exit_code == 0, result.output
-    assert (fresh / "people.csv").exists() and (tmp_path / "mine.txt").read_text("utf-8") == "keep"
+    assert (fresh / "people.csv").exists()
+    assert (tmp_path / "mine.txt").read_text("utf-8") == "keep"
     assessed = CliRunner().invoke(main, ["assess", "--data", str(fresh), "--json"])
     assert assessed.exit_code == 0, assessed.output
     assert json.loads(assessed.stdout)["indicators"]
@@ -241,7 +249,8 @@ def test_career_check_contract_shape(tmp_path):
     assert {t["track"] for t in doc["tracks"]} == {"management", "expert"}
     assert all({"id", "met", "detail"} <= set(c) for t in doc["tracks"] for c in t["criteria"])
     unknown = run("career", "check", str(path), "--person", "P9")
-    assert unknown.exit_code == 2 and "P9" in unknown.output
+    assert unknown.exit_code == 2
+    assert "P9" in unknown.output
 
 
 def test_targets_split_adds_up(tmp_path):
@@ -264,7 +273,8 @@ def test_abtest_contract_keys():
     doc = json.loads(result.stdout)
     assert {"lift", "p_value", "significant", "meets_lift_standard"} <= set(doc)
     bad = run("abtest", "--control", "30/20", "--variant", "45/210")
-    assert bad.exit_code == 2 and "more conversions than leads" in bad.output
+    assert bad.exit_code == 2
+    assert "more conversions than leads" in bad.output
 
 
 def test_choices_the_library_asks_for_name_their_options(tmp_path):
@@ -274,10 +284,12 @@ def test_choices_the_library_asks_for_name_their_options(tmp_path):
     assert nothing.exit_code == 2
     assert "nothing to assess; give a metrics file, --data DIR, or --sample" in nothing.output
     both = run("assess", "--data", str(tmp_path), "--sample")
-    assert both.exit_code == 2 and "give either --data or --sample, not both" in both.output
+    assert both.exit_code == 2
+    assert "give either --data or --sample, not both" in both.output
     bad = run("assess", "--sample", "--period", "2026Q9")
     assert bad.exit_code == 2
-    assert "period: bad period label '2026Q9'" in bad.output and "--period" in bad.output
+    assert "period: bad period label '2026Q9'" in bad.output
+    assert "--period" in bad.output
     generate()["people"].to_csv(tmp_path / "people.csv", index=False)
     latest = run("assess", "--data", str(tmp_path))
     assert latest.exit_code == 2
@@ -292,7 +304,8 @@ def test_a_choice_the_library_leaves_open_names_the_option():
     from salesplaybook.cli.errors import error_message, option_for
     from salesplaybook.core.errors import ChoiceNeeded
 
-    assert option_for("period") == "--period" and option_for("as_of") == "--as-of"
+    assert option_for("period") == "--period"
+    assert option_for("as_of") == "--as-of"
     several = ChoiceNeeded("the data hold 2026-Q1 and 2026-Q2", choice="period")
     assert error_message(several) == "the data hold 2026-Q1 and 2026-Q2; use --period to choose"
     exists = ChoiceNeeded("out.json: the file exists", choice="force", action="replace it")

@@ -89,7 +89,8 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 @pytest.mark.parametrize("track_id", TRACKS)
 def test_a_pack_holds_its_files_and_nothing_else(packs: dict, track_id: str, lang: str) -> None:
     pack = packs[track_id, lang]
-    assert pack.track_id == track_id and pack.lang == lang
+    assert pack.track_id == track_id
+    assert pack.lang == lang
     assert [(f.name, f.kind) for f in pack.files] == list(PACK_FILES)
     assert sorted(p.name for p in pack.out.iterdir()) == sorted(n for n, _ in PACK_FILES)
     for f in pack.files:
@@ -102,7 +103,8 @@ def test_list_tracks_counts_modules_and_minutes(playbook: Playbook) -> None:
     assert set(TRACKS) <= set(summaries)
     for track in playbook.tracks:
         s = summaries[track.id]
-        assert s.name == track.name and s.stage == track.stage
+        assert s.name == track.name
+        assert s.stage == track.stage
         assert s.modules == len(track.modules)
         assert s.minutes == sum(m.duration_minutes for m in track.modules)
         assert s.duration_weeks == track.duration_weeks
@@ -134,7 +136,8 @@ def test_slides_have_the_expected_shape_notes_and_no_empty_placeholder(
         assert slide.has_notes_slide, number
         assert slide.notes_slide.notes_text_frame.text.strip(), number
         for ph in slide.placeholders:
-            assert ph.has_text_frame and ph.text_frame.text.strip(), (number, ph.name)
+            assert ph.has_text_frame, (number, ph.name)
+            assert ph.text_frame.text.strip(), (number, ph.name)
 
 
 def test_chinese_slides_name_an_east_asian_font(packs: dict) -> None:
@@ -146,7 +149,8 @@ def test_chinese_slides_name_an_east_asian_font(packs: dict) -> None:
         assert runs
         for run in runs:
             ea = run._r.get_or_add_rPr().find(qn("a:ea"))
-            assert ea is not None and ea.get("typeface")
+            assert ea is not None
+            assert ea.get("typeface")
 
 
 def test_slides_cover_every_module_and_exercise(playbook: Playbook, packs: dict) -> None:
@@ -232,7 +236,9 @@ def test_guide_sets_up_role_plays_with_the_customers_lines(playbook: Playbook, p
             assert questions[question_id].question.en in text
         for question in ex.debrief:
             assert question.en in text
-    assert "Observer" in text and "Customer" in text and "Rep" in text
+    assert "Observer" in text
+    assert "Customer" in text
+    assert "Rep" in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -324,7 +330,8 @@ def test_pages_are_printable_and_self_contained(packs: dict, name: str) -> None:
     assert "break-inside: avoid" in style
     assert not page.select("script, link, img, iframe")
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", raw)
-    assert "@import" not in style and "url(" not in style
+    assert "@import" not in style
+    assert "url(" not in style
     assert not re.search(r"&amp;(lt|gt|amp|quot|#x27|#\d+);", raw)  # nothing is escaped twice
 
 
@@ -410,7 +417,8 @@ def test_every_session_plan_fills_the_session_exactly(playbook: Playbook) -> Non
             for before, after in zip(plan.blocks, plan.blocks[1:], strict=False):
                 assert before.end == after.start
             kinds = [b.kind for b in plan.blocks]
-            assert kinds[0] == "intro" and kinds[-1] == "wrap_up"
+            assert kinds[0] == "intro"
+            assert kinds[-1] == "wrap_up"
             assert kinds.count("topic") == len(module.topics)
             assert [b.exercise for b in plan.blocks if b.exercise] == module.exercises
             assert [b.minutes for b in plan.blocks if b.exercise] == [
@@ -425,7 +433,8 @@ def test_a_tight_session_shrinks_the_other_blocks(playbook: Playbook) -> None:
         update={"duration_minutes": sum(e.duration_minutes for e in module.exercises) + 12}
     )
     plan = plan_session(tight)
-    assert plan.minutes == tight.duration_minutes and plan.overrun == 0
+    assert plan.minutes == tight.duration_minutes
+    assert plan.overrun == 0
 
 
 def test_planned_dates_follow_the_weeks(playbook: Playbook) -> None:
@@ -638,4 +647,5 @@ def test_readme_describes_every_file(packs: dict) -> None:
         readme = (packs["newcomer", lang].out / "README.txt").read_text("utf-8-sig")
         for name, _ in PACK_FILES:
             assert f"\n{name}" in readme.replace("\r\n", "\n")
-        assert "trainings.csv" in readme and PLACEHOLDER_PERSON in readme
+        assert "trainings.csv" in readme
+        assert PLACEHOLDER_PERSON in readme

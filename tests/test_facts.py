@@ -22,7 +22,8 @@ def test_probation_is_the_career_criterion(playbook) -> None:
         for criterion in step.criteria
         if criterion.check == "probation_passed"
     ]
-    assert stated and facts.probation_months(playbook) == stated[0]
+    assert stated
+    assert facts.probation_months(playbook) == stated[0]
 
 
 def test_track_modules_are_the_tracks_files(playbook) -> None:

@@ -39,7 +39,8 @@ def test_a_link_at_the_name_is_replaced_not_written_through(tmp_path: Path) -> N
     link.symlink_to(target)
     write_file(link, b"new")
     assert target.read_bytes() == b"keep"
-    assert not link.is_symlink() and link.read_bytes() == b"new"
+    assert not link.is_symlink()
+    assert link.read_bytes() == b"new"
 
 
 def test_places_that_cannot_be_written_are_clean_errors(tmp_path: Path) -> None:
@@ -51,8 +52,8 @@ def test_places_that_cannot_be_written_are_clean_errors(tmp_path: Path) -> None:
         check_folder(a_file / "sub")
     with pytest.raises(SalesplaybookError, match=r"afile.txt/sub/deeper: cannot write \("):
         make_folder(a_file / "sub" / "deeper")
+    (tmp_path / "x.json").mkdir()
     with pytest.raises(SalesplaybookError, match=r"x.json: cannot write \(Is a directory\)"):
-        (tmp_path / "x.json").mkdir()
         write_file(tmp_path / "x.json", b"new")
     check_folder(tmp_path / "new" / "folder")  # nothing in the way
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt", "x.json"]
@@ -73,7 +74,8 @@ def test_a_folder_with_something_in_it_needs_force(tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text("keep", "utf-8")
     with pytest.raises(ChoiceNeeded, match=r"not empty \(mine\.txt\)") as refused:
         output_folder(tmp_path, ["a.csv"], force=False)
-    assert refused.value.choice == "force" and refused.value.action
+    assert refused.value.choice == "force"
+    assert refused.value.action
     assert "--" not in str(refused.value)  # the library names no flag
     output_folder(tmp_path, ["a.csv"], force=True)
 

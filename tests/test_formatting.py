@@ -94,7 +94,8 @@ def test_every_real_bar_is_readable(playbook):
         for t in (ind.meets, ind.excellent):
             for lang in ("en", "zh"):
                 text = threshold_text(ind, t, lang)
-                assert text and "None" not in text
+                assert text
+                assert "None" not in text
                 assert not re.search(r"\d\.\d{3,}|e[-+]\d", text), text  # no float noise
 
 

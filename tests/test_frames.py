@@ -32,7 +32,8 @@ def test_select_and_display(playbook):
     assert (only["meets_from_seed"] | only["excellent_from_seed"]).all()
     assert len(select_indicators(frame)) == len(frame)
     shown = display_columns(frame)
-    assert "dimension_id" not in shown.columns and "id" not in shown.columns
+    assert "dimension_id" not in shown.columns
+    assert "id" not in shown.columns
     assert list(shown.index.get_level_values(1)) == [i.name.en for i in playbook.indicators]
 
 
@@ -43,7 +44,8 @@ def test_bar_sources_table_in_both_editions(playbook):
     order = [d.id for d in playbook.dimensions]
     counts = bar_sources(indicator_frame(playbook), order)
     en = bar_sources_table(counts, playbook, "en")
-    assert en.equals(counts) and list(en.index) == order  # the English table is the frame
+    assert en.equals(counts)  # the English table is the frame
+    assert list(en.index) == order
     zh = bar_sources_table(counts, playbook, "zh")
     assert list(zh.index) == [d.name.zh for d in playbook.dimensions]
     assert zh.index.name == label("col_dimension", "zh")

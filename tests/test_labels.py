@@ -62,7 +62,8 @@ def test_the_variable_is_the_one_the_site_sets():
 def test_every_label_has_both_languages_with_the_same_placeholders():
     for key, texts in LABELS.items():
         assert set(texts) == {"en", "zh"}, key
-        assert texts["en"].strip() and texts["zh"].strip(), key
+        assert texts["en"].strip(), key
+        assert texts["zh"].strip(), key
         assert placeholders(texts["en"]) == placeholders(texts["zh"]), key
 
 

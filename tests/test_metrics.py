@@ -344,7 +344,8 @@ def test_derive_metrics_for_a_team() -> None:
 
 def test_derive_metrics_for_the_organisation() -> None:
     derived = derive_metrics(tables(), P, probation_months=PROBATION)
-    assert derived.team is None and derived.team_size == 4
+    assert derived.team is None
+    assert derived.team_size == 4
     for indicator, (expected, _, _) in EXPECTED.items():
         assert derived.values[indicator] == pytest.approx(expected), indicator
     q1 = derive_metrics(tables(), "2026-Q1", probation_months=PROBATION)
@@ -397,7 +398,8 @@ def test_empty_tables_and_no_periods() -> None:
     assert frame.loc[P, "process_complaints"].eq(0).all()  # a count of nothing is 0
     assert frame.loc[P, "sales_attainment"].isna().all()
     nothing = team_metrics(tables(), [], probation_months=PROBATION)
-    assert nothing.empty and "team_size" in nothing.columns
+    assert nothing.empty
+    assert "team_size" in nothing.columns
 
 
 def test_bad_input_is_a_clear_error() -> None:
@@ -448,7 +450,8 @@ def test_dates_beyond_the_years_give_no_periods_outside_them() -> None:
         dates="created_on closed_on",
     )
     periods = data_periods({"people": people(), "deals": far})
-    assert periods[0] == "2026-Q1" and periods[-1] == "2199-Q4"
+    assert periods[0] == "2026-Q1"
+    assert periods[-1] == "2199-Q4"
 
 
 def test_probation_months() -> None:
@@ -480,7 +483,8 @@ def test_grid_mean_pools_the_rows_of_its_cells() -> None:
 def load_rowwise():
     path = Path(__file__).resolve().parents[1] / "bench" / "rowwise.py"
     spec = importlib.util.spec_from_file_location("bench_rowwise", path)
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

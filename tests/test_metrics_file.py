@@ -102,7 +102,9 @@ def test_all_problems_together_with_rows(tmp_path, playbook):
     with pytest.raises(SalesplaybookError) as info:
         load_metrics_file(write(tmp_path, "m.csv", text), playbook)
     message = str(info.value)
-    assert "row 2" in message and "row 3" in message and "given twice" in message
+    assert "row 2" in message
+    assert "row 3" in message
+    assert "given twice" in message
 
 
 @pytest.mark.parametrize("period", ["2026-Q9", "x", "0000-Q1", "2026Q1"])

@@ -19,7 +19,8 @@ def tables() -> dict[str, pd.DataFrame]:
 
 def test_surveys_and_complaints(tables: dict[str, pd.DataFrame]) -> None:
     scores = tables["surveys"].score
-    assert scores.isin([1, 2, 3, 4, 5]).all() and scores.ge(4).mean() >= 0.8
+    assert scores.isin([1, 2, 3, 4, 5]).all()
+    assert scores.ge(4).mean() >= 0.8
     complaints = tables["complaints"]
     process = complaints[complaints.root_cause == "process"]
     per_team_quarter = process.groupby([process.team_id, quarter_label(process.received_on)])

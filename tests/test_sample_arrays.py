@@ -20,7 +20,8 @@ def test_take_with_missing_codes() -> None:
 
 def test_largest_remainder_adds_up() -> None:
     parts = largest_remainder(10, np.array([0.34, 0.28, 0.22, 0.16]))
-    assert parts.sum() == 10 and parts.tolist() == [3, 3, 2, 2]
+    assert parts.sum() == 10
+    assert parts.tolist() == [3, 3, 2, 2]
 
 
 def test_within_group_counts_each_run() -> None:

@@ -47,6 +47,7 @@ def test_months_and_quarters_of_the_span() -> None:
     assert cal.month_of(days).tolist() == [-1, 0, 6, 8, 9]
     assert cal.quarter_of(days).tolist() == [-1, 0, 2, 2, 3]
     first = np.datetime64("2023-07-01").astype("datetime64[D]").astype(int)
-    assert cal.start == first and cal.end == cal.q_end[2]
+    assert cal.start == first
+    assert cal.end == cal.q_end[2]
     assert (cal.m_end[:-1] + 1 == cal.m_start[1:]).all()  # months follow each other
     assert cal.progress(np.array([cal.start, cal.end])).tolist() == [0.0, 1.0]

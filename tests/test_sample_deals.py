@@ -47,7 +47,8 @@ def test_attainment_per_rep_is_around_one(tables: dict[str, pd.DataFrame]) -> No
     declining = market.period[market.market_trend == "declining"].iloc[0]
     normal = ratio[ratio.index.get_level_values(1) != declining]
     assert 0.95 <= normal.median() <= 1.15
-    assert normal.quantile(0.1) >= 0.6 and normal.quantile(0.9) <= 1.6
+    assert normal.quantile(0.1) >= 0.6
+    assert normal.quantile(0.9) <= 1.6
     assert 0.45 <= (normal >= 1).mean() <= 0.8
 
 

@@ -24,7 +24,8 @@ def test_every_stage_and_role(tables: dict[str, pd.DataFrame]) -> None:
     teams = people[people.team_id.str.startswith("T")]
     assert teams.groupby("team_id").role.apply(lambda r: (r == "team_lead").any()).all()
     in_post = teams[teams.left_on.isna()].groupby("team_id").size()
-    assert in_post.between(5, 15).all() and 8 <= in_post.mean() <= 12
+    assert in_post.between(5, 15).all()
+    assert 8 <= in_post.mean() <= 12
 
 
 def test_hires_leavers_and_promotions(tables: dict[str, pd.DataFrame], playbook) -> None:
@@ -38,7 +39,8 @@ def test_hires_leavers_and_promotions(tables: dict[str, pd.DataFrame], playbook)
     confirmed = hires.dropna(subset=["confirmed_on"])
     assert (confirmed.confirmed_on >= confirmed.hired_on + probation).all()
     leavers = people.dropna(subset=["left_on"])
-    assert leavers.is_core.any() and not leavers.is_core.all()
+    assert leavers.is_core.any()
+    assert not leavers.is_core.all()
     assert {"team_lead", "industry_consultant", "solution_expert"} <= set(changes.to_role)
     assert changes.changed_on.between(start, END).all()
     final = changes.sort_values("changed_on").groupby("person_id").to_role.last()

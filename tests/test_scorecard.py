@@ -118,7 +118,8 @@ def test_scores_skip_indicators_without_data():
     assert card.overall_score == 100
     assert card.rating == "excellent"
     empty = assess(pb, MetricsInput())
-    assert empty.overall_score is None and empty.rating == "no_data"
+    assert empty.overall_score is None
+    assert empty.rating == "no_data"
 
 
 def valid_value(ind: Indicator, x: float) -> float:

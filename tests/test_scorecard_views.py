@@ -70,7 +70,8 @@ def test_scoring_markdown_in_both_editions(playbook):
     assert f"优秀 {number(POINTS_EXCELLENT)} 分" in zh
     assert f"{number(RATING_MEETS)} 分及以上" in zh
     en = scoring_markdown(playbook)
-    assert en.startswith("- **Status**") and len(en.splitlines()) == len(zh.splitlines()) == 5
+    assert en.startswith("- **Status**")
+    assert len(en.splitlines()) == len(zh.splitlines()) == 5
     assert "{" not in en + zh
     # The indicators whose bars scale with the team are named from the playbook, each in the
     # edition's language.

@@ -154,7 +154,8 @@ def test_every_page_links_to_itself_in_the_other_edition(edition, other, label):
     for path in pages:
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         link = soup.select_one(".spb-language-switch a")
-        assert link is not None and link.get_text(strip=True) == label, path
+        assert link is not None, path
+        assert link.get_text(strip=True) == label, path
         target = (path.parent / link["href"]).resolve()
         assert target == (HTML / other / path.relative_to(HTML / edition)).resolve(), path
         assert target.exists(), path
@@ -185,7 +186,8 @@ def test_sidebar_captions_and_site_title_follow_the_edition():
     assert has_chinese(soup.select_one(".bd-sidebar-primary .logo__title").get_text())
     assert "Sales Playbook" not in soup.title.get_text()
     captions = [c.get_text(strip=True) for c in soup.select(".bd-sidebar-primary .caption-text")]
-    assert captions and all(has_chinese(c) for c in captions), captions
+    assert captions
+    assert all(has_chinese(c) for c in captions), captions
 
 
 def test_launch_buttons_only_on_notebook_pages_and_never_live_code():
@@ -193,13 +195,15 @@ def test_launch_buttons_only_on_notebook_pages_and_never_live_code():
         text = path.read_text("utf-8")
         is_notebook = path.with_suffix(".ipynb").name in {p.name for p in ROOT.glob("notebooks/*")}
         assert ("mybinder.org" in text) == (is_notebook and "/notebooks/" in path.as_posix()), path
-        assert "THEBE_JS_URL" not in text and "colab.research" not in text, path
+        assert "THEBE_JS_URL" not in text, path
+        assert "colab.research" not in text, path
 
 
 def test_edit_links_point_to_the_source_or_its_catalog():
     english = page("book/playbook/objections.html").find("a", href=lambda h: h and "/edit/" in h)
     chinese = page("zh/book/playbook/objections.html").find("a", href=lambda h: h and "/edit/" in h)
-    assert english is not None and english["href"].endswith("/book/playbook/objections.md")
+    assert english is not None
+    assert english["href"].endswith("/book/playbook/objections.md")
     assert chinese is not None
     catalog = chinese["href"].split("/edit/main/", 1)[1]
     assert catalog == "locales/zh_CN/LC_MESSAGES/book/playbook/objections.po"
@@ -219,7 +223,8 @@ def test_notebook_pages_offer_the_notebook_for_download():
 def test_chinese_search_index_holds_chinese_words():
     script = (HTML / "zh" / "searchindex.js").read_text("utf-8")
     index = json.loads(script.removeprefix("Search.setIndex(").removesuffix(")"))
-    assert "异议" in index["terms"] and "晋升" in index["terms"]
+    assert "异议" in index["terms"]
+    assert "晋升" in index["terms"]
     assert "function splitQuery" in (HTML / "zh" / "_static" / "language_data.js").read_text()
 
 
@@ -231,6 +236,7 @@ def test_notebook_charts_have_a_text_alternative(edition):
         for img in soup.select(".cell_output img"):
             charts += 1
             alt = img.get("alt", "")
-            assert alt and not alt.endswith((".svg", ".png")), f"{path}: {img}"
+            assert alt, f"{path}: {img}"
+            assert not alt.endswith((".svg", ".png")), f"{path}: {img}"
             assert has_chinese(alt) == (edition == "zh/"), f"{path}: {alt}"
     assert charts >= 5

@@ -61,11 +61,13 @@ def test_a_folder_that_is_not_a_book_is_refused_with_status_2(tmp_path):
         assert "Traceback" not in result.output
     (tmp_path / "_config.yml").write_text("title: [unclosed\n", "utf-8")
     result = site("build")
-    assert result.exit_code == 2 and "_config.yml: not readable YAML" in result.output
+    assert result.exit_code == 2
+    assert "_config.yml: not readable YAML" in result.output
     (tmp_path / "_config.yml").write_text("title: Tiny\n", "utf-8")
     (tmp_path / "_toc.yml").write_text("format: jb-book\n", "utf-8")
     result = site("build")
-    assert result.exit_code == 2 and "_toc.yml: no `root:` page" in result.output
+    assert result.exit_code == 2
+    assert "_toc.yml: no `root:` page" in result.output
 
 
 def test_the_site_commands_say_when_the_book_extra_is_missing(tmp_path, monkeypatch):

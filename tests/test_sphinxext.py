@@ -192,7 +192,8 @@ def test_every_kind_of_content_renders_with_links_that_resolve(
     # each script in both languages, as tabs that switch together
     assert html.count('data-sync-id="script-zh"') == len(playbook.objections)
     for obj in playbook.objections:
-        assert obj.script.en.split("'")[0][:30] in html and obj.script.zh[:10] in html
+        assert obj.script.en.split("'")[0][:30] in html
+        assert obj.script.zh[:10] in html
     assert 'href="#kpi-' in html  # KPI links point at the indicators on the same page here
 
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.data.values import ValueProblem, parse_number, read_text
+from salesplaybook.data.values import BadValueError, parse_number, read_text
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_numbers_as_spreadsheets_save_them(text, value):
 
 @pytest.mark.parametrize("bad", ["abc", "", "  ", "nan", "inf", "1,2x", "%", True])
 def test_not_numbers(bad):
-    with pytest.raises(ValueProblem):
+    with pytest.raises(BadValueError):
         parse_number(bad)
 
 
@@ -41,7 +41,7 @@ def test_percent_round_trips(d):
 
 @given(st.text(max_size=20))
 def test_any_text_is_a_number_or_a_value_problem(text):
-    with contextlib.suppress(ValueProblem):
+    with contextlib.suppress(BadValueError):
         parse_number(text)
 
 

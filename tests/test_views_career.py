@@ -57,7 +57,8 @@ def test_json_has_the_contracts_shape_with_english_details(tmp_path, playbook):
     result = check_person(playbook, read_history(write(tmp_path, streak_history(need))), "P1")
     data = career_check_json(result)
     assert set(data) == {"person_id", "current_role", "on_target_streak", "tracks"}
-    assert data["current_role"] == "sales_rep" and data["on_target_streak"] == need
+    assert data["current_role"] == "sales_rep"
+    assert data["on_target_streak"] == need
     tracks = {t["track"]: t for t in data["tracks"]}
     assert tracks["management"]["next_role"] == "team_lead"
     assert tracks["management"]["eligible"] is True
@@ -164,7 +165,8 @@ def test_text_in_chinese(sample_check):
     for track in playbook.career_tracks:
         assert track.name.zh in text
     assert label("criterion_open", "zh") in text
-    assert "sales_rep" not in text and "management" not in text
+    assert "sales_rep" not in text
+    assert "management" not in text
     assert career_check_text(result).splitlines()[0].startswith(f"{result.person_id}: sales_rep")
 
 
@@ -204,7 +206,8 @@ def test_ladder_and_gaps_in_chinese(sample_check):
     assert set(en["criterion"]) == {c.id for t in result.tracks for c in t.criteria}
     gaps = training_gaps(result, playbook, "zh")
     titles = {m.title.zh for t in playbook.tracks for m in t.modules}
-    assert len(gaps) and set(gaps[label("col_title", "zh")]) <= titles
+    assert len(gaps)
+    assert set(gaps[label("col_title", "zh")]) <= titles
     # The Chinese table names the track and the module, with no English id in it.
     assert list(gaps.columns) == [label("col_training_track", "zh"), label("col_title", "zh")]
     assert set(gaps[label("col_training_track", "zh")]) <= {t.name.zh for t in playbook.tracks}

@@ -36,7 +36,8 @@ def test_worked_example_in_chinese(playbook):
     example = playbook.target_examples[0]
     steps = split_example(example)
     text = example_markdown(example, "zh")
-    assert text.startswith(f"**{example.title.zh}**") and example.currency.zh in text
+    assert text.startswith(f"**{example.title.zh}**")
+    assert example.currency.zh in text
     table = step_table(steps[0], "zh")
     assert list(table.columns) == [
         label(f"split_col_{k}", "zh") for k in ("part", "weight", "share", "amount")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from salesplaybook.content.yamlsource import YamlProblem, load_yaml
+from salesplaybook.content.yamlsource import YamlError, load_yaml
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "f.yaml") -> Path:
@@ -28,14 +28,14 @@ def test_lines_of_keys_and_items(tmp_path):
 
 
 def test_duplicate_keys_are_an_error(tmp_path):
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(YamlError) as info:
         load_yaml(write(tmp_path, "a: 1\nb: 2\na: 3\n"))
     assert info.value.line == 3
     assert "'a' appears twice" in info.value.message
 
 
 def test_python_tags_are_refused(tmp_path):
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(YamlError) as info:
         load_yaml(write(tmp_path, "ok: 1\nx: !!python/object/apply:os.system ['touch pwned']\n"))
     assert info.value.line == 2
     assert "tags" in info.value.message
@@ -43,7 +43,7 @@ def test_python_tags_are_refused(tmp_path):
 
 
 def test_syntax_error_has_its_line(tmp_path):
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(YamlError) as info:
         load_yaml(write(tmp_path, "a:\n  - x\n  b: [\n"))
     assert info.value.line >= 3
 
@@ -54,7 +54,7 @@ def test_byte_order_mark_is_accepted(tmp_path):
 
 
 def test_non_utf8_is_a_clear_error(tmp_path):
-    with pytest.raises(YamlProblem, match="UTF-8") as info:
+    with pytest.raises(YamlError, match="UTF-8") as info:
         load_yaml(write(tmp_path, "a: 1\nb: 中文\n".encode("gbk")))
     assert info.value.line == 2
 
@@ -77,7 +77,7 @@ def test_empty_file(tmp_path):
 )
 def test_a_value_that_cannot_be_constructed_is_a_problem_at_its_line(tmp_path, value, message):
     """Typed values PyYAML fails to build (ValueError, KeyError, ...) were tracebacks."""
-    with pytest.raises(YamlProblem, match=message) as info:
+    with pytest.raises(YamlError, match=message) as info:
         load_yaml(write(tmp_path, f"items:\n  - id: a\n    when: {value}\n"))
     assert info.value.line == 3
     assert "tags such as" not in info.value.message  # these are core tags, not refused ones
@@ -93,7 +93,7 @@ def test_a_value_that_cannot_be_constructed_is_a_problem_at_its_line(tmp_path, v
 )
 def test_an_alias_inside_its_own_anchor_is_a_problem(tmp_path, text, line):
     """A self-referencing anchor was a RecursionError."""
-    with pytest.raises(YamlProblem, match=r"alias \(\*name\) refers to the anchor") as info:
+    with pytest.raises(YamlError, match=r"alias \(\*name\) refers to the anchor") as info:
         load_yaml(write(tmp_path, text))
     assert info.value.line == line
 

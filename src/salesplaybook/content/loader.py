@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from salesplaybook.content import model as m
-from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlProblem, load_yaml
+from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlError, load_yaml
 from salesplaybook.core.errors import (
     ContentError,
     Location,
@@ -115,7 +115,7 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
     for path in files:
         try:
             doc = load_yaml(path)
-        except YamlProblem as exc:
+        except YamlError as exc:
             report.problems.append(Problem(Location(display_path(path), exc.line), exc.message))
             continue
         _read_sections(doc, sections, origins, invalid_ids, report)

@@ -79,7 +79,7 @@ class YamlDocument:
         return 1
 
 
-class YamlProblem(Exception):
+class YamlError(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(message)
         self.line = line
@@ -93,11 +93,11 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, "the file is not UTF-8 text; save it as UTF-8") from None
+        raise YamlError(line, "the file is not UTF-8 text; save it as UTF-8") from None
 
 
 def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
-    """Load one YAML file safely; raises :class:`YamlProblem` with the line of the first error.
+    """Load one YAML file safely; raises :class:`YamlError` with the line of the first error.
 
     ``text`` is the file's content when the caller has already decoded it (user files may be
     GBK); by default the file is read as UTF-8.
@@ -113,7 +113,7 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         _index(node, (), doc.lines, duplicates)
         if duplicates:
             line, key = duplicates[0]
-            raise YamlProblem(line, f"key {key!r} appears twice in the same mapping")
+            raise YamlError(line, f"key {key!r} appears twice in the same mapping")
         doc.data = loader.construct_document(node)
         return doc
     except yaml.MarkedYAMLError as exc:
@@ -122,11 +122,11 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         what = exc.problem or str(exc)
         if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" in what:
             what = f"{what} (only plain YAML is read; tags such as !!python/... are refused)"
-        raise YamlProblem(line, what) from None
+        raise YamlError(line, what) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML parse error is marked
-        raise YamlProblem(1, str(exc)) from None
+        raise YamlError(1, str(exc)) from None
     except RecursionError:  # thousands of brackets inside each other
-        raise YamlProblem(1, "the file nests lists or mappings too deeply to be read") from None
+        raise YamlError(1, "the file nests lists or mappings too deeply to be read") from None
     finally:
         loader.dispose()
 
@@ -142,7 +142,7 @@ def _index(
     make a list or mapping its own item, which no data can be)."""
     within = set() if within is None else within
     if id(node) in within:
-        raise YamlProblem(
+        raise YamlError(
             node.start_mark.line + 1,
             "an alias (*name) refers to the anchor (&name) of a list or mapping that contains "
             "it, which would make it endless; write the items out instead",

@@ -20,7 +20,7 @@ class SalesplaybookError(Exception):
     """Bad input that the user can fix; the message says where and what."""
 
 
-class ChoiceNeeded(SalesplaybookError):
+class ChoiceNeeded(SalesplaybookError):  # noqa: N818 (public name that the architecture names)
     """The input allows several answers and the user must pick one. ``choice`` names what to
     pick (``"period"``, ``"team"``, ``"person"``, ``"force"`` to overwrite) so that each adapter
     says how in its own terms (a command-line option, a picker in the app); the library's message

@@ -98,20 +98,40 @@ def output_folder(out: Path, names: Iterable[str], force: bool, *, shared: bool 
 
 
 def _check_output(out: Path, names: list[str], force: bool, shared: bool) -> None:
+    _check_names(names)
+    if not out.is_dir():
+        _check_new_output(out, names, shared)
+        return
+    _check_destinations(out, names)
+    if force:
+        return
+    if shared:
+        _refuse_existing_files(out, names)
+    else:
+        _refuse_a_non_empty_folder(out)
+
+
+def _check_names(names: list[str]) -> None:
     for name in names:
         if Path(name).name != name or name in ("", ".", ".."):
             raise SalesplaybookError(f"{name!r}: not a plain file name")
-    if not out.is_dir():
-        if shared:  # the user named the files: say it of them
-            for name in names:
-                check_folder(out / name)
-            return
-        if out.is_symlink() and not out.exists():
-            raise SalesplaybookError(f"{out}: a link to nothing; name a folder to write into")
-        if out.exists():
-            raise SalesplaybookError(f"{out}: is a file, not a folder; name a folder to write into")
-        check_folder(out)
+
+
+def _check_new_output(out: Path, names: list[str], shared: bool) -> None:
+    """``out`` is not a folder yet: it must be one that can be made."""
+    if shared:  # the user named the files: say it of them
+        for name in names:
+            check_folder(out / name)
         return
+    if out.is_symlink() and not out.exists():
+        raise SalesplaybookError(f"{out}: a link to nothing; name a folder to write into")
+    if out.exists():
+        raise SalesplaybookError(f"{out}: is a file, not a folder; name a folder to write into")
+    check_folder(out)
+
+
+def _check_destinations(out: Path, names: list[str]) -> None:
+    """No name is a folder or a link out of ``out``, whatever ``force`` says."""
     root = out.resolve()
     for name in names:
         dest = out / name
@@ -122,14 +142,16 @@ def _check_output(out: Path, names: list[str], force: bool, shared: bool) -> Non
                 f"{dest}: a link to {dest.resolve()}, outside the folder; the files are not "
                 "written through links: remove it or choose another place"
             )
-    if force:
-        return
-    if shared:
-        for name in names:
-            dest = out / name
-            if dest.exists() or dest.is_symlink():
-                raise ChoiceNeeded(f"{dest}: the file exists", "force", "replace it")
-        return
+
+
+def _refuse_existing_files(out: Path, names: list[str]) -> None:
+    for name in names:
+        dest = out / name
+        if dest.exists() or dest.is_symlink():
+            raise ChoiceNeeded(f"{dest}: the file exists", "force", "replace it")
+
+
+def _refuse_a_non_empty_folder(out: Path) -> None:
     entries = sorted(p.name for p in out.iterdir())
     if entries:
         shown = ", ".join(entries[:5]) + (

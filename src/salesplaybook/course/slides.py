@@ -35,7 +35,15 @@ from salesplaybook.course.facilitator import block_label
 from salesplaybook.course.materials import Materials
 from salesplaybook.course.quiz import letter, options
 from salesplaybook.course.syllabus import exercise_title, session_title
-from salesplaybook.course.timing import Block, plan_session, schedule, sessions, track_minutes
+from salesplaybook.course.timing import (
+    Block,
+    Session,
+    SessionPlan,
+    plan_session,
+    schedule,
+    sessions,
+    track_minutes,
+)
 from salesplaybook.course.words import clock, colon, duration, lead
 from salesplaybook.views.labels import label
 
@@ -221,7 +229,13 @@ def build(mats: Materials, lang: Lang) -> bytes:
     deck.prs.core_properties.title = f"{track.name.get(lang)} · {label('slides', lang)}"
     deck.prs.core_properties.author = "salesplaybook"
     deck.prs.core_properties.language = "en-US" if lang == "en" else "zh-CN"
+    _title_slide(deck, track, lang)
+    for s in sessions(track):
+        _session_slides(deck, s, mats, lang)
+    return deck.save()
 
+
+def _title_slide(deck: _Deck, track: Track, lang: Lang) -> None:
     subtitle = label(
         "slide_subtitle",
         lang,
@@ -245,64 +259,70 @@ def build(mats: Materials, lang: Lang) -> bytes:
         TITLE, track.name.get(lang), [Para(label("course_pack", lang)), Para(subtitle)], title_notes
     )
 
-    for s in sessions(track):
-        m = s.module
-        plan = plan_session(m)
-        by_kind = {b.kind: b for b in plan.blocks}
-        when = [duration(m.duration_minutes, lang)]
-        if m.week:
-            when.insert(0, label("week", lang, n=m.week))
-        plan_notes = [m.summary.get(lang), "", lead("timing_plan", lang).strip()]
-        plan_notes += [_timing(b, lang, m) for b in plan.blocks]
-        deck.add(SECTION, session_title(s, lang), [Para(" · ".join(when))], plan_notes)
 
-        watch = [f"- {n.get(lang)}" for n in m.facilitator_notes]
-        intro = by_kind.get("intro")
-        objective_notes = [_timing(intro, lang, m)] if intro else []
-        if watch:
-            objective_notes += ["", lead("notes_watch", lang).strip(), *watch]
-        if not objective_notes:
-            objective_notes = [duration(m.duration_minutes, lang)]
-        deck.add(
-            CONTENT,
-            label("objectives", lang),
-            [Para(o.get(lang)) for o in m.objectives],
-            objective_notes,
-        )
-
-        if m.topics:
-            topic_notes = [_timing(b, lang, m) for b in plan.blocks if b.kind == "topic"]
-            if not topic_notes:  # the exercises leave no time for input
-                topic_notes = [
-                    label("overrun", lang, over=plan.overrun, minutes=m.duration_minutes)
-                ]
-            deck.add(
-                CONTENT, label("topics", lang), [Para(t.get(lang)) for t in m.topics], topic_notes
-            )
-
-        for b in plan.blocks:
-            if b.exercise is None:
-                continue
-            ex = b.exercise
-            heading = exercise_title(ex, lang, minutes=True)
+def _session_slides(deck: _Deck, s: Session, mats: Materials, lang: Lang) -> None:
+    """The slides of one session: its title, objectives, topics, exercises and quiz."""
+    m = s.module
+    plan = plan_session(m)
+    when = [duration(m.duration_minutes, lang)]
+    if m.week:
+        when.insert(0, label("week", lang, n=m.week))
+    plan_notes = [m.summary.get(lang), "", lead("timing_plan", lang).strip()]
+    plan_notes += [_timing(b, lang, m) for b in plan.blocks]
+    deck.add(SECTION, session_title(s, lang), [Para(" · ".join(when))], plan_notes)
+    _objectives_slide(deck, plan, lang)
+    if m.topics:
+        _topics_slide(deck, plan, lang)
+    for b in plan.blocks:
+        if b.exercise is not None:
             deck.add(
                 CONTENT,
-                heading,
-                _exercise_body(ex, mats, lang),
-                _exercise_notes(ex, b, mats, lang, m),
+                exercise_title(b.exercise, lang, minutes=True),
+                _exercise_body(b.exercise, mats, lang),
+                _exercise_notes(b.exercise, b, mats, lang, m),
             )
+    if m.quiz:
+        _quiz_slide(deck, s, plan, lang)
 
-        if m.quiz:
-            body = [Para(label("slide_quiz_hint", lang), bold=True)]
-            body += [
-                Para(f"{s.number}.{i} {q.question.get(lang)}") for i, q in enumerate(m.quiz, 1)
-            ]
-            quiz = by_kind.get("quiz")
-            notes = [_timing(quiz, lang, m), ""] if quiz else []
-            deck.add(
-                CONTENT,
-                label("slide_quiz", lang, n=len(m.quiz)),
-                body,
-                notes + _quiz_notes(s.number, m, lang),
-            )
-    return deck.save()
+
+def _block(plan: SessionPlan, kind: str) -> Block | None:
+    return next((b for b in reversed(plan.blocks) if b.kind == kind), None)
+
+
+def _objectives_slide(deck: _Deck, plan: SessionPlan, lang: Lang) -> None:
+    m = plan.module
+    watch = [f"- {n.get(lang)}" for n in m.facilitator_notes]
+    intro = _block(plan, "intro")
+    objective_notes = [_timing(intro, lang, m)] if intro else []
+    if watch:
+        objective_notes += ["", lead("notes_watch", lang).strip(), *watch]
+    if not objective_notes:
+        objective_notes = [duration(m.duration_minutes, lang)]
+    deck.add(
+        CONTENT,
+        label("objectives", lang),
+        [Para(o.get(lang)) for o in m.objectives],
+        objective_notes,
+    )
+
+
+def _topics_slide(deck: _Deck, plan: SessionPlan, lang: Lang) -> None:
+    m = plan.module
+    topic_notes = [_timing(b, lang, m) for b in plan.blocks if b.kind == "topic"]
+    if not topic_notes:  # the exercises leave no time for input
+        topic_notes = [label("overrun", lang, over=plan.overrun, minutes=m.duration_minutes)]
+    deck.add(CONTENT, label("topics", lang), [Para(t.get(lang)) for t in m.topics], topic_notes)
+
+
+def _quiz_slide(deck: _Deck, s: Session, plan: SessionPlan, lang: Lang) -> None:
+    m = s.module
+    body = [Para(label("slide_quiz_hint", lang), bold=True)]
+    body += [Para(f"{s.number}.{i} {q.question.get(lang)}") for i, q in enumerate(m.quiz, 1)]
+    quiz = _block(plan, "quiz")
+    notes = [_timing(quiz, lang, m), ""] if quiz else []
+    deck.add(
+        CONTENT,
+        label("slide_quiz", lang, n=len(m.quiz)),
+        body,
+        notes + _quiz_notes(s.number, m, lang),
+    )

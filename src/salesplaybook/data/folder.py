@@ -74,35 +74,7 @@ def read_tables(
     if not folder.is_dir():
         raise SalesplaybookError(f"{shown_folder}: not a folder; name the folder of CSV tables")
     problems: list[Problem] = []
-    more: dict[str, int] = {}
-    files: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
-        name = display_path(path)
-        if path.name.startswith((".", "~$")) or not path.is_file():
-            continue
-        suffix = path.suffix.casefold()
-        if suffix in WORKBOOK_SUFFIXES:
-            problems.append(
-                table_problem(
-                    name,
-                    f"is a workbook: save it as CSV UTF-8 ({path.stem}.csv); "
-                    "only CSV files are read",
-                )
-            )
-            continue
-        if suffix not in (".csv", ".tsv", ".txt") or (
-            suffix == ".txt" and table_of_file(path) is None
-        ):
-            continue
-        table = table_of_file(path)
-        if table is None:
-            problems.append(table_problem(name, unknown_file_message(path)))
-            continue
-        if table in files:
-            other = display_path(files[table])
-            problems.append(table_problem(name, f"{other} holds the {table} table too; keep one"))
-            continue
-        files[table] = path
+    files = _table_files(folder, problems)
     if "people" not in files:
         needed = ", ".join(c for c, col in datamodel.columns("people").items() if not col.nullable)
         problems.insert(
@@ -112,6 +84,7 @@ def read_tables(
                 f"no people.csv: every data folder needs one (columns {needed})",
             ),
         )
+    more: dict[str, int] = {}
     tables: dict[str, pd.DataFrame] = {}
     for table, path in files.items():
         try:
@@ -124,3 +97,42 @@ def read_tables(
     if problems:
         raise TableError(problems, more)
     return {t: tables[t] for t in datamodel.TABLES if t in tables}
+
+
+def _table_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
+    """The file of each table in ``folder``; a file that should be a table but cannot be read
+    as one (a workbook, an unknown name, a second file of a table) adds to ``problems``."""
+    files: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if not _may_hold_a_table(path):
+            continue
+        name = display_path(path)
+        if path.suffix.casefold() in WORKBOOK_SUFFIXES:
+            problems.append(
+                table_problem(
+                    name,
+                    f"is a workbook: save it as CSV UTF-8 ({path.stem}.csv); "
+                    "only CSV files are read",
+                )
+            )
+            continue
+        table = table_of_file(path)
+        if table is None:
+            problems.append(table_problem(name, unknown_file_message(path)))
+        elif table in files:
+            other = display_path(files[table])
+            problems.append(table_problem(name, f"{other} holds the {table} table too; keep one"))
+        else:
+            files[table] = path
+    return files
+
+
+def _may_hold_a_table(path: Path) -> bool:
+    """CSV and TSV files, text files named for a table, and workbooks (to say how to save them);
+    hidden files, Office's lock files (``~$``), folders and other files are passed over."""
+    if path.name.startswith((".", "~$")) or not path.is_file():
+        return False
+    suffix = path.suffix.casefold()
+    if suffix == ".txt":
+        return table_of_file(path) is not None
+    return suffix in (".csv", ".tsv") or suffix in WORKBOOK_SUFFIXES

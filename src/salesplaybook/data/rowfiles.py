@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from salesplaybook.core.errors import SalesplaybookError, display_path
-from salesplaybook.data.values import ValueProblem, parse_number, read_text
+from salesplaybook.data.values import BadValueError, parse_number, read_text
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def number_cell(path: Path, row: Row, column: str, negative_ok: bool = False) ->
     """The number in a cell ("1,234", "90%", "¥12.5" as spreadsheets write them)."""
     try:
         value = parse_number(row.cells[column])
-    except ValueProblem as err:
+    except BadValueError as err:
         raise cell_problem(path, row, column, str(err)) from err
     if value < 0 and not negative_ok:
         raise cell_problem(path, row, column, f"{row.cells[column]!r} is negative")

@@ -21,7 +21,7 @@ _CURRENCY = "¥￥$€£元"
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
-class ValueProblem(ValueError):
+class BadValueError(ValueError):
     """A value that is not a number; the caller adds the file, row and column."""
 
 
@@ -40,22 +40,22 @@ def parse_number(value: object) -> float:
     """A number from a cell: "0.9", "90%" (0.9), "1,234", "¥1,234.5", "４.５", " 12 ".
 
     Percentages become fractions, so "92%" and 0.92 are the same value. Raises
-    :class:`ValueProblem` with a short reason for anything else.
+    :class:`BadValueError` with a short reason for anything else.
     """
     if isinstance(value, bool):
-        raise ValueProblem(f"{value!r} is not a number")
+        raise BadValueError(f"{value!r} is not a number")
     if isinstance(value, int | float):
         number = float(value)
     else:
         text = unicodedata.normalize("NFKC", str(value)).strip()
         if not text:
-            raise ValueProblem("the value is empty")
+            raise BadValueError("the value is empty")
         percent = text.endswith("%")
         core = text.removesuffix("%").strip().strip(_CURRENCY).strip()
         core = core.replace(",", "").replace("_", "").replace(" ", "")
         if not _NUMBER.match(core):
-            raise ValueProblem(f"{str(value).strip()!r} is not a number")
+            raise BadValueError(f"{str(value).strip()!r} is not a number")
         number = float(core) / (100 if percent else 1)
     if not math.isfinite(number):
-        raise ValueProblem(f"{value!r} is not a finite number")
+        raise BadValueError(f"{value!r} is not a finite number")
     return number

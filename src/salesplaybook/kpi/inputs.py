@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from salesplaybook.content.model import Indicator, Playbook
-from salesplaybook.content.yamlsource import YamlProblem, load_yaml
+from salesplaybook.content.yamlsource import YamlError, load_yaml
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.suggest import did_you_mean
-from salesplaybook.data.values import ValueProblem, parse_number, read_text
+from salesplaybook.data.values import BadValueError, parse_number, read_text
 
 TRENDS = ("declining", "stable", "growing")
 #: Inputs that are not indicators but that the scorecard needs, with the names a Chinese
@@ -90,21 +90,21 @@ class _Names:
         choices = list(self.indicators) + list(EXTRA_KEYS)
         close = did_you_mean(name.strip().lower(), choices, cutoff=0.5)
         hint = f"; {close or 'the playbook' + chr(39) + 's KPI framework lists the known ids'}"
-        raise ValueProblem(f"unknown indicator {name.strip()!r}{hint}")
+        raise BadValueError(f"unknown indicator {name.strip()!r}{hint}")
 
 
 def check_value(indicator: Indicator, value: float) -> None:
     """Refuse values that cannot be right for this indicator."""
     if value < 0:
-        raise ValueProblem(f"{indicator.id} cannot be negative ({value:g})")
+        raise BadValueError(f"{indicator.id} cannot be negative ({value:g})")
     if indicator.share_of_whole and value > 1:
-        raise ValueProblem(
+        raise BadValueError(
             f"{indicator.id} is a share of a whole and cannot exceed 100% ({value:g}); "
             "give a fraction (0.9) or a percent (90%)"
         )
     scale = indicator.scale_max
     if indicator.unit == "score" and scale is not None and not 1 <= value <= scale:
-        raise ValueProblem(f"{indicator.id} is a score from 1 to {scale:g}, not {value:g}")
+        raise BadValueError(f"{indicator.id} is a score from 1 to {scale:g}, not {value:g}")
 
 
 def _accept(names: _Names, raw_name: str, raw_value: Any, where: str, out: dict[str, Any]) -> None:
@@ -118,13 +118,13 @@ def _accept(names: _Names, raw_name: str, raw_value: Any, where: str, out: dict[
         try:
             parse_period(period)
         except SalesplaybookError as exc:
-            raise ValueProblem(str(exc)) from None
+            raise BadValueError(str(exc)) from None
         out["period"] = period
         return
     if key == "market_trend":
         trend = _TREND_NAMES.get(str(raw_value).strip(), str(raw_value).strip().lower())
         if trend not in TRENDS:
-            raise ValueProblem(
+            raise BadValueError(
                 f"market_trend must be one of {', '.join(TRENDS)}, not {raw_value!r}"
             )
         out["market_trend"] = trend
@@ -132,15 +132,15 @@ def _accept(names: _Names, raw_name: str, raw_value: Any, where: str, out: dict[
     value = parse_number(raw_value)
     if key == "team_size":
         if value < 1 or value != int(value):
-            raise ValueProblem(f"team_size must be a whole number of members, not {raw_value!r}")
+            raise BadValueError(f"team_size must be a whole number of members, not {raw_value!r}")
         out["team_size"] = int(value)
     elif key == "competitor_attainment":
         if value < 0:
-            raise ValueProblem("competitor_attainment cannot be negative")
+            raise BadValueError("competitor_attainment cannot be negative")
         out["competitor_attainment"] = value
     elif key in ("deal_cycle_days_previous", "deal_cycle_days_current"):
         if value <= 0:
-            raise ValueProblem(f"{key} must be a positive number of days, not {raw_value!r}")
+            raise BadValueError(f"{key} must be a positive number of days, not {raw_value!r}")
         out[key] = value
     else:
         check_value(names.indicators[key], value)
@@ -196,7 +196,7 @@ def _read_yaml(
 ) -> None:
     try:
         doc = load_yaml(path, text)
-    except YamlProblem as exc:
+    except YamlError as exc:
         raise SalesplaybookError(f"{path}:{exc.line}: {exc.message}") from None
     data = doc.data
     if not isinstance(data, dict):
@@ -221,7 +221,7 @@ def _read_yaml(
         where = f"{path}:{doc.line_of(loc)}"
         try:
             _accept(names, name, value, f"{path.name} line {doc.line_of(loc)}", out)
-        except ValueProblem as exc:
+        except BadValueError as exc:
             problems.append(f"{where}: {'.'.join(map(str, loc))}: {exc}")
 
 
@@ -251,10 +251,10 @@ def _read_csv(
         try:
             key = names.resolve(row[0])
             if key in seen:
-                raise ValueProblem(f"{key} is given twice (also in row {seen[key]})")
+                raise BadValueError(f"{key} is given twice (also in row {seen[key]})")
             seen[key] = number
             _accept(names, row[0], row[1], f"{path.name} row {number}", out)
-        except ValueProblem as exc:
+        except BadValueError as exc:
             # Name the input: the row alone does not say which value "is not a number".
             named = f"{key}: " if key is not None and not str(exc).startswith(key) else ""
             problems.append(f"{path}: row {number}: {named}{exc}")

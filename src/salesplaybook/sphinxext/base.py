@@ -47,7 +47,7 @@ class PlaybookDirective(SphinxDirective):
     def t(self, text: Text) -> str:
         return text.get(self.lang)
 
-    def L(self, key: str, **values: object) -> str:
+    def label(self, key: str, **values: object) -> str:
         return label(key, self.lang, **values)
 
     def texts(self, items: Sequence[Text], enumerated: bool = False) -> nodes.Element:
@@ -79,10 +79,10 @@ class PlaybookDirective(SphinxDirective):
         """A line such as "Moves: Strategic customer renewal rate, Key customer churn rate"."""
         if not ids:
             return []
-        p = n.para(nodes.strong(text=f"{self.L(title_key)}: "), classes=["spb-links"])
+        p = n.para(nodes.strong(text=f"{self.label(title_key)}: "), classes=["spb-links"])
         for i, item_id in enumerate(ids):
             if i:
-                p += nodes.Text(self.L("list_sep"))
+                p += nodes.Text(self.label("list_sep"))
             p += self.ref(kind, item_id, self.t(names[item_id]))
         return [p]
 

@@ -19,9 +19,11 @@ class CareerTracksDirective(PlaybookDirective):
         cards = []
         for role in self.book.roles:
             body: list[nodes.Node] = [n.para(self.t(role.description))]
-            body += n.labelled(self.L("competencies"), self.texts(role.competencies))
+            body += n.labelled(self.label("competencies"), self.texts(role.competencies))
             if role.responsibilities:
-                body += n.labelled(self.L("responsibilities"), self.texts(role.responsibilities))
+                body += n.labelled(
+                    self.label("responsibilities"), self.texts(role.responsibilities)
+                )
             body += self.kpi_links(role.kpis)
             card = n.card([nodes.strong(text=self.t(role.name))], body, ids=[])
             self.target(card, "role", role.id)
@@ -40,15 +42,15 @@ class CareerTracksDirective(PlaybookDirective):
             item = nodes.container()
             item += n.para(self.ref("role", step.role, self.t(names[step.role])))
             if i == 0:
-                item += n.para(self.L("entry_role"), classes=["spb-kpi-meta"])
+                item += n.para(self.label("entry_role"), classes=["spb-kpi-meta"])
             else:
                 crit = []
                 for c in step.criteria:
                     p = n.para(self.t(c.description))
                     if c.from_seed:
-                        p += n.badge(self.L("seed_badge"), self.L("seed_title"))
+                        p += n.badge(self.label("seed_badge"), self.label("seed_title"))
                     crit.append(p)
-                item.extend(n.labelled(self.L("promotion"), n.bullets(crit)))
+                item.extend(n.labelled(self.label("promotion"), n.bullets(crit)))
             steps.append(item)
         sec += n.bullets(steps, enumerated=True)
         return sec

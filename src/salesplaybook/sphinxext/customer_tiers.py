@@ -18,8 +18,8 @@ class CustomerTiersDirective(PlaybookDirective):
         cards = []
         for tier in tiers:
             body: list[nodes.Node] = [n.para(self.t(tier.description))]
-            body += n.labelled(self.L("criteria"), self.texts(tier.criteria))
-            body += n.labelled(self.L("tier_rule"), self.rule(tier))
+            body += n.labelled(self.label("criteria"), self.texts(tier.criteria))
+            body += n.labelled(self.label("tier_rule"), self.rule(tier))
             cards.append(n.card([nodes.strong(text=self.t(tier.name))], body, ids=[]))
         out: list[nodes.Node] = [n.grid(cards, columns=len(cards) or 1)]
         out += [self.plan(tier) for tier in tiers]
@@ -30,26 +30,26 @@ class CustomerTiersDirective(PlaybookDirective):
         r = tier.rule
         parts = []
         if r is not None and r.min_annual_value is not None:
-            parts.append(self.L("rule_min_annual_value", v=f"{r.min_annual_value:,.0f}"))
+            parts.append(self.label("rule_min_annual_value", v=f"{r.min_annual_value:,.0f}"))
         if r is not None and r.min_relationship_years is not None:
             parts.append(
-                self.L("rule_min_relationship_years", v=n.number(r.min_relationship_years))
+                self.label("rule_min_relationship_years", v=n.number(r.min_relationship_years))
             )
         if r is not None and r.paying is not None:
-            parts.append(self.L("rule_paying" if r.paying else "rule_not_paying"))
+            parts.append(self.label("rule_paying" if r.paying else "rule_not_paying"))
         if not parts:
-            return self.L("rule_otherwise")
+            return self.label("rule_otherwise")
         return ("; " if self.lang == "en" else ";").join(parts)
 
     def plan(self, tier: CustomerTier) -> nodes.Node:
         sec = n.section(self.t(tier.name), anchor_id("tier-section", tier.id))
         self.target(sec, "tier", tier.id)
         rows = [[self.t(s.activity), self.t(s.cadence), self.t(s.owner)] for s in tier.service_plan]
-        headers = [self.L("activity"), self.L("cadence"), self.L("owner")]
-        sec += nodes.rubric(text=self.L("service_plan"))
+        headers = [self.label("activity"), self.label("cadence"), self.label("owner")]
+        sec += nodes.rubric(text=self.label("service_plan"))
         sec += n.table(headers, rows, widths=[50, 25, 25], classes=["spb-table"])
         if tier.goals:
-            sec += n.labelled(self.L("goals"), self.texts(tier.goals))
+            sec += n.labelled(self.label("goals"), self.texts(tier.goals))
         sec += self.kpi_links(tier.kpis)
         return sec
 

@@ -19,11 +19,11 @@ class KeyQuestionsDirective(PlaybookDirective):
 
     def question(self, q: KeyQuestion) -> nodes.Node:
         body: list[nodes.Node] = []
-        body += n.labelled(self.L("purpose"), self.t(q.purpose))
-        body += n.labelled(self.L("when"), self.t(q.when))
-        body += n.labelled(self.L("good_answer"), self.t(q.good_answer))
-        body += n.labelled(self.L("red_flags"), self.texts(q.red_flags))
-        body += n.labelled(self.L("follow_up"), self.t(q.follow_up))
+        body += n.labelled(self.label("purpose"), self.t(q.purpose))
+        body += n.labelled(self.label("when"), self.t(q.when))
+        body += n.labelled(self.label("good_answer"), self.t(q.good_answer))
+        body += n.labelled(self.label("red_flags"), self.texts(q.red_flags))
+        body += n.labelled(self.label("follow_up"), self.t(q.follow_up))
         body += self.kpi_links(q.kpis)
         body += self.stage_links(q.stages)
         title = [nodes.Text(f"{q.number}. {self.t(q.question)}")]

@@ -47,11 +47,11 @@ class ObjectionHandbookDirective(PlaybookDirective):
     def objection(self, obj: Objection) -> nodes.Node:
         body: list[nodes.Node] = []
         says = n.bullets([f"“{self.t(x)}”" for x in obj.customer_says])
-        body += n.labelled(self.L("customer_says"), says)
-        body += n.labelled(self.L("behind"), self.texts(obj.behind))
-        body += n.labelled(self.L("response"), self.texts(obj.response, enumerated=True))
+        body += n.labelled(self.label("customer_says"), says)
+        body += n.labelled(self.label("behind"), self.texts(obj.behind))
+        body += n.labelled(self.label("response"), self.texts(obj.response, enumerated=True))
         script = nodes.admonition(classes=["tip", "spb-script"])
-        script += nodes.title(text=self.L("script"))
+        script += nodes.title(text=self.label("script"))
         # Both languages, the edition's first: bilingual teams use whichever the customer speaks.
         order: tuple[Lang, Lang] = ("en", "zh") if self.lang == "en" else ("zh", "en")
         titles = {"en": "English", "zh": "中文"}
@@ -59,8 +59,8 @@ class ObjectionHandbookDirective(PlaybookDirective):
             [(titles[lg], [n.para(obj.script.get(lg))], f"script-{lg}") for lg in order]
         )
         body.append(script)
-        body += n.labelled(self.L("follow_up"), self.t(obj.follow_up))
-        body += n.labelled(self.L("avoid"), self.texts(obj.avoid))
+        body += n.labelled(self.label("follow_up"), self.t(obj.follow_up))
+        body += n.labelled(self.label("avoid"), self.texts(obj.avoid))
         body += self.kpi_links(obj.kpis)
         body += self.stage_links(obj.stages)
         title = [nodes.Text(self.t(obj.title))]

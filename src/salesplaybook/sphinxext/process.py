@@ -28,18 +28,21 @@ class SalesProcessDirective(PlaybookDirective):
         sec += n.para(self.t(stage.description))
         d = stage.typical_duration
         sec += n.para(
-            nodes.strong(text=f"{self.L('typical_duration')}: "),
-            self.L("days_range", lo=d.min_days, hi=d.max_days),
+            nodes.strong(text=f"{self.label('typical_duration')}: "),
+            self.label("days_range", lo=d.min_days, hi=d.max_days),
         )
-        sec.extend(n.labelled(self.L("entry_criteria"), self.texts(stage.entry_criteria)))
-        sec.extend(n.labelled(self.L("exit_criteria"), self.texts(stage.exit_criteria)))
-        sec.extend(n.labelled(self.L("artefacts"), self.texts(stage.artefacts)))
-        sec.extend(n.labelled(self.L("stall_points"), self.texts(stage.stall_points)))
+        sec.extend(n.labelled(self.label("entry_criteria"), self.texts(stage.entry_criteria)))
+        sec.extend(n.labelled(self.label("exit_criteria"), self.texts(stage.exit_criteria)))
+        sec.extend(n.labelled(self.label("artefacts"), self.texts(stage.artefacts)))
+        sec.extend(n.labelled(self.label("stall_points"), self.texts(stage.stall_points)))
         if stage.handoffs:
-            rows = [[self.L(h.to), self.t(h.what)] for h in stage.handoffs]
-            sec += nodes.rubric(text=self.L("handoffs"))
+            rows = [[self.label(h.to), self.t(h.what)] for h in stage.handoffs]
+            sec += nodes.rubric(text=self.label("handoffs"))
             sec += n.table(
-                [self.L("department"), self.L("what")], rows, widths=[20, 80], classes=["spb-table"]
+                [self.label("department"), self.label("what")],
+                rows,
+                widths=[20, 80],
+                classes=["spb-table"],
             )
         sec.extend(self.kpi_links(stage.kpis))
         return sec

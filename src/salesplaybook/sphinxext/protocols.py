@@ -25,10 +25,10 @@ class ProtocolDirective(PlaybookDirective):
         box += n.para(nodes.strong(text=self.t(protocol.name)))
         box += n.para(self.t(protocol.purpose))
         rows = [
-            [self.L("hours", n=number(s.within_hours)), self.t(s.action), self.t(s.owner)]
+            [self.label("hours", n=number(s.within_hours)), self.t(s.action), self.t(s.owner)]
             for s in protocol.steps
         ]
-        headers = [self.L("within"), self.L("action"), self.L("owner")]
+        headers = [self.label("within"), self.label("action"), self.label("owner")]
         box += n.table(headers, rows, widths=[15, 60, 25], classes=["spb-table"])
         box += self.kpi_links(protocol.kpis)
         return [box]

@@ -21,22 +21,23 @@ class SupervisorRoleDirective(PlaybookDirective):
         sec = n.section(self.t(area.name), anchor_id("area-section", area.id))
         self.target(sec, "area", area.id)
         sec += n.para(self.t(area.summary))
-        sec.extend(n.labelled(self.L("practices"), self.texts(area.practices)))
+        sec.extend(n.labelled(self.label("practices"), self.texts(area.practices)))
         if area.routines:
-            sec += nodes.rubric(text=self.L("routines"))
+            sec += nodes.rubric(text=self.label("routines"))
             sec.extend(self.routine(r) for r in area.routines)
         if area.templates:
-            sec += nodes.rubric(text=self.L("templates"))
+            sec += nodes.rubric(text=self.label("templates"))
             sec.extend(self.template(t) for t in area.templates)
         sec.extend(self.kpi_links(area.kpis))
         return sec
 
     def routine(self, r: Routine) -> nodes.Node:
         body: list[nodes.Node] = []
-        body += n.labelled(self.L("agenda"), self.texts(r.agenda, enumerated=True))
+        body += n.labelled(self.label("agenda"), self.texts(r.agenda, enumerated=True))
         if r.checklist:
-            body += n.labelled(self.L("checklist"), self.texts(r.checklist))
-        title = f"{self.t(r.name)} ({self.L(r.cadence)}, {self.L('minutes', n=r.duration_minutes)})"
+            body += n.labelled(self.label("checklist"), self.texts(r.checklist))
+        minutes = self.label("minutes", n=r.duration_minutes)
+        title = f"{self.t(r.name)} ({self.label(r.cadence)}, {minutes})"
         node = n.dropdown([nodes.Text(title)], body, ids=[])
         self.target(node, "routine", r.id)
         return node

@@ -32,7 +32,7 @@ class TargetSplitDirective(PlaybookDirective):
             step = result.step
             out.append(nodes.rubric(text=self.t(step.title)))
             out.append(n.para(self.t(step.basis)))
-            whole = self.t(names[step.of]) if step.of else self.L("split_total")
+            whole = self.t(names[step.of]) if step.of else self.label("split_total")
             rows = []
             for row in result.rows:
                 names[row.part.id] = row.part.name
@@ -49,7 +49,7 @@ class TargetSplitDirective(PlaybookDirective):
                 )
             rows.append(
                 [
-                    nodes.strong(text=self.L("split_sum")),
+                    nodes.strong(text=self.label("split_sum")),
                     "",
                     "100%",
                     [
@@ -60,10 +60,10 @@ class TargetSplitDirective(PlaybookDirective):
                 ]
             )
             headers = [
-                self.L("split_part"),
-                self.L("split_weight"),
-                self.L("split_share"),
-                self.L("split_amount", whole=whole, amount=f"{result.amount:,} {currency}"),
+                self.label("split_part"),
+                self.label("split_weight"),
+                self.label("split_share"),
+                self.label("split_amount", whole=whole, amount=f"{result.amount:,} {currency}"),
             ]
             out.append(n.table(headers, rows, widths=[40, 12, 12, 36], classes=["spb-table"]))
         out.extend(self.kpi_links(example.kpis))

@@ -23,34 +23,36 @@ class TrainingTrackDirective(PlaybookDirective):
         track = found[0]
         intro = n.para(self.t(track.description))
         self.target(intro, "track", track.id)
-        facts = [nodes.strong(text=f"{self.L('audience')}: "), self.t(track.audience)]
+        facts = [nodes.strong(text=f"{self.label('audience')}: "), self.t(track.audience)]
         if track.duration_weeks:
-            facts.append(" · " + self.L("duration_weeks", n=track.duration_weeks))
+            facts.append(" · " + self.label("duration_weeks", n=track.duration_weeks))
         out: list[nodes.Node] = [intro, n.para(*facts)]
         if track.cadence:
-            out.append(n.para(nodes.strong(text=f"{self.L('cadence')}: "), self.t(track.cadence)))
+            out.append(
+                n.para(nodes.strong(text=f"{self.label('cadence')}: "), self.t(track.cadence))
+            )
         out += [self.module(m) for m in track.modules]
         return out
 
     def module(self, module: Module) -> nodes.Node:
         sec = n.section(self.t(module.title), anchor_id("module-section", module.id))
         self.target(sec, "module", module.id)
-        when = [self.L("minutes", n=module.duration_minutes)]
+        when = [self.label("minutes", n=module.duration_minutes)]
         if module.week:
-            when.insert(0, self.L("week", n=module.week))
+            when.insert(0, self.label("week", n=module.week))
         sec += n.para(" · ".join(when), classes=["spb-kpi-meta"])
         sec += n.para(self.t(module.summary))
-        sec.extend(n.labelled(self.L("objectives"), self.texts(module.objectives)))
+        sec.extend(n.labelled(self.label("objectives"), self.texts(module.objectives)))
         if module.topics:
-            sec.extend(n.labelled(self.L("topics"), self.texts(module.topics)))
+            sec.extend(n.labelled(self.label("topics"), self.texts(module.topics)))
         if module.exercises:
-            sec += nodes.rubric(text=self.L("exercises"))
+            sec += nodes.rubric(text=self.label("exercises"))
             sec.extend(self.exercise(e) for e in module.exercises)
         if module.quiz:
             sec += self.quiz(module)
         if module.facilitator_notes:
             sec += n.dropdown(
-                [nodes.Text(self.L("facilitator_notes"))],
+                [nodes.Text(self.label("facilitator_notes"))],
                 [self.texts(module.facilitator_notes)],
                 ids=[],
             )
@@ -64,24 +66,23 @@ class TrainingTrackDirective(PlaybookDirective):
         body += self.links("uses_objections", "objection", ex.objections, objections)
         body += self.links("uses_key_questions", "key-question", ex.key_questions, questions)
         if ex.debrief:
-            body += n.labelled(self.L("debrief"), self.texts(ex.debrief))
-        title = (
-            f"{self.L(ex.kind)}: {self.t(ex.title)} ({self.L('minutes', n=ex.duration_minutes)})"
-        )
+            body += n.labelled(self.label("debrief"), self.texts(ex.debrief))
+        minutes = self.label("minutes", n=ex.duration_minutes)
+        title = f"{self.label(ex.kind)}: {self.t(ex.title)} ({minutes})"
         node = n.dropdown([nodes.Text(title)], body, ids=[])
         self.target(node, "exercise", ex.id)
         return node
 
     def quiz(self, module: Module) -> nodes.Node:
         items = n.bullets([self.quiz_item(q) for q in module.quiz], enumerated=True)
-        title = f"{self.L('quiz')} ({len(module.quiz)})"
+        title = f"{self.label('quiz')} ({len(module.quiz)})"
         return n.dropdown([nodes.Text(title)], [items], ids=[])
 
     def quiz_item(self, q: QuizItem) -> nodes.Node:
         box = nodes.container()
         box += n.para(self.t(q.question))
         if q.kind == "true_false":
-            options = [self.L("true"), self.L("false")]
+            options = [self.label("true"), self.label("false")]
         else:
             options = [self.t(o) for o in q.options]
         if options:
@@ -90,8 +91,10 @@ class TrainingTrackDirective(PlaybookDirective):
             answer = self.t(q.model_answer)
         else:
             answer = "; ".join(options[i] for i in q.answer)
-        box += n.para(nodes.strong(text=f"{self.L('answer')}: "), answer, classes=["spb-answer"])
-        box += n.para(nodes.emphasis(text=f"{self.L('explanation')}: "), self.t(q.explanation))
+        box += n.para(
+            nodes.strong(text=f"{self.label('answer')}: "), answer, classes=["spb-answer"]
+        )
+        box += n.para(nodes.emphasis(text=f"{self.label('explanation')}: "), self.t(q.explanation))
         return box
 
 

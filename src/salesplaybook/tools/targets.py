@@ -24,7 +24,7 @@ from salesplaybook.content.model import SplitPart, SplitStep, TargetExample
 from salesplaybook.core.apportion import split_total
 from salesplaybook.core.errors import SalesplaybookError, display_path
 from salesplaybook.data.rowfiles import cell_problem, number_cell, read_rows
-from salesplaybook.data.values import ValueProblem, parse_number
+from salesplaybook.data.values import BadValueError, parse_number
 
 # --- The playbook's worked examples -------------------------------------------------------------
 
@@ -121,7 +121,7 @@ def parse_total(text: object, name: str = "total") -> int:
     error what the text is (the command line passes its option's name)."""
     try:
         value = parse_number(text)
-    except ValueProblem as err:
+    except BadValueError as err:
         raise SalesplaybookError(f"{name}: {err}") from err
     if value < 0:
         raise SalesplaybookError(f"{name}: {text!r} is negative")

@@ -10,11 +10,15 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from salesplaybook.content.model import Playbook, TargetExample
+from salesplaybook.content.model import Indicator, Playbook, TargetExample
 from salesplaybook.core.languages import Lang
-from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.data.values import BadValueError, parse_number
+from salesplaybook.kpi.inputs import MetricsInput, check_value
+from salesplaybook.kpi.scorecard import assess
+from salesplaybook.views.formatting import value_text
 from salesplaybook.views.labels import label, shown_ids
 from salesplaybook.views.playbook_tables import display_columns, indicator_frame, select_indicators
+from salesplaybook.views.scorecard import recommendations_html, scorecard_html, summary_html
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,112 +78,122 @@ def self_assessment(playbook: Playbook, inputs: MetricsInput, lang: Lang = "en")
     "no data". A value that cannot be right is shown as an error beside the scorecard, which
     keeps the last valid values. The language switch relabels the form and the scorecard.
     """
-    import ipywidgets as w
+    return _AssessmentForm(playbook, inputs, lang).box
 
-    from salesplaybook.data.values import ValueProblem, parse_number
-    from salesplaybook.kpi.inputs import check_value
-    from salesplaybook.kpi.scorecard import assess
-    from salesplaybook.views.formatting import value_text
-    from salesplaybook.views.scorecard import recommendations_html, scorecard_html, summary_html
 
-    fields: dict[str, Any] = {}
-    sections = []
-    for dim in playbook.dimensions:
-        boxes = []
-        for ind in playbook.indicators_of(dim.id):
-            value = inputs.values.get(ind.id)
-            # The number as typed (the English form has no unit words around it).
-            shown = "" if value is None else value_text(ind, value, "en").split(" ")[0]
-            field = w.Text(
-                value=shown,
-                style={"description_width": "22em"},
-                layout=w.Layout(width="34em"),
-            )
-            fields[ind.id] = field
-            boxes.append(field)
-        sections.append(w.VBox(boxes))
-    accordion = w.Accordion(children=sections)
-    team_size = w.IntText(value=inputs.team_size or 0)
-    trend = w.Dropdown()
-    competitor = w.Text(
-        value="" if inputs.competitor_attainment is None else f"{inputs.competitor_attainment:.0%}"
-    )
-    language = w.ToggleButtons(options=LANGUAGES, value=lang)
-    problems = w.HTML()
-    result = w.HTML()
+class _AssessmentForm:
+    """The widgets of :func:`self_assessment` and how they follow each other."""
 
-    def relabel(lang: Lang) -> None:
-        for ind in playbook.indicators:
-            fields[ind.id].description = ind.name.get(lang)
-            fields[ind.id].placeholder = label("status_no_data", lang)
-        accordion.titles = tuple(d.name.get(lang) for d in playbook.dimensions)
-        team_size.description = label("team_size", lang)
-        chosen = trend.value if trend.options else inputs.market_trend or ""
+    def __init__(self, playbook: Playbook, inputs: MetricsInput, lang: Lang) -> None:
+        import ipywidgets as w
+
+        self.playbook = playbook
+        self.inputs = inputs
+        self.fields: dict[str, Any] = {}
+        sections = []
+        for dim in playbook.dimensions:
+            boxes = [self._field(ind) for ind in playbook.indicators_of(dim.id)]
+            sections.append(w.VBox(boxes))
+        self.accordion = w.Accordion(children=sections)
+        self.team_size = w.IntText(value=inputs.team_size or 0)
+        self.trend = w.Dropdown()
+        competitor = inputs.competitor_attainment
+        self.competitor = w.Text(value="" if competitor is None else f"{competitor:.0%}")
+        self.language = w.ToggleButtons(options=LANGUAGES, value=lang)
+        self.problems = w.HTML()
+        self.result = w.HTML()
+        self.relabel(lang)
+        for widget in [*self.fields.values(), self.team_size, self.trend, self.competitor]:
+            widget.observe(self.refresh, names="value")
+        self.language.observe(self.switch, names="value")
+        self.refresh()
+        context = w.HBox([self.team_size, self.trend, self.competitor])
+        self.box = w.VBox([self.language, context, self.accordion, self.problems, self.result])
+
+    def _field(self, ind: Indicator) -> Any:
+        import ipywidgets as w
+
+        value = self.inputs.values.get(ind.id)
+        # The number as typed (the English form has no unit words around it).
+        shown = "" if value is None else value_text(ind, value, "en").split(" ")[0]
+        field = w.Text(
+            value=shown,
+            style={"description_width": "22em"},
+            layout=w.Layout(width="34em"),
+        )
+        self.fields[ind.id] = field
+        return field
+
+    def relabel(self, lang: Lang) -> None:
+        for ind in self.playbook.indicators:
+            self.fields[ind.id].description = ind.name.get(lang)
+            self.fields[ind.id].placeholder = label("status_no_data", lang)
+        self.accordion.titles = tuple(d.name.get(lang) for d in self.playbook.dimensions)
+        self.team_size.description = label("team_size", lang)
+        trend = self.trend
+        chosen = trend.value if trend.options else self.inputs.market_trend or ""
         trend.options = [
             ("", ""),
             *((label(f"trend_{t}", lang), t) for t in ("declining", "stable", "growing")),
         ]
         trend.value = chosen
         trend.description = label("market", lang)
-        competitor.description = label("competitors", lang)
-        competitor.placeholder = label("competitor_attainment", lang)
+        self.competitor.description = label("competitors", lang)
+        self.competitor.placeholder = label("competitor_attainment", lang)
 
-    def read(lang: Lang) -> MetricsInput:
+    def read(self, lang: Lang) -> MetricsInput:
+        """The form's values; every value that cannot be right together in one error."""
+        errors: list[str] = []
+        values = self._values(lang, errors)
+        comp = None
+        if self.competitor.value.strip():
+            try:
+                comp = parse_number(self.competitor.value)
+            except BadValueError as exc:
+                errors.append(label("competitors", lang) + label("colon", lang) + str(exc))
+        if errors:
+            raise BadValueError("; ".join(errors))
+        return MetricsInput(
+            values=values,
+            period=self.inputs.period,
+            team=self.inputs.team,
+            team_size=self.team_size.value if self.team_size.value > 0 else None,
+            market_trend=self.trend.value or None,
+            competitor_attainment=comp,
+        )
+
+    def _values(self, lang: Lang, errors: list[str]) -> dict[str, float]:
         values: dict[str, float] = {}
-        errors = []
-        for ind in playbook.indicators:
-            text = fields[ind.id].value.strip()
+        for ind in self.playbook.indicators:
+            text = self.fields[ind.id].value.strip()
             if not text:
                 continue
             try:
                 number = parse_number(text)
                 check_value(ind, number)
                 values[ind.id] = number
-            except ValueProblem as exc:
+            except BadValueError as exc:
                 errors.append(ind.name.get(lang) + label("colon", lang) + str(exc))
-        comp = None
-        if competitor.value.strip():
-            try:
-                comp = parse_number(competitor.value)
-            except ValueProblem as exc:
-                errors.append(label("competitors", lang) + label("colon", lang) + str(exc))
-        if errors:
-            raise ValueProblem("; ".join(errors))
-        return MetricsInput(
-            values=values,
-            period=inputs.period,
-            team=inputs.team,
-            team_size=team_size.value if team_size.value > 0 else None,
-            market_trend=trend.value or None,
-            competitor_attainment=comp,
-        )
+        return values
 
-    def refresh(*_: Any) -> None:
-        now = _lang(language.value)
+    def refresh(self, *_: Any) -> None:
+        now = _lang(self.language.value)
         try:
-            current = read(now)
-        except ValueProblem as exc:
-            problems.value = f'<p style="color:#cf222e">{html.escape(str(exc))}</p>'
+            current = self.read(now)
+        except BadValueError as exc:
+            self.problems.value = f'<p style="color:#cf222e">{html.escape(str(exc))}</p>'
             return
-        problems.value = ""
-        card = assess(playbook, current)
-        result.value = (
-            summary_html(card, playbook, now)
-            + scorecard_html(card, playbook, now)
-            + recommendations_html(card, playbook, now)
+        self.problems.value = ""
+        card = assess(self.playbook, current)
+        self.result.value = (
+            summary_html(card, self.playbook, now)
+            + scorecard_html(card, self.playbook, now)
+            + recommendations_html(card, self.playbook, now)
         )
 
-    def switch(*_: Any) -> None:
-        relabel(_lang(language.value))
-        refresh()
-
-    relabel(lang)
-    for widget in [*fields.values(), team_size, trend, competitor]:
-        widget.observe(refresh, names="value")
-    language.observe(switch, names="value")
-    refresh()
-    context = w.HBox([team_size, trend, competitor])
-    return w.VBox([language, context, accordion, problems, result])
+    def switch(self, *_: Any) -> None:
+        self.relabel(_lang(self.language.value))
+        self.refresh()
 
 
 def ab_test_form(lift_standard: float, lang: Lang = "en") -> Any:

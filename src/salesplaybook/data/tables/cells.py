@@ -15,7 +15,7 @@ from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR, is_period_label, p
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import allowed_text, canonical_value
 from salesplaybook.data.tables.csvfile import blank_cells, stripped_text
-from salesplaybook.data.values import ValueProblem, parse_number
+from salesplaybook.data.values import BadValueError, parse_number
 
 #: A parser returns the typed column and, for the cells it could not read, a message each
 #: (a Series indexed like the input).
@@ -103,7 +103,7 @@ def _clean_numbers(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
     for i in np.flatnonzero(~np.isfinite(values) & distinct.notna().to_numpy()).tolist():
         try:
             values[i] = parse_number(distinct.iloc[i])
-        except ValueProblem as exc:
+        except BadValueError as exc:
             messages[i] = str(exc)
     return (
         pd.Series(values, index=distinct.index),

@@ -92,6 +92,22 @@ def parse_cells(
         raise TableError([table_problem(file, msg)])
     if not data.strip():
         raise TableError([table_problem(file, "is empty: the header row is missing")])
+    data, delimiter, headers = _header(data, file)
+    typed = numeric(headers) if numeric else set()
+    body = _read_csv(data, delimiter, file, len(headers), typed)
+    cells = _named_columns(body, headers, file)
+    spaces = (b" ", b"\xc2\xa0", b"\xe3\x80\x80", *([b"\t"] if delimiter != "\t" else []))
+    if any(space in data for space in spaces):  # else no cell can have spaces around it
+        for column in cells.columns:
+            if pd.api.types.is_object_dtype(cells[column].dtype):
+                cells[column] = as_text(cells[column])
+    cells.attrs[STRIPPED] = True
+    return _without_blank_rows(cells)
+
+
+def _header(data: bytes, file: str) -> tuple[bytes, str, list[str]]:
+    """The header row's delimiter and (stripped) names, and the data from the header row on:
+    Excel's ``sep=;`` first line, which names the delimiter, is taken off."""
     head = codecs.getincrementaldecoder("utf-8")().decode(data[:65536], final=False)
     first_line = head.partition("\n")[0].rstrip("\r")
     if not first_line.strip():
@@ -110,8 +126,12 @@ def parse_cells(
         headers = []
     if not headers:
         raise TableError([table_problem(file, "is empty: the header row is missing")])
-    typed = numeric(headers) if numeric else set()
-    body = _read_csv(data, delimiter, file, len(headers), typed)
+    return data, delimiter, headers
+
+
+def _named_columns(body: pd.DataFrame, headers: list[str], file: str) -> pd.DataFrame:
+    """The columns of ``body`` named by ``headers``; a column without a header is left out
+    while it is empty, and a column whose header repeats an earlier one is a problem."""
     problems = Problems(file, {})
     keep: list[int] = []
     seen: dict[str, int] = {}
@@ -132,20 +152,20 @@ def parse_cells(
     problems.raise_if_any()
     cells = body.iloc[:, keep]
     cells.columns = pd.Index([headers[i] for i in keep])
-    spaces = (b" ", b"\xc2\xa0", b"\xe3\x80\x80", *([b"\t"] if delimiter != "\t" else []))
-    if any(space in data for space in spaces):  # else no cell can have spaces around it
-        for column in cells.columns:
-            if pd.api.types.is_object_dtype(cells[column].dtype):
-                cells[column] = as_text(cells[column])
-    cells.attrs[STRIPPED] = True
-    if len(cells.columns):
-        first = cells.iloc[:, 0]
-        maybe_blank = first.index[blank_cells(first)]
-        if len(maybe_blank):
-            sub = cells.loc[maybe_blank]
-            blank = sub.index[((sub == "") | sub.isna()).all(axis=1).to_numpy()]
-            cells = cells.drop(index=blank)
     return cells
+
+
+def _without_blank_rows(cells: pd.DataFrame) -> pd.DataFrame:
+    """Rows with no cell filled are dropped; only rows whose first cell is blank can be."""
+    if not len(cells.columns):
+        return cells
+    first = cells.iloc[:, 0]
+    maybe_blank = first.index[blank_cells(first)]
+    if not len(maybe_blank):
+        return cells
+    sub = cells.loc[maybe_blank]
+    blank = sub.index[((sub == "") | sub.isna()).all(axis=1).to_numpy()]
+    return cells.drop(index=blank)
 
 
 def _read_csv(
