@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bs4 import Tag
+
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 EDITIONS = ("", "zh/")  # where each edition lives below the site root
@@ -26,3 +28,12 @@ def html_pages(edition: str) -> list[Path]:
 
 def has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def attribute(tag: Tag, name: str, default: str | None = None) -> str:
+    """A single-valued attribute of ``tag`` (``href``, ``src``, ``alt``, ``lang``) as text.
+    BeautifulSoup types every attribute as possibly a list of values, which only the
+    multi-valued ones (``class``, ``rel``) are."""
+    value = tag.get(name, default)
+    assert isinstance(value, str), f"<{tag.name}> {name}={value!r}"
+    return value

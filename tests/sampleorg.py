@@ -13,7 +13,8 @@ END = pd.Timestamp("2026-09-30")
 
 
 def quarter_label(dates: pd.Series) -> pd.Series:
-    return dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str)
+    labels: pd.Series = dates.dt.year.astype(str) + "-Q" + dates.dt.quarter.astype(str)
+    return labels
 
 
 def attainment(t: dict[str, pd.DataFrame]) -> pd.Series:

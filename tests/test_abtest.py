@@ -27,7 +27,7 @@ def reference_p_value(c1: int, n1: int, c2: int, n2: int) -> float:
         return 1.0
     z = (c2 / n2 - c1 / n1) / se
     try:
-        from scipy.stats import norm  # type: ignore[import-not-found]
+        from scipy.stats import norm
 
         return float(2 * norm.sf(abs(z)))
     except ImportError:
@@ -188,6 +188,6 @@ def test_ab_tests_answer_both_questions_per_test():
 
 def test_sample_sizes():
     table = sample_sizes([0.1, 0.2], [0.15, 0.25])
-    assert list(table.index) == [0.1, 0.2]
-    assert list(table.columns) == [0.15, 0.25]
-    assert table.loc[0.2, 0.25] == sample_size(0.2, 0.25)
+    assert table.index.equals(pd.Index([0.1, 0.2]))
+    assert table.columns.equals(pd.Index([0.15, 0.25]))
+    assert table.at[0.2, 0.25] == sample_size(0.2, 0.25)

@@ -46,6 +46,8 @@ def test_period_and_team_from_the_sample(playbook):
     team = sorted(generate()["people"]["team_id"].unique())[0]
     mine = collect_inputs(playbook, use_sample=True, period=whole.period, team=team)
     assert mine.team == team
+    assert mine.team_size is not None
+    assert whole.team_size is not None
     assert mine.team_size < whole.team_size
 
 
@@ -77,15 +79,15 @@ def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
     """With the data and no --period, the file gives the period and then overrides the data's
     values: one read serves both."""
     from salesplaybook.kpi import assessment
+    from salesplaybook.kpi.inputs import load_metrics_file
 
     path = tmp_path / "m.csv"
     path.write_text("indicator,value\nperiod,2026-Q1\ncsat_score,1.5\n", "utf-8")
     reads = []
-    load = assessment.load_metrics_file
 
     def counting(*args, **kwargs):
         reads.append(args)
-        return load(*args, **kwargs)
+        return load_metrics_file(*args, **kwargs)
 
     monkeypatch.setattr(assessment, "load_metrics_file", counting)
     inputs = collect_inputs(playbook, metrics_file=path, use_sample=True)

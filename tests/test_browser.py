@@ -23,7 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from builtsite import EDITIONS, HTML, has_chinese, html_pages
+
+from tests.builtsite import EDITIONS, HTML, has_chinese, html_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -123,10 +124,10 @@ def browser() -> Iterator[Any]:
 def isolated(browser: Any, server: Server, **options: Any) -> Any:
     """A fresh context (empty cache) that refuses, and records, every request off the site."""
     context = browser.new_context(**options)
-    context.outside = []  # type: ignore[attr-defined]
+    context.outside = []
 
     def refuse(route: Any) -> None:
-        context.outside.append(route.request.url)  # type: ignore[attr-defined]
+        context.outside.append(route.request.url)
         route.abort()
 
     context.route(lambda url: not url.startswith(server.base), refuse)
@@ -239,7 +240,7 @@ def test_no_serious_or_critical_accessibility_violation(visits):
     assert not found, report(found)
 
 
-def test_every_internal_link_resolves(visits, server):
+def test_every_internal_link_resolves(visits: dict[str, Visit], server):
     from bs4 import BeautifulSoup
 
     def ids_of(target: str) -> set[str]:
@@ -376,7 +377,8 @@ def search_results(page: Any, base: str, edition: str, query: str) -> list[str]:
     page.wait_for_function(
         "() => !document.querySelector('#search-results h2')?.textContent.includes('…')"
     )
-    return page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)")
+    links = page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)")
+    return [str(link) for link in links]
 
 
 @pytest.mark.parametrize(

@@ -90,10 +90,12 @@ def test_notebook_charts_set_svg_only():
     try:
         with matplotlib.rc_context(), warnings.catch_warnings():
             notebook_charts()
+            current = {str(key): value for key, value in matplotlib.rcParams.items()}
             for key, value in CHART_RC.items():
-                assert matplotlib.rcParams[key] == value, key
+                assert current[key] == value, key
             fig = Figure()
             fig.subplots().set_title("标题")
+            assert shell.display_formatter is not None
             data, _ = shell.display_formatter.format(fig)
     finally:
         InteractiveShell.clear_instance()

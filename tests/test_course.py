@@ -18,8 +18,9 @@ from pptx.oxml.ns import qn
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.model import Exercise, Module, Playbook, Text, Track
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
+from salesplaybook.core.languages import Lang
 from salesplaybook.course import PACK_FILES, CoursePack, build_course, list_tracks
-from salesplaybook.course import pack as pack_module
+from salesplaybook.course import slides as slides_module
 from salesplaybook.course.materials import materials
 from salesplaybook.course.timing import plan_session, planned_dates
 from salesplaybook.course.tracker import PLACEHOLDER_PERSON
@@ -28,7 +29,9 @@ from salesplaybook.data.folder import read_tables
 from salesplaybook.kpi.metrics import derive_metrics
 
 TRACKS = ("newcomer", "growing", "senior")
-LANGS = ("en", "zh")
+LANGS: tuple[Lang, ...] = ("en", "zh")
+#: The packs of every track in both languages, built once (:func:`packs`).
+Packs = dict[tuple[str, Lang], CoursePack]
 HTML_FILES = [n for n, _ in PACK_FILES if n.endswith(".html")]
 START = date(2026, 9, 7)  # a Monday
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -36,7 +39,7 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 @pytest.fixture(scope="module")
-def packs(playbook: Playbook, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def packs(playbook: Playbook, tmp_path_factory: pytest.TempPathFactory) -> Packs:
     """Every track in both languages, built once for the module's tests."""
     root = tmp_path_factory.mktemp("packs")
     return {
@@ -87,7 +90,7 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("track_id", TRACKS)
-def test_a_pack_holds_its_files_and_nothing_else(packs: dict, track_id: str, lang: str) -> None:
+def test_a_pack_holds_its_files_and_nothing_else(packs: Packs, track_id: str, lang: Lang) -> None:
     pack = packs[track_id, lang]
     assert pack.track_id == track_id
     assert pack.lang == lang
@@ -123,7 +126,7 @@ def test_progress_hears_every_file_in_order(playbook: Playbook, tmp_path: Path) 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("track_id", TRACKS)
 def test_slides_have_the_expected_shape_notes_and_no_empty_placeholder(
-    playbook: Playbook, packs: dict, track_id: str, lang: str
+    playbook: Playbook, packs: Packs, track_id: str, lang: Lang
 ) -> None:
     track = track_of(playbook, track_id)
     deck = Presentation(str(packs[track_id, lang].out / "slides.pptx"))
@@ -140,7 +143,7 @@ def test_slides_have_the_expected_shape_notes_and_no_empty_placeholder(
             assert ph.text_frame.text.strip(), (number, ph.name)
 
 
-def test_chinese_slides_name_an_east_asian_font(packs: dict) -> None:
+def test_chinese_slides_name_an_east_asian_font(packs: Packs) -> None:
     deck = Presentation(str(packs["newcomer", "zh"].out / "slides.pptx"))
     for slide in deck.slides:
         frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
@@ -153,7 +156,7 @@ def test_chinese_slides_name_an_east_asian_font(packs: dict) -> None:
             assert ea.get("typeface")
 
 
-def test_slides_cover_every_module_and_exercise(playbook: Playbook, packs: dict) -> None:
+def test_slides_cover_every_module_and_exercise(playbook: Playbook, packs: Packs) -> None:
     for lang in LANGS:
         text = "\n".join(deck_texts(packs["newcomer", lang]))
         for module in track_of(playbook, "newcomer").modules:
@@ -170,7 +173,7 @@ def test_slides_cover_every_module_and_exercise(playbook: Playbook, packs: dict)
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("track_id", TRACKS)
 def test_syllabus_and_guide_show_every_module_in_order(
-    playbook: Playbook, packs: dict, track_id: str, lang: str
+    playbook: Playbook, packs: Packs, track_id: str, lang: Lang
 ) -> None:
     track = track_of(playbook, track_id)
     pack = packs[track_id, lang]
@@ -184,7 +187,7 @@ def test_syllabus_and_guide_show_every_module_in_order(
             assert all(o.get(lang) in text for o in module.objectives)
 
 
-def test_newcomer_syllabus_runs_by_week_with_totals(playbook: Playbook, packs: dict) -> None:
+def test_newcomer_syllabus_runs_by_week_with_totals(playbook: Playbook, packs: Packs) -> None:
     track = track_of(playbook, "newcomer")
     text = text_of(packs["newcomer", "en"], "syllabus.html")
     weeks = sorted({m.week for m in track.modules if m.week})
@@ -201,7 +204,7 @@ def test_newcomer_syllabus_runs_by_week_with_totals(playbook: Playbook, packs: d
             assert f"{ex.title.en} {ex.duration_minutes}" in text
 
 
-def test_guide_timing_plans_add_up_to_each_session(playbook: Playbook, packs: dict) -> None:
+def test_guide_timing_plans_add_up_to_each_session(playbook: Playbook, packs: Packs) -> None:
     track = track_of(playbook, "newcomer")
     page = soup(packs["newcomer", "en"], "facilitator-guide.html")
     tables = page.select("table.timing")
@@ -217,7 +220,9 @@ def test_guide_timing_plans_add_up_to_each_session(playbook: Playbook, packs: di
             )
 
 
-def test_guide_sets_up_role_plays_with_the_customers_lines(playbook: Playbook, packs: dict) -> None:
+def test_guide_sets_up_role_plays_with_the_customers_lines(
+    playbook: Playbook, packs: Packs
+) -> None:
     text = text_of(packs["growing", "en"], "facilitator-guide.html")
     objections = {o.id: o for o in playbook.objections}
     questions = {q.id: q for q in playbook.key_questions}
@@ -244,7 +249,7 @@ def test_guide_sets_up_role_plays_with_the_customers_lines(playbook: Playbook, p
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("track_id", TRACKS)
 def test_quiz_has_every_question_and_no_answer(
-    playbook: Playbook, packs: dict, track_id: str, lang: str
+    playbook: Playbook, packs: Packs, track_id: str, lang: Lang
 ) -> None:
     items = [q for m in track_of(playbook, track_id).modules for q in m.quiz]
     pack = packs[track_id, lang]
@@ -274,7 +279,7 @@ def test_quiz_has_every_question_and_no_answer(
 
 
 def test_handouts_hold_the_cards_questions_and_checklists_the_track_uses(
-    playbook: Playbook, packs: dict
+    playbook: Playbook, packs: Packs
 ) -> None:
     track = track_of(playbook, "newcomer")
     page = soup(packs["newcomer", "en"], "handouts.html")
@@ -303,7 +308,7 @@ def test_handouts_carry_the_routines_each_track_names(playbook: Playbook) -> Non
 
 
 @pytest.mark.parametrize("track_id", TRACKS)
-def test_chinese_pack_is_in_chinese(playbook: Playbook, packs: dict, track_id: str) -> None:
+def test_chinese_pack_is_in_chinese(playbook: Playbook, packs: Packs, track_id: str) -> None:
     pack = packs[track_id, "zh"]
     track = track_of(playbook, track_id)
     english = [m.title.en for m in track.modules] + [track.name.en]
@@ -313,7 +318,9 @@ def test_chinese_pack_is_in_chinese(playbook: Playbook, packs: dict, track_id: s
         cjk, latin = len(CJK.findall(text)), len(LATIN.findall(text))
         assert cjk > 4 * latin, (name, cjk, latin)
         assert not [t for t in english if t in text], name
-        assert soup(pack, name).html["lang"] == "zh-CN"
+        root = soup(pack, name).html
+        assert root is not None, name
+        assert root["lang"] == "zh-CN"
     slides = "\n".join(deck_texts(pack))
     assert len(CJK.findall(slides)) > 4 * len(LATIN.findall(slides))
     assert not [t for t in english if t in slides]
@@ -322,7 +329,7 @@ def test_chinese_pack_is_in_chinese(playbook: Playbook, packs: dict, track_id: s
 
 
 @pytest.mark.parametrize("name", HTML_FILES)
-def test_pages_are_printable_and_self_contained(packs: dict, name: str) -> None:
+def test_pages_are_printable_and_self_contained(packs: Packs, name: str) -> None:
     raw = (packs["newcomer", "en"].out / name).read_text("utf-8")
     page = BeautifulSoup(raw, "html.parser")
     style = "".join(s.get_text() for s in page.select("style"))
@@ -455,7 +462,7 @@ def read_tracker(pack: CoursePack) -> pd.DataFrame:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_tracker_has_the_trainings_columns_and_validates_once_filled(
-    playbook: Playbook, packs: dict, lang: str
+    playbook: Playbook, packs: Packs, lang: Lang
 ) -> None:
     pack = packs["newcomer", lang]
     frame = read_tracker(pack)
@@ -600,7 +607,7 @@ def test_a_failed_build_leaves_nothing(
     def broken(*args: object) -> bytes:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pack_module.slides, "build", broken)
+    monkeypatch.setattr(slides_module, "build", broken)
     with pytest.raises(RuntimeError):
         build_course(playbook, "newcomer", tmp_path / "pack")
     assert not any(tmp_path.iterdir())
@@ -642,7 +649,7 @@ def test_a_folder_that_cannot_be_written_is_a_clean_error(
     assert [p.name for p in tmp_path.iterdir()] == ["afile.txt"]
 
 
-def test_readme_describes_every_file(packs: dict) -> None:
+def test_readme_describes_every_file(packs: Packs) -> None:
     for lang in LANGS:
         readme = (packs["newcomer", lang].out / "README.txt").read_text("utf-8-sig")
         for name, _ in PACK_FILES:

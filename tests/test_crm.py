@@ -281,7 +281,7 @@ def test_typed_frame_in_canonical_format() -> None:
             "amount": [10.5, 3],
             "stage": ["won", "lost"],
             "created_on": pd.to_datetime(["2026-01-01", "2026-01-02"]),
-            "closed_on": pd.to_datetime(["2026-02-01", None]),
+            "closed_on": pd.to_datetime(pd.Series(["2026-02-01", None])),
             "is_core_product": [True, False],
         }
     )

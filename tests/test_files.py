@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from salesplaybook.core import files
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
 from salesplaybook.core.files import check_folder, make_folder, output_folder, write_file
 
@@ -25,7 +24,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     def full(*args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(files.os, "replace", full)
+    monkeypatch.setattr(os, "replace", full)  # what write_file renames with
     with pytest.raises(SalesplaybookError, match=r"out\.json: cannot write \(No space left"):
         write_file(path, b"new")
     assert path.read_bytes() == b"old"

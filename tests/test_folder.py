@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tablefiles import DEALS, PEOPLE, error_text, people_folder, write
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.data.folder import read_table, read_tables
+from tests.tablefiles import DEALS, PEOPLE, error_text, people_folder, write
 
 
 @pytest.fixture

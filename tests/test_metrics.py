@@ -296,7 +296,7 @@ def same(actual: float, expected: float) -> bool:
 @pytest.mark.parametrize("indicator", sorted(EXPECTED))
 def test_every_indicator_by_hand(result: pd.DataFrame, indicator: str) -> None:
     for team, expected in zip([ALL, "A", "B"], EXPECTED[indicator], strict=True):
-        actual = float(result.loc[(P, team), indicator])
+        actual = float(result[indicator].loc[(P, team)])
         assert same(actual, expected), (indicator, team, actual, expected)
 
 
@@ -313,19 +313,19 @@ def test_shape_and_team_size(result: pd.DataFrame) -> None:
         (P, "B"),
     ]
     assert result["team_size"].dtype == np.int64
-    assert list(result.loc[P, "team_size"]) == [4, 3, 1]
+    assert list(result["team_size"].loc[P]) == [4, 3, 1]
     # at the end of Q1: p1, p2, p6 (hired on its last day) in A; p3, p4 in B
-    assert list(result.loc["2026-Q1", "team_size"]) == [5, 3, 2]
+    assert list(result["team_size"].loc["2026-Q1"]) == [5, 3, 2]
 
 
 def test_previous_quarter_and_empty_denominators(result: pd.DataFrame) -> None:
     q1 = result.loc["2026-Q1"]
     assert q1.loc["A", "sales_attainment"] == pytest.approx(60 / 100)
-    assert math.isnan(q1.loc["B", "sales_attainment"])  # won 10 with no target
+    assert math.isnan(q1["sales_attainment"].loc["B"])  # won 10 with no target
     assert q1.loc[ALL, "sales_attainment"] == pytest.approx(70 / 100)
     # 2025-Q4 won nothing: no reduction to measure
     assert result.loc[:, "deal_cycle_reduction"].loc["2026-Q1"].isna().all()
-    assert math.isnan(q1.loc[ALL, "strategy_lift"])  # no experiment concluded
+    assert math.isnan(q1["strategy_lift"].loc[ALL])  # no experiment concluded
 
 
 def test_indicator_ids_match_the_playbook(playbook) -> None:
@@ -383,7 +383,7 @@ def test_missing_tables_drop_their_indicators() -> None:
     assert set(INDICATORS) - absent <= set(frame.columns)
     # without customers, surveys reach no team: only the organisation has a score
     assert frame.loc[(P, ALL), "csat_score"] == pytest.approx(3.5)
-    assert frame.loc[P, "csat_score"].drop(ALL).isna().all()
+    assert frame["csat_score"].loc[P].drop(ALL).isna().all()
     # contracts fall back to the contract's person when no owner is known
     assert frame.loc[(P, "B"), "repeat_business_share"] == pytest.approx(0.0)
     # with no targets, the periods span the activity tables
@@ -395,8 +395,8 @@ def test_empty_tables_and_no_periods() -> None:
     empty = {name: table.iloc[:0] for name, table in tables().items()}
     empty["people"] = people()
     frame = team_metrics(empty, [P], probation_months=PROBATION)
-    assert frame.loc[P, "process_complaints"].eq(0).all()  # a count of nothing is 0
-    assert frame.loc[P, "sales_attainment"].isna().all()
+    assert frame["process_complaints"].loc[P].eq(0).all()  # a count of nothing is 0
+    assert frame["sales_attainment"].loc[P].isna().all()
     nothing = team_metrics(tables(), [], probation_months=PROBATION)
     assert nothing.empty
     assert "team_size" in nothing.columns
@@ -457,7 +457,7 @@ def test_dates_beyond_the_years_give_no_periods_outside_them() -> None:
 def test_probation_months() -> None:
     # with a six-month probation p2 (hired 2026-01-15) ends in Q3, p6 (2026-03-31) too
     frame = team_metrics(tables(), [P, "2026-Q3"], probation_months=6)
-    assert math.isnan(frame.loc[(P, "A"), "new_hire_confirmation_rate"])
+    assert math.isnan(frame["new_hire_confirmation_rate"].loc[(P, "A")])
     assert frame.loc[("2026-Q3", "A"), "new_hire_confirmation_rate"] == pytest.approx(1.0)
 
 
@@ -580,12 +580,12 @@ def test_attainment_pools_the_organisation_and_a_won_deal_never_lowers_it(
     frame = team_metrics(tables, PERIODS, probation_months=PROBATION)
     for label in PERIODS:
         assert same(
-            float(frame.loc[(label, ALL), "sales_attainment"]),
+            float(frame["sales_attainment"].loc[(label, ALL)]),
             organisation_attainment(tables, label),
         )
     # the teams' won amounts and targets add up to at most the organisation's
     # (people outside `people` count only for the organisation)
-    before = frame.loc[period, "sales_attainment"]
+    before = frame["sales_attainment"].loc[period]
     person = tables["people"]["person_id"].iloc[0]
     more = dict(tables)
     extra = pd.DataFrame(
@@ -600,7 +600,7 @@ def test_attainment_pools_the_organisation_and_a_won_deal_never_lowers_it(
         }
     )
     more["deals"] = pd.concat([tables["deals"], extra], ignore_index=True)
-    after = team_metrics(more, PERIODS, probation_months=PROBATION).loc[period, "sales_attainment"]
+    after = team_metrics(more, PERIODS, probation_months=PROBATION)["sales_attainment"].loc[period]
     for team in before.index:
         if not math.isnan(before[team]):
             assert after[team] >= before[team] - 1e-12

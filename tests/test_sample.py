@@ -8,10 +8,10 @@ import random
 import numpy as np
 import pandas as pd
 import pytest
-from sampleorg import END, PERIODS
 
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample import generate
+from tests.sampleorg import END, PERIODS
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import yaml
-from sampleorg import ROOT, quarter_label
 
 from salesplaybook.content import facts
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample import generate
+from tests.sampleorg import ROOT, quarter_label
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sampleorg import END
 
 from salesplaybook.data.sample import generate
+from tests.sampleorg import END
 
 
 @pytest.fixture(scope="module")

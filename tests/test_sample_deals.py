@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from sampleorg import quarter_label
 
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample import CORE_PRODUCT_LINES, generate
+from tests.sampleorg import quarter_label
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sampleorg import PERIODS, attainment, quarter_label
 
 from salesplaybook.data.sample import generate
+from tests.sampleorg import PERIODS, attainment, quarter_label
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sampleorg import attainment
 
 from salesplaybook.content import facts
+from salesplaybook.content.loader import load_playbook
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample import generate, organisation
+from tests.sampleorg import attainment
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +22,10 @@ def test_the_playbook_is_the_source_and_is_read_once(
     tables: dict[str, pd.DataFrame], playbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loads = []
-    load = organisation.load_playbook
 
     def counting():
         loads.append(1)
-        return load()
+        return load_playbook()
 
     monkeypatch.setattr(organisation, "load_playbook", counting)
     given = generate(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sampleorg import END
 
 from salesplaybook.content import facts
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample import generate
+from tests.sampleorg import END
 
 
 @pytest.fixture(scope="module")

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from sampleorg import PERIODS
 
-from salesplaybook.core import files
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample import generate, write_tables
+from tests.sampleorg import PERIODS
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_write_tables_where_nothing_can_be_written_is_a_clean_error(
     def refused(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(files.os, "open", refused)
+    monkeypatch.setattr(os, "open", refused)  # what write_file creates its file with
     with pytest.raises(SalesplaybookError, match=r"people.csv: cannot write \(Permission denied\)"):
         write_tables(tables, tmp_path / "data")
     assert list((tmp_path / "data").iterdir()) == []

@@ -168,7 +168,7 @@ def test_recommendations_move_the_weak_indicators_first_by_training():
     values["csat_score"] = 1.0
     card = assess(pb, MetricsInput(values=values, team_size=10))
     assert card.recommendations
-    kinds_seen = []
+    kinds_seen: list[str] = []
     for rec in card.recommendations:
         for item in rec.items:
             moved = {

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 import pytest
 from bs4 import BeautifulSoup
-from builtsite import HTML, has_chinese, html_pages
 
 from salesplaybook.cli import main
+from tests.builtsite import HTML, attribute, has_chinese, html_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,7 +65,7 @@ def test_no_page_loads_scripts_or_fonts_from_elsewhere():
     for path in HTML.rglob("*.html"):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         for tag in soup.find_all(["script", "link"]):
-            url = tag.get("src") or tag.get("href") or ""
+            url = attribute(tag, "src", "") or attribute(tag, "href", "")
             if tag.name == "link" and "stylesheet" not in (tag.get("rel") or []):
                 continue
             assert not url.startswith(("http:", "https:", "//")), f"{path}: {url}"
@@ -133,7 +133,7 @@ def test_internal_links_resolve():
     for path in HTML.rglob("*.html"):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         for a in soup.find_all("a", href=True):
-            href = a["href"]
+            href = attribute(a, "href")
             if href.startswith(("http:", "https:", "mailto:", "#", "javascript:")):
                 continue
             target, _, fragment = href.partition("#")
@@ -156,7 +156,7 @@ def test_every_page_links_to_itself_in_the_other_edition(edition, other, label):
         link = soup.select_one(".spb-language-switch a")
         assert link is not None, path
         assert link.get_text(strip=True) == label, path
-        target = (path.parent / link["href"]).resolve()
+        target = (path.parent / attribute(link, "href")).resolve()
         assert target == (HTML / other / path.relative_to(HTML / edition)).resolve(), path
         assert target.exists(), path
 
@@ -165,6 +165,7 @@ def test_chinese_edition_is_translated():
     """Every Chinese page has a Chinese title and no paragraph left in English only."""
     for path in html_pages("zh/"):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        assert soup.html is not None, path
         assert soup.html["lang"] == "zh-CN"
         title = soup.select_one("main h1")
         if title is None or not title.get_text(strip=True):  # generated pages (index, search)
@@ -183,7 +184,10 @@ def test_chinese_edition_is_translated():
 
 def test_sidebar_captions_and_site_title_follow_the_edition():
     soup = page("zh/book/index.html")
-    assert has_chinese(soup.select_one(".bd-sidebar-primary .logo__title").get_text())
+    title = soup.select_one(".bd-sidebar-primary .logo__title")
+    assert title is not None
+    assert has_chinese(title.get_text())
+    assert soup.title is not None
     assert "Sales Playbook" not in soup.title.get_text()
     captions = [c.get_text(strip=True) for c in soup.select(".bd-sidebar-primary .caption-text")]
     assert captions
@@ -203,9 +207,9 @@ def test_edit_links_point_to_the_source_or_its_catalog():
     english = page("book/playbook/objections.html").find("a", href=lambda h: h and "/edit/" in h)
     chinese = page("zh/book/playbook/objections.html").find("a", href=lambda h: h and "/edit/" in h)
     assert english is not None
-    assert english["href"].endswith("/book/playbook/objections.md")
+    assert attribute(english, "href").endswith("/book/playbook/objections.md")
     assert chinese is not None
-    catalog = chinese["href"].split("/edit/main/", 1)[1]
+    catalog = attribute(chinese, "href").split("/edit/main/", 1)[1]
     assert catalog == "locales/zh_CN/LC_MESSAGES/book/playbook/objections.po"
     assert (ROOT / catalog).is_file()
 
@@ -217,7 +221,7 @@ def test_notebook_pages_offer_the_notebook_for_download():
             "a", href=lambda h: h and h.endswith("_sources/notebooks/ab-test.ipynb")
         )
         assert download is not None
-        assert (HTML / edition / "notebooks" / download["href"]).resolve().exists()
+        assert (HTML / edition / "notebooks" / attribute(download, "href")).resolve().exists()
 
 
 def test_chinese_search_index_holds_chinese_words():
@@ -235,7 +239,7 @@ def test_notebook_charts_have_a_text_alternative(edition):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         for img in soup.select(".cell_output img"):
             charts += 1
-            alt = img.get("alt", "")
+            alt = attribute(img, "alt", "")
             assert alt, f"{path}: {img}"
             assert not alt.endswith((".svg", ".png")), f"{path}: {img}"
             assert has_chinese(alt) == (edition == "zh/"), f"{path}: {alt}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import importlib.util
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -74,11 +76,10 @@ def test_the_site_commands_say_when_the_book_extra_is_missing(tmp_path, monkeypa
     from click.testing import CliRunner
 
     from salesplaybook.cli import main
-    from salesplaybook.cli import site as site_commands
 
-    real = site_commands.importlib.util.find_spec
+    real = importlib.util.find_spec
     monkeypatch.setattr(
-        site_commands.importlib.util,
+        importlib.util,
         "find_spec",
         lambda name, *a: None if name == "jupyter_book" else real(name, *a),
     )
@@ -100,7 +101,7 @@ def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch)
         def wait(self) -> int:
             return 0
 
-    monkeypatch.setattr(build.subprocess, "Popen", Process)
+    monkeypatch.setattr(subprocess, "Popen", Process)  # what build starts the editions with
     monkeypatch.setattr(build, "extract", lambda root, strict=False: 0)
     monkeypatch.setattr(build, "check_translations", lambda root: None)
     assert build.build_site(tmp_path, strict=True) == 0

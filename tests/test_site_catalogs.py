@@ -83,7 +83,9 @@ def test_compiled_catalogs_go_to_the_build_folder_and_are_not_rewritten(tmp_path
     compile_catalogs(tmp_path / "locales", out)
     mo = out / "book" / "page.mo"
     with mo.open("rb") as handle:
-        assert read_mo(handle).get("Hello").string == "你好"
+        message = read_mo(handle).get("Hello")
+    assert message is not None
+    assert message.string == "你好"
     assert (out / "book" / "page.po").read_bytes() == po.read_bytes()
     assert not list((tmp_path / "locales").rglob("*.mo"))
     before = mo.stat().st_mtime_ns

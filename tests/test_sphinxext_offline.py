@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import cast
+
+from sphinx.application import Sphinx
 
 from salesplaybook.sphinxext.offline import _drop_live_code
 
@@ -9,9 +12,10 @@ def asset(filename: str | None = None, body: str = "") -> SimpleNamespace:
     return SimpleNamespace(filename=filename, attributes={"body": body} if body else {})
 
 
-def app(thebe: bool) -> SimpleNamespace:
+def app(thebe: bool) -> Sphinx:
+    """An app with only the configuration the handler reads."""
     options = {"launch_buttons": {"thebe": thebe}}
-    return SimpleNamespace(config=SimpleNamespace(html_theme_options=options))
+    return cast("Sphinx", SimpleNamespace(config=SimpleNamespace(html_theme_options=options)))
 
 
 def page_assets() -> dict[str, list[SimpleNamespace]]:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tablefiles import people_folder, write
 
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.folder import read_tables
 from salesplaybook.data.tables import COMMON_ALIASES, TABLE_ALIASES, header_key
+from tests.tablefiles import people_folder, write
 
 
 @pytest.fixture

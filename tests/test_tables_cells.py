@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tablefiles import error_text, people_folder, write
 
 from salesplaybook.data.folder import read_tables
 from salesplaybook.data.tables import parse_periods
+from tests.tablefiles import error_text, people_folder, write
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tablefiles import DEALS, PEOPLE, error_text, people_folder, write
 
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.folder import read_tables
 from salesplaybook.data.tables import TableError, parse_cells, sniff_delimiter
+from tests.tablefiles import DEALS, PEOPLE, error_text, people_folder, write
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tablefiles import DEALS, error_text, people_folder, write
 
 from salesplaybook.data.tables import table_of_file
+from tests.tablefiles import DEALS, error_text, people_folder, write
 
 
 @pytest.fixture

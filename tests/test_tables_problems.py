@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tablefiles import error_text, people_folder, write
 
 from salesplaybook.data.tables import PROBLEM_LIMIT, TableError, table_problem
+from tests.tablefiles import error_text, people_folder, write
 
 
 @pytest.fixture

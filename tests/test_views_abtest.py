@@ -8,6 +8,8 @@ from statistics import NormalDist
 
 import pandas as pd
 import pytest
+from matplotlib.axes import Axes
+from matplotlib.container import ErrorbarContainer
 
 from salesplaybook.tools.abtest import ab_test, sample_size
 from salesplaybook.views.abtest import (
@@ -19,6 +21,12 @@ from salesplaybook.views.abtest import (
     verdict_text,
 )
 from salesplaybook.views.labels import label
+
+
+def legend_texts(ax: Axes) -> list[str]:
+    legend = ax.get_legend()
+    assert legend is not None
+    return [t.get_text() for t in legend.get_texts()]
 
 
 def test_json_keys():
@@ -59,8 +67,7 @@ def test_chart_in_chinese():
         label("ab_variant", "zh"),
     ]
     assert ax.get_xlabel() == label("ab_rate_axis", "zh")
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [label("ab_bar_line", "zh", bar="15%")]
+    assert legend_texts(ax) == [label("ab_bar_line", "zh", bar="15%")]
 
 
 def test_tables_in_chinese():
@@ -94,6 +101,7 @@ def test_chart_intervals_have_the_results_confidence_level(alpha):
     z = NormalDist().inv_cdf(1 - alpha / 2)  # the level the text states: 1 - alpha
     halves = []
     for container in ax.containers:
+        assert isinstance(container, ErrorbarContainer)
         _, _, (bars,) = container.lines
         ((low, _), (high, _)) = bars.get_segments()[0]
         halves.append((high - low) / 2)
@@ -111,8 +119,7 @@ def test_a_lift_bar_between_whole_percents_is_not_rounded():
             ab_test_text(significant, lang).splitlines()
         )
         (ax,) = ab_test_chart(significant, lang).axes
-        legend = [t.get_text() for t in ax.get_legend().get_texts()]
-        assert legend == [label("ab_bar_line", lang, bar="12.5%")]
+        assert legend_texts(ax) == [label("ab_bar_line", lang, bar="12.5%")]
     experiments = pd.DataFrame(
         {
             "experiment_id": ["E1"],

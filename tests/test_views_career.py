@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_career import read_history_frame
 
 from salesplaybook.data import sample
 from salesplaybook.tools.career import (
@@ -29,6 +28,7 @@ from salesplaybook.views.career import (
     training_gaps,
 )
 from salesplaybook.views.labels import label
+from tests.test_career import read_history_frame
 
 
 def write(tmp_path, text):
@@ -245,6 +245,7 @@ def test_streak_chart_in_chinese(sample_check):
 
 def test_streak_chart_agrees_with_the_streak_when_a_target_is_zero():
     from matplotlib.colors import to_hex
+    from matplotlib.patches import Rectangle
 
     history = read_history_frame(
         [
@@ -256,7 +257,9 @@ def test_streak_chart_agrees_with_the_streak_when_a_target_is_zero():
     )
     assert on_target_streak(history, "P1") == 3
     (ax,) = streak_chart(history, "P1").axes
-    heights = [bar.get_height() for bar in ax.patches]
+    bars = [bar for bar in ax.patches if isinstance(bar, Rectangle)]
+    assert len(bars) == len(ax.patches)
+    heights = [bar.get_height() for bar in bars]
     assert all(pd.notna(h) and abs(h) != float("inf") for h in heights)
     assert heights == pytest.approx([50.0, 0.0, 150.0, 150.0])  # 0/0 as 0, x/0 as the tallest
     colours = [to_hex(bar.get_facecolor()) for bar in ax.patches]

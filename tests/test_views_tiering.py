@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_tiering import AS_OF, D, contracts, customers, health_tables
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import SalesplaybookError
@@ -27,6 +26,7 @@ from salesplaybook.views.tiering import (
     tier_health_chart,
     tier_table,
 )
+from tests.test_tiering import AS_OF, D, contracts, customers, health_tables
 
 
 def test_health_chart(playbook: Playbook) -> None:
