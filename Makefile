@@ -9,7 +9,7 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
 EXECUTE := $(BIN)/salesplaybook site notebooks
 
-.PHONY: help install book book-strict translations notebooks test lint typecheck unit nbval site-checks browser-checks check bench clean
+.PHONY: help install constraints book book-strict translations notebooks test lint typecheck unit nbval site-checks browser-checks check bench clean
 
 help:
 	@echo "make book       install into .venv and build the site: _build/html (English), _build/html/zh (Chinese)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test       install into .venv and run every check"
 	@echo "make notebooks  re-execute the notebooks in place (after changing code or content)"
 	@echo "make bench      run the benchmarks (results in book/performance-results.md)"
+	@echo "make constraints  re-resolve the dev install from scratch into constraints.txt (review the diff)"
 	@echo "make clean      remove the built site"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -26,6 +27,20 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# The versions `make install` uses, from a fresh resolve of '.[dev]' without constraints in a
+# temporary venv. Review the diff before committing it: the book stays on jupyter-book 1 and
+# Sphinx 7 (run `make book-strict` after any change to the book's packages).
+CONSTRAINTS_HEADER := \# The versions make install uses: a fresh resolve of .[dev] by make constraints (do not edit).
+constraints:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip && \
+	"$$tmp/venv/bin/python" -m pip install --quiet '.[dev]' && \
+	{ echo '$(CONSTRAINTS_HEADER)'; "$$tmp/venv/bin/python" -m pip freeze --exclude salesplaybook; } \
+		> "$$tmp/constraints.txt" && \
+	mv "$$tmp/constraints.txt" constraints.txt
+	@git diff --stat -- constraints.txt 2>/dev/null || true
 
 # Both editions; the Chinese one is refused while a string of the English pages is untranslated
 # or out of date in locales/zh_CN (the English one is built either way).
@@ -46,6 +61,7 @@ notebooks: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests notebooks bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

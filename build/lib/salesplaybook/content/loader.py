@@ -1,0 +1,291 @@
+"""Load and validate the playbook: every YAML file under ``playbooks/``, checked as a whole.
+
+A content file is a mapping of section names (see :data:`salesplaybook.content.model.SECTIONS`) to
+lists of items; a section may be spread over several files. Each item is validated on its own so
+that one bad item does not hide the problems of the others, then references between items are
+checked. Every problem is collected as ``file:line: key: message`` and raised together in one
+:class:`~salesplaybook.core.errors.ContentError`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from salesplaybook.content import model as m
+from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlError, load_yaml
+from salesplaybook.core.errors import (
+    ContentError,
+    Location,
+    Problem,
+    SalesplaybookError,
+    display_path,
+)
+from salesplaybook.core.suggest import did_you_mean, hint
+
+CONTENT_ENV = "SALESPLAYBOOK_CONTENT"
+
+#: (model, field) -> the section whose ids the field refers to.
+REFERENCES: dict[tuple[type[BaseModel], str], str] = {
+    (m.Indicator, "dimension"): "dimensions",
+    (m.Objection, "category"): "objection_categories",
+    (m.Objection, "stages"): "process_stages",
+    (m.KeyQuestion, "stages"): "process_stages",
+    (m.Exercise, "objections"): "objections",
+    (m.Exercise, "key_questions"): "key_questions",
+    (m.CareerStep, "role"): "roles",
+    (m.Criterion, "track"): "tracks",
+    (m.Criterion, "indicator"): "indicators",
+    (m.Track, "routines"): "routines",  # routines are nested in responsibilities
+}
+#: Every item that declares the KPIs it moves refers to indicators.
+KPI_FIELD = "kpis"
+
+
+def find_content_dir(start: Path | None = None) -> Path:
+    """Where the playbook lives when the user names no folder.
+
+    ``$SALESPLAYBOOK_CONTENT`` first, then a ``playbooks/`` folder in the current folder or one
+    above it (notebooks run from ``notebooks/``), then the one beside the installed source tree.
+    """
+    env = os.environ.get(CONTENT_ENV)
+    if env:
+        return Path(env)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "playbooks"
+        if candidate.is_dir():
+            return candidate
+    beside_source = Path(__file__).resolve().parents[2] / "playbooks"
+    if beside_source.is_dir():
+        return beside_source
+    raise SalesplaybookError(
+        f"no playbooks/ folder found here or above; name the content folder (or set {CONTENT_ENV})"
+    )
+
+
+@dataclass(frozen=True)
+class _Origin:
+    doc: YamlDocument
+    loc: Loc  # where the item stands in its file: (section, index)
+    label: str  # how problems name the item: section[id]
+
+
+class _Collector:
+    def __init__(self, base: Path | None):
+        self.base = base
+        self.problems: list[Problem] = []
+
+    def add(self, doc: YamlDocument | Path, loc: Loc, key: str, message: str) -> None:
+        if isinstance(doc, YamlDocument):
+            path, line = doc.path, doc.line_of(loc)
+        else:
+            path, line = doc, 0
+        self.problems.append(
+            Problem(Location(display_path(path, self.base), line, key=key or None), message)
+        )
+
+
+def content_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_playbook(root: Path | str | None = None) -> m.Playbook:
+    """The validated playbook under ``root``; raises :class:`ContentError` listing every problem."""
+    folder = Path(root) if root is not None else find_content_dir()
+    if not folder.exists():
+        raise SalesplaybookError(f"{folder}: no such folder")
+    if not folder.is_dir():
+        raise SalesplaybookError(f"{folder}: not a folder; name the folder that holds the YAML")
+    report = _Collector(base=None)
+    files = content_files(folder)
+    if not files:
+        raise SalesplaybookError(f"{folder}: no .yaml files found")
+
+    sections: dict[str, list[BaseModel]] = {name: [] for name in m.SECTIONS}
+    origins: dict[int, _Origin] = {}
+    # Ids of items that failed validation: they exist, so references to them are not errors
+    # too (one mistake should produce one message, not one per reference).
+    invalid_ids: dict[str, set[str]] = {name: set() for name in m.SECTIONS}
+    for path in files:
+        try:
+            doc = load_yaml(path)
+        except YamlError as exc:
+            report.problems.append(Problem(Location(display_path(path), exc.line), exc.message))
+            continue
+        _read_sections(doc, sections, origins, invalid_ids, report)
+
+    playbook = m.Playbook.model_validate({k: v for k, v in sections.items()})
+    _check_ids(sections, origins, report)
+    _check_references(sections, origins, invalid_ids, report)
+    _check_framework(playbook, origins, report)
+    if report.problems:
+        raise ContentError(report.problems)
+    return playbook
+
+
+def _read_sections(
+    doc: YamlDocument,
+    sections: dict[str, list[BaseModel]],
+    origins: dict[int, _Origin],
+    invalid_ids: dict[str, set[str]],
+    report: _Collector,
+) -> None:
+    if doc.data is None:
+        return
+    if not isinstance(doc.data, dict):
+        report.add(doc, (), "", "the file must be a mapping of sections (such as objections:)")
+        return
+    for section, items in doc.data.items():
+        section = str(section)
+        model = m.SECTIONS.get(section)
+        if model is None:
+            report.add(doc, (section,), section, f"unknown section; {hint(section, m.SECTIONS)}")
+            continue
+        if not isinstance(items, list):
+            report.add(doc, (section,), section, "must be a list of items")
+            continue
+        for i, raw in enumerate(items):
+            label = _label(section, raw, i)
+            try:
+                item = model.model_validate(raw)
+            except ValidationError as exc:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    invalid_ids[section].add(raw["id"])
+                for err in exc.errors():
+                    loc = (section, i, *err["loc"])
+                    key = _key(label, err["loc"])
+                    report.add(doc, loc, key, _message(err))
+                continue
+            origins[id(item)] = _Origin(doc, (section, i), label)
+            sections[section].append(item)
+
+
+def _label(section: str, raw: Any, index: int) -> str:
+    item_id = raw.get("id") if isinstance(raw, dict) else None
+    return f"{section}[{item_id if isinstance(item_id, str) and item_id else index}]"
+
+
+def _key(label: str, loc: tuple[Any, ...]) -> str:
+    out = label
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _message(err: Any) -> str:
+    msg = str(err["msg"])
+    if err["type"] == "missing":
+        return "required key is missing"
+    if err["type"] == "extra_forbidden":
+        return "unknown key (check its spelling)"
+    if err["type"] == "string_pattern_mismatch":
+        return "must be a snake_case id (lower-case letters, digits and _), such as price_too_high"
+    return msg.removeprefix("Value error, ")
+
+
+def _walk(obj: BaseModel, loc: Loc) -> Iterator[tuple[BaseModel, Loc]]:
+    """Every model inside ``obj`` (itself included) with its path below the item."""
+    yield obj, loc
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        if isinstance(value, BaseModel):
+            yield from _walk(value, (*loc, name))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if isinstance(v, BaseModel):
+                    yield from _walk(v, (*loc, name, i))
+
+
+def _check_ids(
+    sections: dict[str, list[BaseModel]], origins: dict[int, _Origin], report: _Collector
+) -> None:
+    for items in sections.values():
+        seen: dict[str, _Origin] = {}
+        for item in items:
+            item_id = getattr(item, "id", None)
+            if item_id is None:
+                continue
+            origin = origins[id(item)]
+            if item_id in seen:
+                first = seen[item_id]
+                where = f"{display_path(first.doc.path)}:{first.doc.line_of(first.loc)}"
+                report.add(
+                    origin.doc, (*origin.loc, "id"), origin.label, f"duplicate id; first at {where}"
+                )
+            else:
+                seen[item_id] = origin
+    # Modules, exercises and quiz items are addressed by id across tracks (course packs, links).
+    for kind in (m.Module, m.Exercise, m.QuizItem):
+        seen_nested: set[str] = set()
+        for track in sections["tracks"]:
+            origin = origins[id(track)]
+            for obj, loc in _walk(track, ()):
+                if isinstance(obj, kind):
+                    nested_id = obj.id
+                    if nested_id in seen_nested:
+                        report.add(
+                            origin.doc,
+                            (*origin.loc, *loc, "id"),
+                            _key(origin.label, loc),
+                            f"duplicate {kind.__name__.lower()} id {nested_id!r}",
+                        )
+                    seen_nested.add(nested_id)
+
+
+def _check_references(
+    sections: dict[str, list[BaseModel]],
+    origins: dict[int, _Origin],
+    invalid_ids: dict[str, set[str]],
+    report: _Collector,
+) -> None:
+    ids = {
+        s: {getattr(i, "id", None) for i in items} | invalid_ids[s] for s, items in sections.items()
+    }
+    ids["routines"] = {
+        r.id for resp in sections["responsibilities"] for r in getattr(resp, "routines", [])
+    }
+    for items in sections.values():
+        for item in items:
+            origin = origins[id(item)]
+            for obj, loc in _walk(item, ()):
+                for name in type(obj).model_fields:
+                    target = REFERENCES.get((type(obj), name))
+                    if target is None and name == KPI_FIELD and isinstance(obj, m.Item):
+                        target = "indicators"
+                    if target is None:
+                        continue
+                    value = getattr(obj, name)
+                    refs = value if isinstance(value, list) else [value]
+                    for j, ref in enumerate(refs):
+                        if ref is None or ref in ids[target]:
+                            continue
+                        sub = (*loc, name, j) if isinstance(value, list) else (*loc, name)
+                        close = did_you_mean(ref, sorted(i for i in ids[target] if i))
+                        extra = f"; {close}" if close else ""
+                        report.add(
+                            origin.doc,
+                            (*origin.loc, *sub),
+                            _key(origin.label, sub),
+                            f"{ref!r} is not an id in {target}{extra}",
+                        )
+
+
+def _check_framework(playbook: m.Playbook, origins: dict[int, _Origin], report: _Collector) -> None:
+    if not playbook.dimensions:
+        return
+    total = sum(d.weight for d in playbook.dimensions)
+    if abs(total - 1) > 1e-9:
+        first = origins[id(playbook.dimensions[0])]
+        report.add(first.doc, first.loc[:1], "dimensions", f"weights add up to {total:g}, not 1")
+    for dim in playbook.dimensions:
+        if not playbook.indicators_of(dim.id):
+            origin = origins[id(dim)]
+            report.add(
+                origin.doc, origin.loc, origin.label, "no indicator belongs to this dimension"
+            )

@@ -1,0 +1,125 @@
+"""The content model: what a playbook item may hold, checked by pydantic.
+
+The models live in one module per part of the playbook (:mod:`.kpis`, :mod:`.careers`,
+:mod:`.training`, :mod:`.handbook`, :mod:`.customers`, :mod:`.supervisor`, :mod:`.targets`, on
+the building blocks of :mod:`.text`); this module assembles the whole :class:`Playbook` and is
+where the other layers import them from. References between items (an objection's category, a
+module's KPIs) are plain ids; :mod:`salesplaybook.content.loader` checks that they point
+somewhere, because only the whole playbook knows what exists.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from pydantic import Field
+
+from salesplaybook.content.careers import CareerStep, CareerTrack, CheckKind, Criterion, Role
+from salesplaybook.content.customers import (
+    CustomerTier,
+    Department,
+    DurationRange,
+    Handoff,
+    ProcessStage,
+    ServiceItem,
+    TierRule,
+)
+from salesplaybook.content.handbook import KeyQuestion, Objection, ObjectionCategory
+from salesplaybook.content.kpis import ContextRule, Dimension, Indicator, Threshold, Unit
+from salesplaybook.content.supervisor import (
+    GlossaryTerm,
+    Protocol,
+    ProtocolStep,
+    Responsibility,
+    Routine,
+    Template,
+    TemplateSection,
+)
+from salesplaybook.content.targets import SplitPart, SplitStep, TargetExample
+from salesplaybook.content.text import Id, Item, Model, NonEmpty, Text
+from salesplaybook.content.training import Exercise, Module, QuizItem, Track
+
+__all__ = [
+    "SECTIONS",
+    "CareerStep",
+    "CareerTrack",
+    "CheckKind",
+    "ContextRule",
+    "Criterion",
+    "CustomerTier",
+    "Department",
+    "Dimension",
+    "DurationRange",
+    "Exercise",
+    "GlossaryTerm",
+    "Handoff",
+    "Id",
+    "Indicator",
+    "Item",
+    "KeyQuestion",
+    "Model",
+    "Module",
+    "NonEmpty",
+    "Objection",
+    "ObjectionCategory",
+    "Playbook",
+    "ProcessStage",
+    "Protocol",
+    "ProtocolStep",
+    "QuizItem",
+    "Responsibility",
+    "Role",
+    "Routine",
+    "ServiceItem",
+    "SplitPart",
+    "SplitStep",
+    "TargetExample",
+    "Template",
+    "TemplateSection",
+    "Text",
+    "Threshold",
+    "TierRule",
+    "Track",
+    "Unit",
+]
+
+
+class Playbook(Model):
+    """The whole playbook: each field is a section, a list of items of one model, which content
+    files hold under the field's name (a section may be spread over several files)."""
+
+    dimensions: list[Dimension] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    career_tracks: list[CareerTrack] = Field(default_factory=list)
+    tracks: list[Track] = Field(default_factory=list)
+    objection_categories: list[ObjectionCategory] = Field(default_factory=list)
+    objections: list[Objection] = Field(default_factory=list)
+    key_questions: list[KeyQuestion] = Field(default_factory=list)
+    customer_tiers: list[CustomerTier] = Field(default_factory=list)
+    process_stages: list[ProcessStage] = Field(default_factory=list)
+    responsibilities: list[Responsibility] = Field(default_factory=list)
+    protocols: list[Protocol] = Field(default_factory=list)
+    target_examples: list[TargetExample] = Field(default_factory=list)
+    glossary: list[GlossaryTerm] = Field(default_factory=list)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        raise KeyError(indicator_id)
+
+    def indicators_of(self, dimension_id: str) -> list[Indicator]:
+        return [i for i in self.indicators if i.dimension == dimension_id]
+
+
+def _item_model(section: str) -> type[Model]:
+    (item,) = get_args(Playbook.model_fields[section].annotation)
+    if not (isinstance(item, type) and issubclass(item, Model)):
+        raise TypeError(f"Playbook.{section} must be a list of content items")
+    return item
+
+
+#: Top-level keys a content file may hold (the playbook's fields, in its order), each with the
+#: model of its items.
+SECTIONS: dict[str, type[Model]] = {name: _item_model(name) for name in Playbook.model_fields}

@@ -1,0 +1,88 @@
+"""What a data folder gave and what it held back: rows read, used and left out (with the reason)
+per table, and the warnings a supervisor must read before trusting a scorecard.
+
+A supervisor acts on these numbers, so a row that cannot be used is never dropped silently: it is
+either refused (an error naming the file, row, column and value) or counted here under a stable
+reason code, and every warning travels with the scorecard to the terminal, ``--json``, the
+notebook, the reports and the stored history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Rows of one table left out for one reason."""
+
+    #: A stable code (``unknown_person``, ``no_close_date``, ``other_currency``...).
+    reason: str
+    rows: int
+    #: One example, as a user finds it: ``"row 14, column 'Owner': 'Jon Smith'"``.
+    example: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"reason": self.reason, "rows": self.rows, "example": self.example}
+
+
+@dataclass(frozen=True)
+class TableQuality:
+    """One table of the folder: where it came from and how much of it counts."""
+
+    table: str
+    file: str
+    rows_read: int
+    rows_used: int
+    left_out: tuple[LeftOut, ...] = ()
+    #: What the file was recognised as (``canonical``, ``salesforce_report``, ``hubspot``...).
+    source: str = "canonical"
+    #: The file's header -> the canonical column it was read as.
+    columns: dict[str, str] = field(default_factory=dict)
+    #: The money unit and currency the amounts were read in, when the table has amounts.
+    unit: str | None = None
+    currency: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "file": self.file,
+            "source": self.source,
+            "rows_read": self.rows_read,
+            "rows_used": self.rows_used,
+            "left_out": [item.as_dict() for item in self.left_out],
+            "columns": dict(self.columns),
+            "unit": self.unit,
+            "currency": self.currency,
+        }
+
+
+@dataclass(frozen=True)
+class DataWarning:
+    """Something the user must know about the result: one self-contained English line that names
+    the file, what was left out or assumed, and what to do; ``code`` lets views translate it."""
+
+    code: str
+    message: str
+    table: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "table": self.table}
+
+
+@dataclass(frozen=True)
+class DataQuality:
+    """The quality report of one data folder."""
+
+    tables: tuple[TableQuality, ...] = ()
+    warnings: tuple[DataWarning, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "tables": [t.as_dict() for t in self.tables],
+            "warnings": [w.as_dict() for w in self.warnings],
+        }

@@ -1,0 +1,79 @@
+"""The sample's tables as frames of the data model, and as CSV files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.files import check_folder, make_folder, write_file
+from salesplaybook.data import schemas as datamodel
+from salesplaybook.data.sample.calendar import as_datetime64
+from salesplaybook.data.sample.constants import Arr
+
+
+def frame(table: str, data: dict[str, Arr], order: Arr | None = None) -> pd.DataFrame:
+    """A table with exactly its schema's columns, in order, already in the dtypes validation
+    gives them (so validating changes nothing)."""
+    columns: dict[str, Any] = {}
+    for name, column in datamodel.columns(table).items():
+        values = np.asarray(data[name])
+        if order is not None:
+            values = values[order]
+        dtype = str(column.dtype)
+        if dtype.startswith("datetime64"):
+            days = values.astype(float)
+            out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
+            ok = ~np.isnan(days)
+            out[ok] = as_datetime64(days[ok])
+            columns[name] = out
+        elif dtype == "boolean":
+            columns[name] = pd.array(values.astype(bool), dtype="boolean")
+        elif dtype.startswith("int"):
+            columns[name] = values.astype(np.int64)
+        elif dtype.startswith("float"):
+            columns[name] = values.astype(np.float64)
+        else:
+            columns[name] = pd.array(values.astype(object, copy=False), dtype="str")
+    return pd.DataFrame(columns)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """Write one CSV per table into ``out`` (created if missing) and return the paths.
+
+    Only files named after the data model's tables are written, so no table name can make the
+    writer leave ``out``; other files in ``out`` are left alone. Dates are ISO dates, missing
+    values empty cells. Every file is made and every name checked before the first is written,
+    and each is written whole (:func:`salesplaybook.core.files.write_file`); a place that cannot be
+    written is a :class:`SalesplaybookError`.
+    """
+    out = Path(out)
+    unknown = sorted(set(tables) - set(datamodel.TABLES))
+    if unknown:
+        known = ", ".join(datamodel.TABLES)
+        raise SalesplaybookError(f"unknown table {unknown[0]!r}: the tables are {known}")
+    if out.exists() and not out.is_dir():
+        raise SalesplaybookError(f"{out}: exists and is not a folder")
+    check_folder(out)
+    targets = [(out / f"{name}.csv", name) for name in datamodel.TABLES if name in tables]
+    for path, name in targets:
+        if path.is_dir() and not path.is_symlink():
+            raise SalesplaybookError(
+                f"{path}: is a folder; the {name} table needs this name for a file"
+            )
+    contents = [
+        tables[name]
+        .to_csv(
+            index=False,
+            date_format="%Y-%m-%d",
+            float_format="%.15g",
+            lineterminator="\n",
+        )
+        .encode("utf-8")
+        for _, name in targets
+    ]
+    make_folder(out)
+    return [write_file(path, data) for (path, _), data in zip(targets, contents, strict=True)]

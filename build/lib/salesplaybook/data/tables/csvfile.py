@@ -1,0 +1,273 @@
+"""CSV files into cells: encodings (UTF-8 with or without a BOM, GBK/GB18030, Excel's UTF-16
+"Unicode text"), the delimiter sniffed from the header row, Excel's ``sep=`` line, blank rows
+dropped but counted, and the spreadsheet's row numbers kept for messages."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from salesplaybook.core.errors import SalesplaybookError, display_path
+from salesplaybook.data.tables.problems import Problems, TableError, table_problem
+from salesplaybook.data.values import read_text
+
+_DELIMITERS = (",", ";", "\t")
+#: Marks a frame of cells that :func:`read_cells` has already stripped (``DataFrame.attrs``
+#: follows the frame through renames and column selection).
+STRIPPED = "salesplaybook.stripped"
+_TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """The delimiter of a CSV file from its header row: the one that splits it into most cells.
+
+    Excel writes ``;`` where the decimal mark is a comma and tabs for "Unicode text"; csv.Sniffer
+    guesses badly on short headers, so count outside quotes instead.
+    """
+    unquoted = re.sub(r'"[^"]*"', "", first_line)
+    counts = {d: unquoted.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_cells(
+    path: Path, file: str | None = None, numeric: Callable[[list[str]], set[int]] | None = None
+) -> pd.DataFrame:
+    """The cells of a CSV file, columns named by its header row, index 0 = spreadsheet row 2.
+
+    Cells are text (NaN when empty), except the columns ``numeric`` picks from the header, which
+    the CSV parser reads as numbers when it can (a large file's amounts then never become
+    Python strings); "1,234" in them makes the whole file read as text instead. Blank rows are
+    dropped but keep their place in the numbering, so row numbers in messages are the ones the
+    user sees in Excel.
+    """
+    name = file or display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        msg = f"cannot be read ({exc.strerror or type(exc).__name__})"
+        raise TableError([table_problem(name, msg)]) from None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise TableError([table_problem(name, "is a workbook, not CSV text: save it as CSV UTF-8")])
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise _not_text(name) from None
+    try:
+        return parse_cells(raw, name, numeric)
+    except UnicodeDecodeError:
+        pass
+    try:  # not UTF-8: the encodings Excel uses on Chinese Windows
+        text = read_text(path)
+    except SalesplaybookError:
+        raise _not_text(name) from None
+    return parse_cells(text.encode("utf-8"), name, numeric)
+
+
+def _not_text(file: str) -> TableError:
+    msg = "is not UTF-8 or GBK/GB18030 text: save it as CSV UTF-8"
+    return TableError([table_problem(file, msg)])
+
+
+def parse_cells(
+    data: bytes, file: str, numeric: Callable[[list[str]], set[int]] | None = None
+) -> pd.DataFrame:
+    """:func:`read_cells` for the bytes of a file in UTF-8 (a BOM is allowed); ``file`` names it
+    in messages. Raises UnicodeDecodeError for bytes that are not UTF-8, so that the caller can
+    try the other encodings; the CSV parser reads the bytes itself, which is much faster than
+    handing it decoded text."""
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in data:
+        msg = "holds binary data, not CSV text: save it as CSV UTF-8"
+        raise TableError([table_problem(file, msg)])
+    if not data.strip():
+        raise TableError([table_problem(file, "is empty: the header row is missing")])
+    data, delimiter, headers = _header(data, file)
+    typed = numeric(headers) if numeric else set()
+    body = _read_csv(data, delimiter, file, len(headers), typed)
+    cells = _named_columns(body, headers, file)
+    spaces = (b" ", b"\xc2\xa0", b"\xe3\x80\x80", *([b"\t"] if delimiter != "\t" else []))
+    if any(space in data for space in spaces):  # else no cell can have spaces around it
+        for column in cells.columns:
+            if pd.api.types.is_object_dtype(cells[column].dtype):
+                cells[column] = as_text(cells[column])
+    cells.attrs[STRIPPED] = True
+    return _without_blank_rows(cells)
+
+
+def _header(data: bytes, file: str) -> tuple[bytes, str, list[str]]:
+    """The header row's delimiter and (stripped) names, and the data from the header row on:
+    Excel's ``sep=;`` first line, which names the delimiter, is taken off."""
+    head = codecs.getincrementaldecoder("utf-8")().decode(data[:65536], final=False)
+    first_line = head.partition("\n")[0].rstrip("\r")
+    if not first_line.strip():
+        msg = "row 1 is empty: the header must be the first row"
+        raise TableError([table_problem(file, msg)])
+    sep_hint = re.fullmatch(r"\s*sep=(.)\s*", first_line)
+    if sep_hint:  # Excel's "sep=;" first line; Excel itself hides it
+        delimiter = sep_hint.group(1)
+        data = data.partition(b"\n")[2]
+        head = head.partition("\n")[2]
+    else:
+        delimiter = sniff_delimiter(first_line)
+    try:
+        headers = [h.strip() for h in next(csv.reader(io.StringIO(head), delimiter=delimiter))]
+    except (StopIteration, csv.Error):
+        headers = []
+    if not headers:
+        raise TableError([table_problem(file, "is empty: the header row is missing")])
+    return data, delimiter, headers
+
+
+def _named_columns(body: pd.DataFrame, headers: list[str], file: str) -> pd.DataFrame:
+    """The columns of ``body`` named by ``headers``; a column without a header is left out
+    while it is empty, and a column whose header repeats an earlier one is a problem."""
+    problems = Problems(file, {})
+    keep: list[int] = []
+    seen: dict[str, int] = {}
+    for i, header in enumerate(headers):
+        if not header:
+            filled = ~blank_cells(body.iloc[:, i])
+            if filled.any():
+                rows = body.index[filled]
+                problems.add_cells(
+                    rows[:1].tolist(), None, [f"cell in column {i + 1} has no header"]
+                )
+            continue
+        if header in seen:
+            problems.add(f"column '{header}' appears twice (columns {seen[header]} and {i + 1})")
+            continue
+        seen[header] = i + 1
+        keep.append(i)
+    problems.raise_if_any()
+    cells = body.iloc[:, keep]
+    cells.columns = pd.Index([headers[i] for i in keep])
+    return cells
+
+
+def _without_blank_rows(cells: pd.DataFrame) -> pd.DataFrame:
+    """Rows with no cell filled are dropped; only rows whose first cell is blank can be."""
+    if not len(cells.columns):
+        return cells
+    first = cells.iloc[:, 0]
+    maybe_blank = first.index[blank_cells(first)]
+    if not len(maybe_blank):
+        return cells
+    sub = cells.loc[maybe_blank]
+    blank = sub.index[((sub == "") | sub.isna()).all(axis=1).to_numpy()]
+    return cells.drop(index=blank)
+
+
+def _read_csv(
+    data: bytes, delimiter: str, file: str, width: int, numeric: set[int]
+) -> pd.DataFrame:
+    """The data rows (the header row skipped), ``width`` columns numbered from 0.
+
+    The parser is given no names: with names, pandas silently takes a first column as the index
+    or drops cells when the first data row is longer than the header. Rows with more cells than
+    the header are a problem unless the extra cells are empty (trailing delimiters some
+    exporters write).
+    """
+    options: dict[str, Any] = {
+        "sep": delimiter,
+        "header": None,
+        "skiprows": 1,
+        "dtype": {i: ("float64" if i in numeric else object) for i in range(width)},
+        "keep_default_na": False,
+        "na_values": [""],
+        "skip_blank_lines": False,
+        "quoting": csv.QUOTE_MINIMAL,
+        "engine": "c",
+        "encoding": "utf-8",
+    }
+    try:
+        frame: pd.DataFrame = pd.read_csv(io.BytesIO(data), **options)
+    except UnicodeDecodeError:
+        raise
+    except pd.errors.EmptyDataError:  # the header row only
+        return pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
+    except (pd.errors.ParserError, ValueError, csv.Error, OverflowError) as exc:
+        if not _TOO_MANY.search(str(exc)):
+            if numeric:  # a number column holds text ("1,234"): read it all as text
+                return _read_csv(data, delimiter, file, width, set())
+            msg = f"is not a readable CSV file ({_parser_reason(exc)})"
+            raise TableError([table_problem(file, msg)]) from None
+        options["dtype"] = object  # rows of different lengths: read them all into enough columns
+        try:
+            frame = pd.read_csv(io.BytesIO(data), names=range(width + 64), **options)
+        except UnicodeDecodeError:
+            raise
+        except (pd.errors.ParserError, ValueError, csv.Error, OverflowError) as again:
+            msg = f"is not a readable CSV file ({_parser_reason(again)})"
+            raise TableError([table_problem(file, msg)]) from None
+    if frame.shape[1] > width:
+        extra = frame.iloc[:, width:]
+        rows = frame.index[~extra.apply(blank_cells).all(axis=1).to_numpy()]
+        problems = Problems(file, {})
+        message = (
+            f"has more cells than the header has columns ({width}); "
+            "a value with the delimiter in it needs quotes"
+        )
+        problems.add_cells(rows.tolist(), None, [message] * len(rows))
+        problems.raise_if_any()
+        frame = frame.iloc[:, :width]
+    for i in range(frame.shape[1], width):  # rows shorter than the header, all of them
+        frame[i] = pd.Series(np.nan, index=frame.index, dtype=object)
+    return frame
+
+
+def _parser_reason(exc: BaseException) -> str:
+    reason = str(exc).replace("Error tokenizing data. C error: ", "").strip()
+    return reason.splitlines()[0] if reason else type(exc).__name__
+
+
+def _strip(cell: object) -> object:
+    if type(cell) is float and math.isnan(cell):  # first: most non-text cells are blanks
+        return cell
+    if isinstance(cell, str):
+        return cell.strip() or np.nan
+    if cell is None or cell is pd.NA or cell is pd.NaT:
+        return np.nan
+    return str(cell).strip() or np.nan
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """Cells as stripped text (object dtype) with NaN for blanks, whatever the frame's dtype.
+
+    A plain comprehension: pandas' ``.str`` methods (and even hashing the values to strip each
+    distinct one once) cost several times more per cell, which matters on a million-row file.
+    """
+    cells = values.to_numpy(dtype=object)
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        text = np.empty(len(cells), dtype=object)
+        text[:] = [c.strip() if type(c) is str else _strip(c) for c in cells]
+        text[text == ""] = np.nan
+    else:  # numbers, dates or booleans of a typed frame
+        text = np.array([_strip(c) for c in cells], dtype=object)
+    return pd.Series(text, index=values.index, dtype=object)
+
+
+def blank_cells(values: pd.Series) -> np.ndarray[Any, Any]:
+    """Which cells are empty, without stripping every cell (whitespace-only cells are found
+    later, among the few values that are not plain)."""
+    cells = values.to_numpy(dtype=object)
+    blank = np.asarray(pd.isna(cells), dtype=bool)
+    blank[~blank] = cells[~blank] == ""  # compared without the NAs: pd.NA == "" has no truth
+    return blank
+
+
+def stripped_text(values: pd.Series) -> pd.Series:
+    """:func:`as_text`, unless :func:`read_cells` has stripped the cells already."""
+    if values.attrs.get(STRIPPED) and values.dtype == object:
+        return values
+    return as_text(values)

@@ -1,0 +1,58 @@
+"""Columns of the raw tables as the plain numpy arrays the grid computes on: dates as day numbers
+(:mod:`salesplaybook.core.periods`), flags as booleans, amounts as floats, ids as positions.
+
+Each conversion is done once per column, vectorised; the indicators never see a pandas object
+row by row.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray
+
+#: An empty "until" date (left_on, paid_on, churned_on, ...) means "not yet": a day number far
+#: beyond any real date makes "empty or later than d" a plain ``> d`` comparison. Its quarter
+#: falls far outside any grid.
+NEVER: Final = 10**8
+
+
+def as_datetime(values: pd.Series) -> pd.Series:
+    """Dates as naive datetime64: tables arrive coerced, but hand-built ones may hold strings."""
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype):
+        values = pd.to_datetime(values)
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    return values
+
+
+def day_numbers(values: pd.Series | pd.Timestamp, missing: int = NEVER) -> IntArray:
+    """Day numbers (days since 1970-01-01) of a date column; an empty date becomes ``missing``."""
+    if isinstance(values, pd.Timestamp):
+        return np.array([values.to_datetime64()]).astype("datetime64[D]").astype(np.int64)
+    raw = as_datetime(values).to_numpy().astype("datetime64[D]")
+    days = raw.astype(np.int64)
+    return np.where(np.isnat(raw), np.int64(missing), days)
+
+
+def flags(values: pd.Series) -> BoolArray:
+    """A nullable flag as plain booleans: an empty flag is not set."""
+    return np.asarray(values.to_numpy(dtype=bool, na_value=False), dtype=bool)
+
+
+def numbers(values: pd.Series) -> FloatArray:
+    """A numeric column as floats, NaN where empty."""
+    return np.asarray(values.to_numpy(dtype=np.float64, na_value=np.nan), dtype=np.float64)
+
+
+def equals(values: pd.Series, text: str) -> BoolArray:
+    """Where a text column is ``text`` (never where it is empty)."""
+    return flags(values == text)
+
+
+def lookup(index: pd.Index, values: pd.Series) -> IntArray:
+    """Positions of ``values`` in a unique ``index``; -1 where absent (or empty)."""
+    return np.asarray(index.get_indexer(pd.Index(values, copy=False)), dtype=np.int64)

@@ -1,0 +1,90 @@
+"""What every derivation of an indicator shares: the tables, the grid, and who belongs to which
+team. Ids are hashed once per table; people and customers become positions, and positions become
+team codes of the grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.kpi.metrics.columns import lookup
+from salesplaybook.kpi.metrics.grid import FloatArray, IntArray, QuarterGrid
+
+Tables = Mapping[str, pd.DataFrame]
+#: Indicator id (and ``team_size``) -> results of the grid (organisation first, then teams).
+Results = dict[str, FloatArray]
+
+#: The team id of the organisation-wide row.
+ALL: Final = "*"
+
+
+def need(tables: Tables, name: str, column: str) -> None:
+    """Refuse a table without a column an indicator needs, naming both."""
+    if column not in tables[name].columns:
+        raise SalesplaybookError(f"{name}: column {column!r} is missing")
+
+
+class Context:
+    """The tables of one computation on a grid covering ``quarters``, with the team of every
+    person and customer. ``probation_months`` is the playbook's."""
+
+    def __init__(self, tables: Tables, quarters: list[int], probation_months: int) -> None:
+        self.tables = tables
+        self.probation_months = probation_months
+        people = tables["people"]
+        for column in ("person_id", "team_id", "hired_on", "left_on"):
+            need(tables, "people", column)
+        self.people = people.drop_duplicates("person_id") if len(people) else people
+        teams = sorted(str(t) for t in pd.unique(self.people["team_id"].dropna()))
+        if ALL in teams:
+            raise SalesplaybookError(f"people: team id {ALL!r} is kept for the whole organisation")
+        self.grid = QuarterGrid.covering(quarters, teams)
+        self.team_index = pd.Index(teams, dtype=object)
+        self.unassigned = len(teams)
+        self.person_index = pd.Index(self.people["person_id"])
+        #: Team code per person position, with "no team" appended for position -1.
+        self.person_team = self._with_unassigned(self.team_codes(self.people["team_id"]))
+        customers = tables.get("customers")
+        if customers is not None and len(customers):
+            need(tables, "customers", "customer_id")
+            need(tables, "customers", "owner_id")
+            customers = customers.drop_duplicates("customer_id")
+            self.customers: pd.DataFrame | None = customers
+            self.customer_index = pd.Index(customers["customer_id"])
+            owners = lookup(self.person_index, customers["owner_id"])
+            self.customer_team = self._with_unassigned(self.person_team[owners])
+        else:
+            self.customers = customers
+            self.customer_index = pd.Index([], dtype=object)
+            self.customer_team = np.array([self.unassigned], dtype=np.int64)
+
+    def _with_unassigned(self, codes: IntArray) -> IntArray:
+        return np.append(codes, np.int64(self.unassigned))
+
+    def table(self, name: str, *columns: str) -> pd.DataFrame | None:
+        """The table if the caller gave it (checking the columns an indicator needs), else None."""
+        table = self.tables.get(name)
+        if table is None:
+            return None
+        for column in columns:
+            need(self.tables, name, column)
+        return table
+
+    def team_codes(self, team_ids: pd.Series) -> IntArray:
+        """Grid team codes of team ids; an unknown or empty id is the "no team" bucket."""
+        codes = lookup(self.team_index, team_ids)
+        return np.where(codes < 0, np.int64(self.unassigned), codes)
+
+    def person_positions(self, person_ids: pd.Series) -> IntArray:
+        return lookup(self.person_index, person_ids)
+
+    def person_teams(self, person_ids: pd.Series) -> IntArray:
+        return self.person_team[self.person_positions(person_ids)]
+
+    def customer_teams(self, customer_ids: pd.Series) -> IntArray:
+        return self.customer_team[lookup(self.customer_index, customer_ids)]

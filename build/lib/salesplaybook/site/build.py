@@ -1,0 +1,191 @@
+"""Extracting the translatable text, checking the catalogs and building both editions.
+
+Each Sphinx run happens in its own process: Sphinx and docutils keep global state, and two
+processes let the editions build side by side on a two-core machine.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from salesplaybook.core.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
+from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.languages import LANGUAGE_VARIABLE
+from salesplaybook.site.catalogs import (
+    CatalogError,
+    catalog_problems,
+    compile_catalogs,
+    update_catalogs,
+)
+from salesplaybook.site.editions import doctree_dir, html_dir
+
+BUILD = "_build"
+GETTEXT = "gettext"
+
+
+def _sphinx(
+    root: Path,
+    outdir: Path,
+    doctrees: Path,
+    *,
+    builder: str,
+    overrides: dict[str, object],
+    strict: bool,
+    quiet: bool = True,
+    fresh: bool = False,
+) -> int:
+    from jupyter_book.sphinx import build_sphinx
+
+    result = build_sphinx(
+        str(root),
+        str(outdir),
+        noconfig=True,
+        path_config=str(root / "_config.yml"),
+        # jupyter-book's own command line always passes this one; its config reader expects it
+        confoverrides={"latex_individualpages": False, **overrides},
+        doctreedir=str(doctrees),
+        builder=builder,
+        warningiserror=strict,
+        keep_going=strict,
+        quiet=quiet,
+        freshenv=fresh,
+    )
+    if isinstance(result, BaseException):
+        return 1  # build_sphinx has already printed it the way sphinx-build does
+    return int(result)
+
+
+def extract(root: Path, strict: bool = False) -> int:
+    """Write the English pages' translatable text as gettext templates (one per page).
+
+    Always from scratch: pages such as the command-line reference are generated from code, which
+    Sphinx does not track, and a stale template would let an outdated translation through.
+    """
+    build = root / BUILD
+    return _sphinx(
+        root,
+        build / GETTEXT,
+        build / ".doctrees-gettext",
+        builder="gettext",
+        overrides={"language": SOURCE.sphinx_language},
+        strict=strict,
+        fresh=True,
+    )
+
+
+def _redirect(outdir: Path, root_doc: str) -> None:
+    """The edition's ``index.html``: the book's first page is not at the top of the source tree."""
+    target = html.escape(f"{root_doc}.html", quote=True)
+    outdir.joinpath("index.html").write_text(
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Sales Playbook</title>"
+        f'<meta http-equiv="Refresh" content="0; url={target}"></head>'
+        f'<body><a href="{target}">Sales Playbook</a></body></html>\n',
+        "utf-8",
+    )
+
+
+def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
+    build = root / BUILD
+    overrides: dict[str, object] = {"language": edition.sphinx_language}
+    if edition is not SOURCE:
+        compiled = build / "locales"
+        compile_catalogs(
+            root / LOCALE_DIR / edition.sphinx_language / "LC_MESSAGES",
+            compiled / edition.sphinx_language / "LC_MESSAGES",
+        )
+        overrides.update(locale_dirs=[str(compiled)], gettext_auto_build=False)
+        # The stored outputs are the English ones: run the notebooks again in this language
+        # (the library reads LANGUAGE_VARIABLE). An error or anything on stderr fails the build.
+        overrides.update(
+            nb_execution_mode="force",
+            nb_execution_raise_on_error=True,
+            nb_execution_timeout=300,
+            nb_output_stderr="warn",
+        )
+    os.environ[LANGUAGE_VARIABLE] = edition.lang
+    status = _sphinx(
+        root,
+        html_dir(edition, build),
+        doctree_dir(edition, build),
+        builder="html",
+        overrides=overrides,
+        strict=strict,
+    )
+    if status == 0:
+        _redirect(html_dir(edition, build), _root_doc(root))
+    return status
+
+
+def check_book(root: Path) -> None:
+    """The book's folder has a readable ``_config.yml`` and a ``_toc.yml`` naming its root page
+    (said plainly here, rather than as a traceback from deep inside Jupyter Book)."""
+    import yaml
+
+    for name in ("_config.yml", "_toc.yml"):
+        path = root / name
+        if not path.is_file():
+            raise SalesplaybookError(f"{path}: missing; --root must be the book's folder")
+        try:
+            loaded = yaml.safe_load(path.read_text("utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise SalesplaybookError(f"{path}: not readable YAML: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise SalesplaybookError(f"{path}: expected a mapping of settings")
+        if name == "_toc.yml" and not isinstance(loaded.get("root"), str):
+            raise SalesplaybookError(f"{path}: no `root:` page")
+
+
+def _root_doc(root: Path) -> str:
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text("utf-8"))
+    return str(toc["root"])
+
+
+def check_translations(root: Path) -> None:
+    """Refuse missing or out-of-date Chinese strings (after :func:`extract`)."""
+    po_dir = root / LOCALE_DIR / CHINESE.sphinx_language / "LC_MESSAGES"
+    problems = catalog_problems(root / BUILD / GETTEXT, po_dir, base=root)
+    if problems:
+        raise CatalogError(
+            problems,
+            "Run `make translations` to merge new English text into the catalogs, translate the "
+            "empty entries and check the fuzzy ones (then delete their `#, fuzzy` line).",
+        )
+
+
+def update_translations(root: Path) -> dict[str, int]:
+    status = extract(root)
+    if status:
+        raise SystemExit(status)
+    return update_catalogs(root / BUILD / GETTEXT, root / LOCALE_DIR, CHINESE.sphinx_language)
+
+
+#: How an edition is built in a process of its own: the command line's ``site edition``.
+EDITION_COMMAND = [sys.executable, "-m", "salesplaybook", "site", "edition"]
+
+
+def _spawn(root: Path, edition: Edition, strict: bool) -> subprocess.Popen[bytes]:
+    command = [*EDITION_COMMAND, edition.lang]
+    command += ["--root", str(root)]
+    return subprocess.Popen([*command, "--strict"] if strict else command)
+
+
+def build_site(root: Path, strict: bool = False) -> int:
+    """Both editions. The English one is built even when the catalogs are behind, so a writer
+    sees their page; the Chinese one is then refused with the list of strings to translate."""
+    status = extract(root, strict)
+    if status:
+        return status
+    try:
+        check_translations(root)
+    except CatalogError as exc:
+        english = _spawn(root, SOURCE, strict).wait()
+        print(f"error: the Chinese edition was not built.\n{exc}", file=sys.stderr)
+        return english or 1
+    running = [_spawn(root, edition, strict) for edition in EDITIONS]
+    return max(process.wait() for process in running)

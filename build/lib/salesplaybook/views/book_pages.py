@@ -1,0 +1,46 @@
+"""Where the book shows each kind of playbook content, so that a recommendation (a kind and an
+id, :class:`salesplaybook.kpi.results.RecommendedItem`) can link to it.
+
+tests/test_site.py checks every item's anchor on these pages, so this cannot drift from the
+book's pages.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from salesplaybook.core.anchors import anchor_id
+
+#: The page of each kind of content (its path from the book's root, without ``.html``) and the
+#: anchor prefix of its items.
+PAGES: Final[dict[str, tuple[str, str]]] = {
+    "module": ("book/playbook/training", "module"),
+    "routine_area": ("book/playbook/supervisor-role", "area"),
+    "protocol": ("", "protocol"),  # protocols stand on the page of their subject: see below
+    "objection": ("book/playbook/objections", "objection"),
+    "key_question": ("book/playbook/key-questions", "key-question"),
+    "process_stage": ("book/playbook/sales-process", "stage"),
+    "customer_tier": ("book/playbook/customer-tiers", "tier"),
+    "target_example": ("book/playbook/targets", "target-example"),
+}
+#: Protocols shown on the page of their subject; any other is on the supervisor's page.
+PROTOCOL_PAGES: Final = {
+    "complaint_response_24h": "book/playbook/customer-tiers",
+    "risk_review": "book/playbook/targets",
+}
+_OTHER_PROTOCOLS: Final = "book/playbook/supervisor-role"
+
+
+def page_of(kind: str, item_id: str) -> tuple[str, str]:
+    """The page (from the book's root, without ``.html``) and the anchor of an item."""
+    page, prefix = PAGES[kind]
+    if kind == "protocol":
+        page = PROTOCOL_PAGES.get(item_id, _OTHER_PROTOCOLS)
+    return page, anchor_id(prefix, item_id)
+
+
+def item_href(kind: str, item_id: str, book_root: str = "") -> str:
+    """The link to an item from a page ``book_root`` away from the book's root (``../`` from a
+    notebook)."""
+    page, anchor = page_of(kind, item_id)
+    return f"{book_root}{page}.html#{anchor}"
