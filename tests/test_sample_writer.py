@@ -67,9 +67,7 @@ def test_write_tables_checks_every_name_before_writing_any(
 ) -> None:
     """A folder where a later table goes used to fail after the earlier tables were written."""
     (tmp_path / "trainings.csv").mkdir()
-    with pytest.raises(
-        SalesplaybookError, match=r"trainings\.csv: is a folder; the trainings table"
-    ):
+    with pytest.raises(SalesplaybookError, match=r"trainings\.csv: is a folder; name a file"):
         write_tables(tables, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["trainings.csv"]
 

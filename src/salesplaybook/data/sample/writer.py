@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.files import check_folder, make_folder, write_file
+from salesplaybook.core.files import make_folder, output_folder, write_file
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample.calendar import as_datetime64
 from salesplaybook.data.sample.constants import Arr
@@ -55,15 +55,11 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     if unknown:
         known = ", ".join(datamodel.TABLES)
         raise SalesplaybookError(f"unknown table {unknown[0]!r}: the tables are {known}")
-    if out.exists() and not out.is_dir():
-        raise SalesplaybookError(f"{out}: exists and is not a folder")
-    check_folder(out)
     targets = [(out / f"{name}.csv", name) for name in datamodel.TABLES if name in tables]
-    for path, name in targets:
-        if path.is_dir() and not path.is_symlink():
-            raise SalesplaybookError(
-                f"{path}: is a folder; the {name} table needs this name for a file"
-            )
+    files = [path.name for path, _ in targets]
+    # The tables own their names in the folder: they replace files of the same names (force),
+    # the other files stay.
+    output_folder(out, files, force=True)
     contents = [
         tables[name]
         .to_csv(
@@ -76,4 +72,5 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
         for _, name in targets
     ]
     make_folder(out)
+    output_folder(out, files, force=True)  # what appeared while the tables were converted
     return [write_file(path, data) for (path, _), data in zip(targets, contents, strict=True)]

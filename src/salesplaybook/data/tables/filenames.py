@@ -3,12 +3,12 @@ under; and what to say about a file that is none of them."""
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from salesplaybook.core.suggest import closest
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import header_key, header_lookup
 
@@ -56,7 +56,7 @@ def number_positions(table: str) -> Callable[[list[str]], set[int]]:
 def unknown_file_message(path: Path) -> str:
     known = list(datamodel.TABLES)
     stem = re.sub(r"[\s\-.]+", "_", path.stem.casefold())
-    close = difflib.get_close_matches(stem, [*known, *CRM_FILE_NAMES], n=1, cutoff=0.5)
+    close = closest(stem, [*known, *CRM_FILE_NAMES], cutoff=0.5)
     hint = f" (did you mean {close[0]}.csv?)" if close else ""
     crm_hint = ""
     if stem.startswith(("report", "hubspot", "salesforce")):
