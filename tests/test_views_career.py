@@ -164,7 +164,7 @@ def test_text_in_chinese(sample_check):
     assert text.splitlines()[0].startswith(f"{result.person_id}：{rep.name.zh}")
     for track in playbook.career_tracks:
         assert track.name.zh in text
-    assert label("criterion_open", "zh") in text
+    assert label("col_open", "zh") in text
     assert "sales_rep" not in text
     assert "management" not in text
     assert career_check_text(result).splitlines()[0].startswith(f"{result.person_id}: sales_rep")

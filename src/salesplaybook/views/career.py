@@ -82,7 +82,7 @@ def _criterion_words(lang: Lang) -> dict[bool | None, str]:
     return {
         True: label("criterion_met", lang),
         False: label("criterion_not_met", lang),
-        None: label("criterion_open", lang),
+        None: label("col_open", lang),
     }
 
 

@@ -144,7 +144,7 @@ _ALERT_LABELS: Final = {
     "product_line": ("col_product_line", "col_product_line"),
     "metric": ("col_metric", "col_metric"),
     "rule": ("col_rule", "col_rule"),
-    "value": ("col_value", "col_value_pct"),
+    "value": ("value", "col_value_pct"),
     "previous": ("col_previous", "col_previous_pct"),
     "change": ("col_change", "col_change_pct"),
     "worse": ("col_worse", "col_worse"),

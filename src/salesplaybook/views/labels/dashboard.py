@@ -19,7 +19,6 @@ DASHBOARD: dict[str, dict[Lang, str]] = {
     "col_product_line": {"en": "product_line", "zh": "产品线"},
     "col_metric": {"en": "metric", "zh": "指标"},
     "col_rule": {"en": "rule", "zh": "规则"},
-    "col_value": {"en": "value", "zh": "数值"},
     "col_previous": {"en": "previous", "zh": "上期"},
     "col_change": {"en": "change", "zh": "变化"},
     "col_worse": {"en": "worse", "zh": "变差"},

@@ -29,7 +29,6 @@ TOOLS: dict[str, dict[Lang, str]] = {
     "col_open": {"en": "open", "zh": "待定"},
     "criterion_met": {"en": "met", "zh": "已满足"},
     "criterion_not_met": {"en": "not met", "zh": "未满足"},
-    "criterion_open": {"en": "open", "zh": "待定"},
     "no_training_gaps": {"en": "no training gaps", "zh": "没有需要补齐的培训"},
     "career_person": {
         "en": "{person}: {role}, on target {streak} consecutive quarter(s) up to {period}",
