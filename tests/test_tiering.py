@@ -254,6 +254,23 @@ def test_complaint_compliance(playbook: Playbook) -> None:
     assert set(out["hours"]) == {24}
 
 
+def test_compliance_periods_are_labelled_as_everywhere(playbook: Playbook) -> None:
+    complaints = pd.DataFrame(
+        {
+            "team_id": ["A", "A", "A"],
+            "received_on": [D("2026-04-01"), D("2026-12-31"), None],
+            "resolved_on": [D("2026-04-01"), None, None],
+        }
+    )
+    quarters = complaint_compliance(complaints, playbook, freq="Q")
+    assert sorted(set(quarters["period"])) == ["2026-Q2", "2026-Q4"]
+    assert quarters.loc[quarters["team_id"] == "*", "complaints"].sum() == 2  # no date, no period
+    months = complaint_compliance(complaints, playbook)
+    assert sorted(set(months["period"])) == ["2026-04", "2026-12"]
+    with pytest.raises(SalesplaybookError, match="freq must be 'M'"):
+        complaint_compliance(complaints, playbook, freq="Y")
+
+
 def test_the_hours_come_from_the_protocol(playbook: Playbook) -> None:
     changed = with_deadline(playbook, 48.0)
     complaints = pd.DataFrame(

@@ -23,7 +23,16 @@ import pandas as pd
 
 from salesplaybook.content.model import CustomerTier, Playbook, ProtocolStep
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.periods import add_months_to_date, parse_period, quarter_bounds
+from salesplaybook.core.periods import (
+    add_months_to_date,
+    month_label,
+    month_of,
+    parse_period,
+    period_label,
+    quarter_bounds,
+    quarter_of,
+)
+from salesplaybook.kpi.metrics.columns import NEVER, day_numbers
 from salesplaybook.kpi.scorecard import judge
 
 Tables = Mapping[str, pd.DataFrame]
@@ -281,8 +290,8 @@ def complaint_compliance(
 ) -> pd.DataFrame:
     """The share of complaints resolved within the complaint protocol's solution step (its hours
     read from the playbook), by team and month of receipt, with the organisation as team
-    ``"*"``. ``period`` is pandas' label of the month or quarter (``freq``): ``2026-04``,
-    ``2026Q2``.
+    ``"*"``. ``period`` is the label of the month or quarter (``freq`` ``"M"`` or ``"Q"``):
+    ``2026-04``, ``2026-Q2``; a complaint without a date of receipt is in no period.
 
     The hours run from ``received_on`` to ``resolved_on``. The tables keep dates, not times, so
     a complaint resolved the next day counts as 24 hours: within a step of a day or more, the same
@@ -295,7 +304,7 @@ def complaint_compliance(
     taken = (_dates(complaints["resolved_on"]) - received).dt.total_seconds() / 3600
     frame = pd.DataFrame(
         {
-            "period": received.dt.to_period(freq).astype(str),
+            "period": _period_labels(received, freq),
             "team_id": (
                 complaints["team_id"].astype(object).where(complaints["team_id"].notna(), "")
                 if "team_id" in complaints.columns
@@ -305,6 +314,7 @@ def complaint_compliance(
             "within": (taken <= hours).astype(int),
         }
     )
+    frame = frame.loc[frame["period"].notna()]
     by_team = frame.groupby(["period", "team_id"])[["complaints", "within"]].sum().reset_index()
     whole = frame.groupby("period")[["complaints", "within"]].sum().reset_index()
     whole["team_id"] = "*"
@@ -313,6 +323,23 @@ def complaint_compliance(
     out["share"] = out["within"] / out["complaints"]
     out["hours"] = hours
     return out[["period", "team_id", "complaints", "within", "share", "hours"]]
+
+
+#: How ``freq`` numbers a day and labels the number: months ``2026-04``, quarters ``2026-Q2``.
+_FREQS: Final = {"M": (month_of, month_label), "Q": (quarter_of, period_label)}
+
+
+def _period_labels(dates: pd.Series, freq: str) -> pd.Series:
+    """The month or quarter label of each date (``freq``), None where there is no date."""
+    if freq not in _FREQS:
+        raise SalesplaybookError(f"freq must be 'M' (months) or 'Q' (quarters), not {freq!r}")
+    number_of, label_of = _FREQS[freq]
+    days = day_numbers(dates, missing=NEVER)
+    known = days != NEVER
+    numbers, which = np.unique(number_of(days[known]), return_inverse=True)
+    labels = np.full(len(days), None, dtype=object)
+    labels[known] = np.array([label_of(int(n)) for n in numbers], dtype=object)[which]
+    return pd.Series(labels, index=dates.index, dtype=object)
 
 
 def tier_health_history(tables: Tables, playbook: Playbook, periods: list[str]) -> pd.DataFrame:
