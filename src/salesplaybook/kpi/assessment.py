@@ -3,14 +3,18 @@ file's values override the data's), scored against the playbook."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
-from salesplaybook.kpi.inputs import MetricsInput, load_metrics_file
+from salesplaybook.kpi.inputs import RECORDED, MetricsInput, load_metrics_file
 from salesplaybook.kpi.scorecard import Scorecard, assess
+
+#: Hand-entered values for a period and team (None: the organisation), from wherever they are
+#: kept (the history store); the assessment asks once it knows the period.
+RecordedLookup = Callable[[str, str | None], Mapping[str, float]]
 
 
 def inputs_from_data(
@@ -67,8 +71,9 @@ def run_assessment(
     use_sample: bool = False,
     period: str | None = None,
     team: str | None = None,
+    recorded: RecordedLookup | None = None,
 ) -> Scorecard:
-    inputs = collect_inputs(playbook, metrics_file, data, use_sample, period, team)
+    inputs = collect_inputs(playbook, metrics_file, data, use_sample, period, team, recorded)
     return assess(playbook, inputs)
 
 
@@ -79,8 +84,11 @@ def collect_inputs(
     use_sample: bool = False,
     period: str | None = None,
     team: str | None = None,
+    recorded: RecordedLookup | None = None,
 ) -> MetricsInput:
-    """The inputs of a self-assessment from a metrics file and/or raw tables."""
+    """The inputs of a self-assessment from a metrics file and/or raw tables, with the values
+    typed in by hand for its period and team (``recorded``): they override the data's, and a
+    metrics file overrides both."""
     if metrics_file is None and data is None and not use_sample:
         raise ChoiceNeeded("nothing to assess", choice="source")
     if data is not None and use_sample:
@@ -99,6 +107,12 @@ def collect_inputs(
     if data is not None or use_sample:
         file_period = from_file.period if from_file is not None and period is None else None
         inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team)
+    known_period = inputs.period or (from_file.period if from_file is not None else None)
+    if recorded is not None and known_period is not None:
+        typed = dict(recorded(known_period, team))
+        if typed:
+            by_hand = MetricsInput(values=typed, sources=dict.fromkeys(typed, RECORDED))
+            inputs = by_hand.merged_over(inputs)
     if from_file is not None:
         inputs = from_file.merged_over(inputs)
     if team is not None and inputs.team is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,3 +259,35 @@ def _read_csv(
             # Name the input: the row alone does not say which value "is not a number".
             named = f"{key}: " if key is not None and not str(exc).startswith(key) else ""
             problems.append(f"{path}: row {number}: {named}{exc}")
+
+
+#: What a hand-entered value's source says on the scorecard (the views show it as "typed in").
+RECORDED = "recorded"
+
+
+def parse_recorded(pairs: Sequence[str], playbook: Playbook) -> dict[str, float]:
+    """Indicator values typed in by hand as ``name=value`` (an id, or the English or Chinese
+    name), checked as a metrics file's are; one error lists every problem."""
+    names = _Names(playbook)
+    values: dict[str, float] = {}
+    problems: list[str] = []
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name.strip() or not raw.strip():
+            problems.append(f"{pair!r}: expected indicator=value, such as csat_score=4.6")
+            continue
+        try:
+            key = names.resolve(name)
+            if key not in names.indicators:
+                raise BadValueError(f"{key} is not an indicator; only indicators are recorded")
+            value = parse_number(raw)
+            check_value(names.indicators[key], value)
+        except BadValueError as exc:
+            problems.append(f"{pair!r}: {exc}")
+            continue
+        values[key] = value
+    if problems:
+        raise SalesplaybookError("\n".join(problems))
+    if not values:
+        raise SalesplaybookError("no values to record: give indicator=value pairs")
+    return values
