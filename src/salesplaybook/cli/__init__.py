@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from salesplaybook import __version__
-from salesplaybook.cli import assessment, content, course, sample, site, tools
+from salesplaybook.cli import assessment, content, course, history, sample, site, tools
 from salesplaybook.cli.errors import Group
 
 
@@ -32,6 +32,8 @@ for command in (
     tools.abtest,
     course.course,
     site.site,
+    history.record,
+    history.history,
 ):
     main.add_command(command)
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 
 from salesplaybook.content.model import Playbook
-from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.kpi.results import Scorecard
 
 DIGITS = 16
 
@@ -22,15 +22,13 @@ def content_hash(playbook: Playbook) -> str:
     return _digest(playbook.model_dump(mode="json"))
 
 
-def inputs_fingerprint(inputs: MetricsInput) -> str:
-    """A hash of the values and context the scorecard was computed from."""
+def inputs_fingerprint(card: Scorecard) -> str:
+    """A hash of what the scorecard was computed from: each indicator's value and where it came
+    from, the bars it was held to (they scale with the team's size), the period and team."""
     return _digest(
         {
-            "values": {k: inputs.values[k] for k in sorted(inputs.values)},
-            "period": inputs.period,
-            "team": inputs.team,
-            "team_size": inputs.team_size,
-            "market_trend": inputs.market_trend,
-            "competitor_attainment": inputs.competitor_attainment,
+            "period": card.period,
+            "team": card.team,
+            "values": [[r.id, r.value, r.source, r.meets, r.excellent] for r in card.indicators],
         }
     )

@@ -54,6 +54,7 @@ def seed_from_tables(
             team_size=int(sizes[key]),
             sources=dict.fromkeys(values, origin),
         )
-        provenance = Provenance(__version__, version_hash, inputs_fingerprint(inputs), saved_by)
-        saved.append(save_scorecard(store, assess(playbook, inputs), provenance))
+        card = assess(playbook, inputs)
+        provenance = Provenance(__version__, version_hash, inputs_fingerprint(card), saved_by)
+        saved.append(save_scorecard(store, card, provenance))
     return saved
