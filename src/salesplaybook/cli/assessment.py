@@ -57,11 +57,11 @@ def assess(
     card = run_assessment(
         playbook, metrics_file, data, sample, period, team, recorded=recorded_lookup(db)
     )
-    if save:
-        save_assessment(card, playbook, db, by, comment, action_plan)
     if as_json:
         print_json(scorecard_json(card, playbook))
-        return
-    from salesplaybook.views.terminal import print_scorecard
+    else:
+        from salesplaybook.views.terminal import print_scorecard
 
-    print_scorecard(card, playbook, lang="zh" if lang == "zh" else "en")
+        print_scorecard(card, playbook, lang="zh" if lang == "zh" else "en")
+    if save:
+        save_assessment(card, playbook, db, by, comment, action_plan)

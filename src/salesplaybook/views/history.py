@@ -130,7 +130,7 @@ def history_csv(trend: pd.DataFrame) -> str:
     """The trends as CSV (ids, raw numbers), every text cell safe to open in a spreadsheet."""
     safe = trend.copy()
     for column in safe.columns:
-        if safe[column].dtype == object:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
             safe[column] = pd.Series([safe_cell(v) for v in safe[column]], index=safe.index)
     buffer = io.StringIO()
     safe.to_csv(buffer, index=False)
@@ -144,6 +144,9 @@ def trend_chart(
     were when each quarter was judged; quarters with an alert are ringed."""
     from matplotlib.figure import Figure
 
+    from salesplaybook.views.charts import quiet_missing_glyphs
+
+    quiet_missing_glyphs()
     ind = _indicators(playbook)[indicator]
     mine = trend.loc[(trend["team"] == team) & (trend["indicator"] == indicator)]
     figure = Figure(figsize=(7, 3.2))

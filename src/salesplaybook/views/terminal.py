@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.languages import Lang
+from salesplaybook.kpi.inputs import RECORDED
 from salesplaybook.kpi.results import Scorecard
 from salesplaybook.views.book_pages import item_href
 from salesplaybook.views.formatting import number, threshold_text, value_text
@@ -36,6 +37,8 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
                 continue
             ind = names[r.id]
             value = "–" if r.value is None else value_text(ind, r.value, lang)
+            if r.source == RECORDED:
+                value += label("in_brackets", lang, text=label("hist_typed_in", lang))
             status = label(f"status_{r.status}", lang) + (" *" if r.context_rule_applied else "")
             table.add_row(
                 ind.name.get(lang),
