@@ -23,7 +23,7 @@ def ranking_table(view: DirectorView, playbook: Playbook, lang: Lang = "en") -> 
     return pd.DataFrame(
         {
             label("dir_rank", lang): view.ranking["rank"],
-            label("hist_team", lang): [team_name(t, lang) for t in view.ranking["team"]],
+            label("ab_team", lang): [team_name(t, lang) for t in view.ranking["team"]],
             label("hist_overall", lang): view.ranking["overall_score"].round(1),
             label("hist_rating", lang): [
                 label(f"status_{r}", lang) for r in view.ranking["rating"]
@@ -39,7 +39,7 @@ def ranking_table(view: DirectorView, playbook: Playbook, lang: Lang = "en") -> 
 def dimensions_table(view: DirectorView, playbook: Playbook, lang: Lang = "en") -> pd.DataFrame:
     names = {d.id: d.name.get(lang) for d in playbook.dimensions}
     table = view.dimensions.round(1).rename(columns=names)
-    table.index = pd.Index([team_name(t, lang) for t in table.index], name=label("hist_team", lang))
+    table.index = pd.Index([team_name(t, lang) for t in table.index], name=label("ab_team", lang))
     table.columns.name = None
     return table
 
@@ -48,7 +48,7 @@ def statuses_table(view: DirectorView, playbook: Playbook, lang: Lang = "en") ->
     names = {i.id: i.name.get(lang) for i in playbook.indicators}
     words = {s: label(f"status_{s}", lang) for s in ("excellent", "meets", "below", "no_data")}
     table = view.statuses.replace(words).rename(columns=names)
-    table.index = pd.Index([team_name(t, lang) for t in table.index], name=label("hist_team", lang))
+    table.index = pd.Index([team_name(t, lang) for t in table.index], name=label("ab_team", lang))
     table.columns.name = None
     return table
 
@@ -59,7 +59,7 @@ def recommendations_table(
     names = {i.id: i.name.get(lang) for i in playbook.indicators}
     rows = [
         {
-            label("hist_team", lang): team_name(team, lang),
+            label("ab_team", lang): team_name(team, lang),
             label("hist_indicator", lang): names.get(rec.indicator, rec.indicator),
             label("dir_content", lang): item.title.get(lang),
             label("dir_link", lang): item_href(item.kind, item.id, book_root),

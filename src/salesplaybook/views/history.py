@@ -58,7 +58,7 @@ def revisions_table(assessments: pd.DataFrame, lang: Lang = "en") -> pd.DataFram
     saved_at = pd.to_datetime(assessments["saved_at"], utc=True)
     return pd.DataFrame(
         {
-            label("hist_team", lang): [team_name(t, lang) for t in assessments["team"]],
+            label("ab_team", lang): [team_name(t, lang) for t in assessments["team"]],
             label("hist_period", lang): assessments["period"],
             label("hist_revision", lang): assessments["revision"],
             label("hist_saved_at", lang): saved_at.dt.strftime("%Y-%m-%d %H:%M UTC"),
@@ -96,13 +96,13 @@ def trend_table(
         change = float(row.relative_change)
         rows.append(
             {
-                label("hist_team", lang): team_name(row.team, lang),
+                label("ab_team", lang): team_name(row.team, lang),
                 label("hist_period", lang): row.period,
                 label("hist_indicator", lang): ind.name.get(lang) if ind else row.indicator,
-                label("hist_value", lang): value,
+                label("value", lang): value,
                 label("hist_meets", lang): _shown(ind, row.meets, lang),
                 label("hist_excellent", lang): _shown(ind, row.excellent, lang),
-                label("hist_status", lang): label(f"status_{row.status}", lang),
+                label("status", lang): label(f"status_{row.status}", lang),
                 label("hist_change", lang): "–"
                 if math.isnan(change)
                 else percent(round(change, 3)),
@@ -152,7 +152,7 @@ def trend_chart(
     figure = Figure(figsize=(7, 3.2))
     axes = figure.subplots()
     periods = list(mine["period"])
-    axes.plot(periods, mine["value"], marker="o", color="#1f5fa8", label=label("hist_value", lang))
+    axes.plot(periods, mine["value"], marker="o", color="#1f5fa8", label=label("value", lang))
     axes.step(
         periods,
         mine["meets"],

@@ -5,7 +5,6 @@ from __future__ import annotations
 from salesplaybook.core.languages import Lang
 
 HISTORY: dict[str, dict[Lang, str]] = {
-    "hist_team": {"en": "team", "zh": "团队"},
     "hist_organisation": {"en": "whole organisation", "zh": "全公司"},
     "hist_period": {"en": "period", "zh": "考核周期"},
     "hist_revision": {"en": "revision", "zh": "版本"},
@@ -16,8 +15,6 @@ HISTORY: dict[str, dict[Lang, str]] = {
     "hist_comment": {"en": "comment", "zh": "备注"},
     "hist_action_plan": {"en": "action plan", "zh": "改进计划"},
     "hist_indicator": {"en": "indicator", "zh": "指标"},
-    "hist_value": {"en": "value", "zh": "数值"},
-    "hist_status": {"en": "status", "zh": "状态"},
     "hist_meets": {"en": "meets", "zh": "达标线"},
     "hist_excellent": {"en": "excellent", "zh": "优秀线"},
     "hist_change": {"en": "change on the quarter", "zh": "环比变化"},
