@@ -53,10 +53,13 @@ def _shown(indicator: Indicator | None, value: object, lang: Lang) -> str:
     return value_text(indicator, float(value), lang)  # type: ignore[arg-type]
 
 
-def revisions_table(assessments: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
-    """One row per saved assessment (the columns in ``lang``)."""
+def revisions_table(
+    assessments: pd.DataFrame, lang: Lang = "en", when: bool = True
+) -> pd.DataFrame:
+    """One row per saved assessment (the columns in ``lang``); ``when=False`` leaves out the
+    time of saving (a notebook's stored output must not change from run to run)."""
     saved_at = pd.to_datetime(assessments["saved_at"], utc=True)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             label("ab_team", lang): [team_name(t, lang) for t in assessments["team"]],
             label("hist_period", lang): assessments["period"],
@@ -66,8 +69,10 @@ def revisions_table(assessments: pd.DataFrame, lang: Lang = "en") -> pd.DataFram
             label("hist_overall", lang): assessments["overall_score"].round(1),
             label("hist_rating", lang): [label(f"status_{r}", lang) for r in assessments["rating"]],
             label("hist_comment", lang): assessments["comment"].fillna(""),
+            label("hist_action_plan", lang): assessments["action_plan"].fillna(""),
         }
     )
+    return table if when else table.drop(columns=label("hist_saved_at", lang))
 
 
 def alert_text(row: Any, rules: AlertRules, lang: Lang) -> str:
