@@ -22,6 +22,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import book_build
+import history_store
 import kpi_engine
 import startup
 
@@ -131,6 +132,12 @@ def report(results: dict[str, Any]) -> str:
             "(row-by-row: 1); floor: `pd.read_csv` of the same tables.\n\n"
             + kpi_engine.table(kpi["results"])
         )
+    if results.get("history") is not None:
+        history = results["history"]
+        parts.append(
+            f"### Assessment history (SQLite)\n\nMedians of {history['repeat']} runs; floor: bare "
+            "`sqlite3` inserts and a select of the same rows.\n\n" + history_store.table(history)
+        )
     return "\n\n".join(parts) + "\n"
 
 
@@ -154,6 +161,8 @@ def run(quick: bool = False) -> dict[str, Any]:
         "repeat": repeat,
         "results": [kpi_engine.run(n, quarters, repeat, 1) for n in reps],
     }
+    step("assessment history")
+    results["history"] = history_store.run(4, 4, 1) if quick else history_store.run(20, 12, 5)
     return results
 
 

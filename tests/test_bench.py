@@ -98,3 +98,13 @@ def test_committed_results_are_a_full_report():
     text = (ROOT / "book" / "performance-results.md").read_text("utf-8")
     for section in ("### Goals", "### Book build", "### Notebooks", "### KPI engine"):
         assert section in text
+
+
+def test_history_benchmark_runs_and_reports_ratios():
+    history_store = _bench_module("history_store")
+    result = history_store.run(teams=2, quarters=2, repeat=1)
+    assert result["frame_rows"] == result["rows"] > 0
+    assert result["save"]["bare_s"] > 0
+    text = history_store.table(result)
+    assert "save one scorecard" in text
+    assert "read 2 teams x 2 quarters" in text
