@@ -161,3 +161,23 @@ def test_the_first_schema_version_is_upgraded_on_postgresql(url):
     store = open_store(url)
     check_migrated(store)
     store.close()
+
+
+def test_the_command_line_saves_to_postgresql_within_its_scope(url, server):
+    from click.testing import CliRunner
+
+    from salesplaybook.cli import main
+
+    saved = CliRunner().invoke(
+        main, ["assess", "--sample", "--team", "T01", "--save", "--db", url, "--by", "ana"]
+    )
+    assert saved.exit_code == 0, saved.output
+    assert "revision 1 (in postgresql+psycopg://" in saved.stderr
+    store = open_store(url)
+    grant(store, "lee", "T01")  # scopes now apply, and the command's role has none
+    store.close()
+    refused = CliRunner().invoke(
+        main, ["assess", "--sample", "--team", "T01", "--save", "--db", url, "--by", "lee"]
+    )
+    assert refused.exit_code == 2
+    assert f"{server.role} may not see or write team 'T01'" in refused.stderr

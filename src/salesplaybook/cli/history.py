@@ -57,10 +57,12 @@ def save_options(f: F) -> F:
     return f
 
 
-def _open(db: str | None, by: str | None = None) -> Store:
+def _open(db: str | None) -> Store:
+    """The store; who it acts as is the database role (a shared store) or the OS user, never
+    ``--by``, which only names who saved (a scope cannot be widened by typing a name)."""
     from salesplaybook.store.database import open_store
 
-    return open_store(db, user=by)
+    return open_store(db)
 
 
 def recorded_lookup(db: str | None) -> RecordedLookup | None:
@@ -95,7 +97,7 @@ def save_assessment(
     from salesplaybook.store.fingerprints import content_hash, inputs_fingerprint
     from salesplaybook.store.saving import Provenance, save_scorecard
 
-    store = _open(db, by)
+    store = _open(db)  # the scope is the database role's, whatever --by says
     try:
         provenance = Provenance(
             __version__,
@@ -147,7 +149,7 @@ def record(
 
     parse_period(period)
     parsed = parse_recorded(values, load_playbook(content))
-    store = _open(db, by)
+    store = _open(db)  # the scope is the database role's, whatever --by says
     try:
         count = record_values(store, None if team == "*" else team, period, parsed, by)
     finally:
