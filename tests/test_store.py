@@ -3,6 +3,8 @@ values, where the default file lives."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from alembic import command
 from alembic.config import Config
 
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
+from salesplaybook.data.quality import DataQuality, TableQuality
 from salesplaybook.kpi.assessment import run_assessment
 from salesplaybook.kpi.inputs import RECORDED, MetricsInput
 from salesplaybook.kpi.scorecard import assess
@@ -67,8 +70,12 @@ def test_saving_again_keeps_the_earlier_revision(store, playbook):
 
 def test_a_saved_scorecard_comes_back_as_judged(store, playbook):
     card = card_of(playbook, {"sales_attainment": 1.05, "csat_score": 4.4, "leaders_developed": 2})
-    card = type(card)(**{**card.__dict__, "warnings": ("people.csv: 3 rows left out",)})
+    quality = DataQuality(tables=(TableQuality("people", "people.csv", 10, 7),))
+    card = replace(card, warnings=("people.csv: 3 rows left out",), data_quality=quality)
     save_scorecard(store, card, provenance(card, playbook))
+    with store.engine.connect() as connection:
+        kept = connection.execute(sa.text("SELECT data_quality FROM assessments")).scalar()
+    assert json.loads(kept) == quality.as_dict()
     back = load_scorecard(store, "T01", "2026-Q2")
     assert back.indicators == card.indicators
     assert back.dimensions == card.dimensions

@@ -83,25 +83,31 @@ def test_a_quarter_saved_twice_on_postgresql(url, playbook):
     store.close()
 
 
-def test_eight_writers_at_once_lose_nothing(url, tmp_path):
+def concurrent_saves(url: str, tmp_path: Path, writers: int, saves_each: int) -> list[int]:
+    """Starts ``writers`` processes that each save ``saves_each`` scorecards of one team and
+    quarter at the same moment; the revision numbers they were given."""
     open_store(url).close()  # the schema, once, as a deployment would
     go = tmp_path / "go"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
-    writers = [
+    started = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, url, str(w), str(SAVES_EACH), str(go)],
+            [sys.executable, "-c", WORKER, url, str(w), str(saves_each), str(go)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
             cwd=Path(__file__).parents[1],
         )
-        for w in range(WRITERS)
+        for w in range(writers)
     ]
     go.touch()
-    outputs = [w.communicate(timeout=120) for w in writers]
-    assert all(w.returncode == 0 for w in writers), [err for _, err in outputs]
-    revisions = sorted(int(line) for out, _ in outputs for line in out.split())
+    outputs = [w.communicate(timeout=120) for w in started]
+    assert all(w.returncode == 0 for w in started), [err for _, err in outputs]
+    return sorted(int(line) for out, _ in outputs for line in out.split())
+
+
+def test_eight_writers_at_once_lose_nothing(url, tmp_path):
+    revisions = concurrent_saves(url, tmp_path, WRITERS, SAVES_EACH)
     total = WRITERS * SAVES_EACH
     assert revisions == list(range(1, total + 1))
     store = open_store(url)
@@ -116,6 +122,12 @@ def test_eight_writers_at_once_lose_nothing(url, tmp_path):
     values = sorted(v for v in found if v is not None)
     assert values == pytest.approx([1 + n / 100 for n in range(total)])
     store.close()
+
+
+def test_writers_at_once_on_one_sqlite_file_lose_nothing(tmp_path):
+    """One user's own file, several terminals: SQLite's lock conflicts are retried too."""
+    url = f"sqlite:///{tmp_path / 'history.sqlite'}"
+    assert concurrent_saves(url, tmp_path, 4, 3) == list(range(1, 13))
 
 
 def test_a_supervisor_sees_and_writes_only_their_teams(url, playbook):
