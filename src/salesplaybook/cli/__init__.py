@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from salesplaybook import __version__
-from salesplaybook.cli import assessment, content, course, sample, site, tools
+from salesplaybook.cli import assessment, content, course, sample, site, tools, trainers
 from salesplaybook.cli.errors import Group
 
 
@@ -34,5 +34,7 @@ for command in (
     site.site,
 ):
     main.add_command(command)
+
+course.course.add_command(trainers.course_export)
 
 __all__ = ["main"]

@@ -22,7 +22,18 @@ from salesplaybook.core.files import make_folder, output_folder, write_file
 from salesplaybook.core.languages import LANGS, Lang
 from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR
 from salesplaybook.core.suggest import did_you_mean, listed, unknown
-from salesplaybook.course import facilitator, handouts, quiz, readme, slides, syllabus, tracker
+from salesplaybook.course import (
+    facilitator,
+    gift,
+    handouts,
+    moodle,
+    qti,
+    quiz,
+    readme,
+    slides,
+    syllabus,
+    tracker,
+)
 from salesplaybook.course.materials import Materials, materials
 from salesplaybook.course.timing import next_monday, track_minutes
 
@@ -32,6 +43,9 @@ Kind = Literal[
     "handouts",
     "quiz",
     "answer_key",
+    "quiz_moodle",
+    "quiz_gift",
+    "quiz_qti",
     "slides",
     "tracker",
     "readme",
@@ -44,6 +58,9 @@ PACK_FILES: tuple[tuple[str, Kind], ...] = (
     ("handouts.html", "handouts"),
     ("quiz.html", "quiz"),
     ("answer-key.html", "answer_key"),
+    ("quiz-moodle.xml", "quiz_moodle"),
+    ("quiz-gift.txt", "quiz_gift"),
+    ("quiz-qti.zip", "quiz_qti"),
     ("slides.pptx", "slides"),
     ("completion-tracker.csv", "tracker"),
     ("README.txt", "readme"),
@@ -139,6 +156,13 @@ def _write(root: Path, name: str, data: bytes) -> Path:
     return write_file(dest, data)
 
 
+_LMS: dict[Kind, Callable[[Track, Lang], bytes]] = {
+    "quiz_moodle": moodle.build,
+    "quiz_gift": gift.build,
+    "quiz_qti": qti.build,
+}
+
+
 def _render(
     kind: Kind,
     mats: Materials,
@@ -157,6 +181,8 @@ def _render(
         return quiz.build_quiz(track, lang)
     if kind == "answer_key":
         return quiz.build_answer_key(track, lang)
+    if kind in _LMS:
+        return _LMS[kind](track, lang)
     if kind == "slides":
         return slides.build(mats, lang)
     if kind == "tracker":

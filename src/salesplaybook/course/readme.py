@@ -40,6 +40,25 @@ FILES: dict[str, dict[Lang, str]] = {
         "en": "Every quiz question with its answer and explanation. For the trainer only.",
         "zh": "每道测验题的答案和解析。仅供讲师使用。",
     },
+    "quiz-moodle.xml": {
+        "en": "The quiz for Moodle: Question bank > Import > Moodle XML format. One category "
+        "per session; short-answer questions come in as essays with the model answer for "
+        "the grader.",
+        "zh": "Moodle 用的测验题：题库 > 导入 > Moodle XML 格式。每课一个类别；"
+        "简答题导入为论述题，参考答案在评分说明里。",
+    },
+    "quiz-gift.txt": {
+        "en": "The same quiz in GIFT, Moodle's text format (Question bank > Import > GIFT "
+        "format), for platforms and tools that read GIFT.",
+        "zh": "同一份测验的 GIFT 文本格式（Moodle：题库 > 导入 > GIFT 格式），"
+        "也可用于其他支持 GIFT 的平台和工具。",
+    },
+    "quiz-qti.zip": {
+        "en": "The same quiz as an IMS QTI 2.1 package for Canvas, Blackboard and other "
+        "platforms: import the zip as it is, without unpacking it.",
+        "zh": "同一份测验的 IMS QTI 2.1 题目包，适用于 Canvas、Blackboard 等平台："
+        "直接导入 zip 文件，不要解压。",
+    },
     "slides.pptx": {
         "en": "Slides for every session. The speaker notes hold the timing, what to watch for, "
         "the debrief questions and the quiz answers.",

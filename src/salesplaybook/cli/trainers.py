@@ -1,0 +1,42 @@
+"""Trainers' commands beyond the course pack: ``course export`` (quizzes for learning
+platforms)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from salesplaybook.cli.common import LANG_CHOICE, content_option
+
+
+@click.command("export")
+@click.argument("track")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["moodle-xml", "gift", "qti"]),
+    help="moodle-xml or gift for Moodle; qti (an IMS QTI 2.1 zip) for Canvas, Blackboard, others.",
+)
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="The file to write.")
+@click.option("--lang", type=LANG_CHOICE, default="en", help="Language of the questions.")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@content_option
+def course_export(
+    track: str, fmt: str, out: Path, lang: str, force: bool, content: Path | None
+) -> None:
+    """Export the quiz of TRACK for a learning platform (LMS): every question with its answer
+    and the explanation as feedback; short answers as essays with the model answer for the
+    grader."""
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.core.files import make_folder, output_folder, write_file
+    from salesplaybook.course.export import export_quiz
+
+    data = export_quiz(load_playbook(content), track, fmt, "zh" if lang == "zh" else "en")
+    out = Path(out)
+    output_folder(out.parent, [out.name], force, shared=True)
+    make_folder(out.parent)
+    output_folder(out.parent, [out.name], force=True, shared=True)
+    write_file(out.parent.resolve() / out.name, data)
+    click.echo(f"{fmt} quiz of {track} ({lang}): {len(data):,} bytes in {out}", err=True)

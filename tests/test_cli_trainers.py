@@ -1,0 +1,45 @@
+"""``course export`` (and the trainers' other commands) on the command line."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from salesplaybook.cli import main
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("moodle-xml", "q.xml"), ("gift", "q.txt"), ("qti", "q.zip")]
+)
+def test_course_export_writes_the_file(tmp_path: Path, fmt: str, name: str) -> None:
+    out = tmp_path / "lms" / name
+    result = run("course", "export", "newcomer", "--format", fmt, "--out", str(out), "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+    if fmt == "qti":
+        assert "imsmanifest.xml" in zipfile.ZipFile(out).namelist()
+
+
+def test_course_export_keeps_an_existing_file(tmp_path: Path) -> None:
+    out = tmp_path / "quiz.txt"
+    out.write_text("mine")
+    result = run("course", "export", "newcomer", "--format", "gift", "--out", str(out))
+    assert result.exit_code == 2
+    assert "--force" in result.output
+    assert out.read_text() == "mine"
+    forced = run("course", "export", "newcomer", "--format", "gift", "--out", str(out), "--force")
+    assert forced.exit_code == 0
+    assert out.read_text().startswith("// newcomer")
+
+
+def test_course_export_refuses_an_unknown_track(tmp_path: Path) -> None:
+    result = run("course", "export", "nosuch", "--format", "gift", "--out", str(tmp_path / "q"))
+    assert result.exit_code == 2
+    assert "newcomer" in result.output
