@@ -43,3 +43,16 @@ def test_course_export_refuses_an_unknown_track(tmp_path: Path) -> None:
     result = run("course", "export", "nosuch", "--format", "gift", "--out", str(tmp_path / "q"))
     assert result.exit_code == 2
     assert "newcomer" in result.output
+
+
+def test_course_build_with_a_template(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from tests.brand_template import EXPECTED, make_template
+
+    template = make_template(tmp_path / "brand.pptx")
+    out = tmp_path / "pack"
+    result = run("course", "build", "senior", "--out", str(out), "--template", str(template))
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(out / "slides.pptx"))
+    assert deck.slides[0].slide_layout.name == EXPECTED["title"]
