@@ -56,3 +56,28 @@ def test_course_build_with_a_template(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     deck = Presentation(str(out / "slides.pptx"))
     assert deck.slides[0].slide_layout.name == EXPECTED["title"]
+
+
+def test_readiness_command(playbook, tmp_path: Path) -> None:
+    import json
+
+    from salesplaybook.data.sample import generate
+    from salesplaybook.tools.readiness import rules_of
+    from salesplaybook.tools.readiness_sample import sample_results
+
+    quiz, practice = sample_results(rules_of(playbook), generate()["people"])
+    quiz.head(20).to_csv(tmp_path / "q.csv", index=False)
+    practice.head(20).to_csv(tmp_path / "p.csv", index=False)
+    args = ["readiness", "--quiz", str(tmp_path / "q.csv"), "--practice", str(tmp_path / "p.csv")]
+    shown = run(*args, "--lang", "zh")
+    assert shown.exit_code == 0, shown.output
+    assert "测验" in shown.output
+    data = json.loads(run(*args, "--json").output)
+    assert data["people"]
+    assert data["index"] == rules_of(playbook).id
+    (tmp_path / "bad.csv").write_text("person_id,criterion,score\np1,charm,3\n")
+    bad = run(
+        "readiness", "--quiz", str(tmp_path / "q.csv"), "--practice", str(tmp_path / "bad.csv")
+    )
+    assert bad.exit_code == 2
+    assert "bad.csv: row 2: column 'criterion'" in bad.output

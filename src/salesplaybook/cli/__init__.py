@@ -31,6 +31,7 @@ for command in (
     tools.targets,
     tools.abtest,
     course.course,
+    trainers.readiness,
     site.site,
 ):
     main.add_command(command)

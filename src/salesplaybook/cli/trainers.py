@@ -1,5 +1,5 @@
 """Trainers' commands beyond the course pack: ``course export`` (quizzes for learning
-platforms)."""
+platforms) and ``readiness`` (the readiness index)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,42 @@ def course_export(
     output_folder(out.parent, [out.name], force=True, shared=True)
     write_file(out.parent.resolve() / out.name, data)
     click.echo(f"{fmt} quiz of {track} ({lang}): {len(data):,} bytes in {out}", err=True)
+
+
+@click.command("readiness")
+@click.option(
+    "--quiz",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Quiz results: the completion tracker with quiz_score, or a Moodle grades export.",
+)
+@click.option(
+    "--practice",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Practice scores (person_id, criterion, score[, scenario, scored_on]).",
+)
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A data folder: each person's sales attainment counts where the index says so.",
+)
+@click.option("--lang", type=LANG_CHOICE, default="en", help="Language of the output.")
+@click.option("--json", "as_json", is_flag=True, help="Print the index as JSON.")
+@content_option
+def readiness(
+    quiz: Path, practice: Path, data: Path | None, lang: str, as_json: bool, content: Path | None
+) -> None:
+    """The readiness index per person and competency: quiz results, scored practice and, with
+    --data, sales results, weighted as the playbook's readiness section says."""
+    from salesplaybook.cli.common import print_json
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.tools.readiness import readiness as compute_readiness
+    from salesplaybook.views.readiness import readiness_json, readiness_text
+
+    result = compute_readiness(load_playbook(content), quiz, practice, data)
+    if as_json:
+        print_json(readiness_json(result))
+        return
+    click.echo(readiness_text(result, "zh" if lang == "zh" else "en"))

@@ -8,4 +8,12 @@ from salesplaybook.core.languages import Lang
 TRAINERS: dict[str, dict[Lang, str]] = {
     "slide_sessions": {"en": "The sessions", "zh": "课程安排"},
     "slide_agenda": {"en": "Agenda and timing", "zh": "议程与时间安排"},
+    # the readiness index
+    "col_person": {"en": "Person", "zh": "人员"},
+    "col_competency": {"en": "Competency", "zh": "能力项"},
+    "col_score": {"en": "Score", "zh": "得分"},
+    "col_level": {"en": "Level", "zh": "等级"},
+    "readiness_practice": {"en": "Practice", "zh": "实战演练"},
+    "readiness_kpi": {"en": "Results", "zh": "业绩"},
+    "readiness_of": {"en": "Readiness of {person}", "zh": "{person} 的能力就绪度"},
 }
