@@ -6,9 +6,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner, Result
 
 from salesplaybook.cli import main
+
+
+def text_of(page: BeautifulSoup, selector: str) -> str:
+    found = page.select_one(selector)
+    assert found is not None, selector
+    return found.get_text()
 
 
 def run(*args: str) -> Result:
@@ -81,3 +88,36 @@ def test_readiness_command(playbook, tmp_path: Path) -> None:
     )
     assert bad.exit_code == 2
     assert "bad.csv: row 2: column 'criterion'" in bad.output
+
+
+def test_certificates_and_verify(playbook, tmp_path: Path) -> None:
+
+    track = next(t for t in playbook.tracks if t.id == "senior")
+    rows = ["person_id,module_id,completed_on"]
+    rows += [f"P1,{m.id},2026-11-0{i + 1}" for i, m in enumerate(track.modules)]
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n")
+    (tmp_path / "people.csv").write_text("person_id,name\nP1,Wang Fang\n")
+    out = tmp_path / "certs"
+    result = run(
+        "course",
+        "certificates",
+        "senior",
+        "--tracker",
+        str(tmp_path / "t.csv"),
+        "--out",
+        str(out),
+        "--lang",
+        "zh",
+        "--people",
+        str(tmp_path / "people.csv"),
+    )
+    assert result.exit_code == 0, result.output
+    page = BeautifulSoup((out / "certificate-P1.html").read_text("utf-8"), "html.parser")
+    assert text_of(page, ".learner") == "Wang Fang"
+    code = text_of(page, ".code")
+    day = f"2026-11-0{len(track.modules)}"
+    ok = run("course", "verify", code, "--learner", "P1", "--track", "senior", "--date", day)
+    assert ok.exit_code == 0
+    assert "valid" in ok.output
+    wrong = run("course", "verify", code, "--learner", "P2", "--track", "senior", "--date", day)
+    assert wrong.exit_code == 1

@@ -37,5 +37,7 @@ for command in (
     main.add_command(command)
 
 course.course.add_command(trainers.course_export)
+course.course.add_command(trainers.course_certificates)
+course.course.add_command(trainers.course_verify)
 
 __all__ = ["main"]

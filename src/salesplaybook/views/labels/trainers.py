@@ -15,5 +15,15 @@ TRAINERS: dict[str, dict[Lang, str]] = {
     "col_level": {"en": "Level", "zh": "等级"},
     "readiness_practice": {"en": "Practice", "zh": "实战演练"},
     "readiness_kpi": {"en": "Results", "zh": "业绩"},
+    # certificates
+    "certificate_title": {"en": "Certificate of completion", "zh": "结业证书"},
+    "certificate_awarded": {"en": "This certifies that", "zh": "兹证明"},
+    "certificate_completed": {"en": "has completed the training track", "zh": "已完成培训课程"},
+    "certificate_details": {
+        "en": "{modules} modules · {duration} · completed on {date}",
+        "zh": "共 {modules} 个模块 · {duration} · 完成日期：{date}",
+    },
+    "certificate_code": {"en": "Verification code", "zh": "验证码"},
+    "certificate_verify": {"en": "To check this certificate:", "zh": "验证本证书："},
     "readiness_of": {"en": "Readiness of {person}", "zh": "{person} 的能力就绪度"},
 }
