@@ -131,9 +131,9 @@ def test_slides_have_the_expected_shape_notes_and_no_empty_placeholder(
     track = track_of(playbook, track_id)
     deck = Presentation(str(packs[track_id, lang].out / "slides.pptx"))
     per_module = [
-        2 + bool(m.topics) + len(m.exercises) + bool(m.quiz) for m in track.modules
-    ]  # section, objectives, topics, one per exercise, quiz
-    assert len(deck.slides) == 1 + sum(per_module)
+        3 + bool(m.topics) + len(m.exercises) + bool(m.quiz) for m in track.modules
+    ]  # section, agenda, objectives, topics, one per exercise, quiz
+    assert len(deck.slides) == 2 + sum(per_module) == slides_module.expected_slides(track)
     assert deck.slide_width > deck.slide_height
     for number, slide in enumerate(deck.slides, 1):
         assert slide.has_notes_slide, number
@@ -405,7 +405,7 @@ def test_a_new_track_without_stage_or_weeks_builds(playbook: Playbook, tmp_path:
     )
     pack = build_course(with_track(playbook, track), "refresher", tmp_path / "r", start=START)
     deck = Presentation(str(pack.out / "slides.pptx"))
-    assert len(deck.slides) == 1 + 2 + 1
+    assert len(deck.slides) == 2 + 3 + 1  # title, sessions; section, agenda, objectives; exercise
     guide = text_of(pack, "facilitator-guide.html")
     assert "15 min more than the session's 30 min" in guide
     assert not soup(pack, "handouts.html").select("[data-routine]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from salesplaybook import __version__
-from salesplaybook.cli import assessment, content, course, history, sample, site, tools
+from salesplaybook.cli import assessment, content, course, history, sample, site, tools, trainers
 from salesplaybook.cli.errors import Group
 
 
@@ -31,10 +31,15 @@ for command in (
     tools.targets,
     tools.abtest,
     course.course,
+    trainers.readiness,
     site.site,
     history.record,
     history.history,
 ):
     main.add_command(command)
+
+course.course.add_command(trainers.course_export)
+course.course.add_command(trainers.course_certificates)
+course.course.add_command(trainers.course_verify)
 
 __all__ = ["main"]

@@ -65,6 +65,12 @@ def course_list(content: Path | None, as_json: bool) -> None:
 @click.option(
     "--learner", "learners", multiple=True, help="A learner's person id for the tracker (repeat)."
 )
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A company slide template (.pptx): the slides use its masters and layouts.",
+)
 @content_option
 def course_build(
     track: str,
@@ -73,6 +79,7 @@ def course_build(
     force: bool,
     start: Any,
     learners: tuple[str, ...],
+    template: Path | None,
     content: Path | None,
 ) -> None:
     """Build a course pack for TRACK (newcomer, growing, senior, or any track of the playbook):
@@ -93,6 +100,7 @@ def course_build(
         progress=lambda message: console.print(f"  built {message}"),
         start=start.date() if start is not None else None,
         learners=list(learners),
+        template=template,
     )
     console.print(
         f"course pack for {pack.track_id} ({pack.lang}): {len(pack.files)} files in {pack.out}"

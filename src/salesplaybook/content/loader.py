@@ -42,6 +42,8 @@ REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (m.Criterion, "track"): "tracks",
     (m.Criterion, "indicator"): "indicators",
     (m.Track, "routines"): "routines",  # routines are nested in responsibilities
+    (m.Competency, "modules"): "modules",  # modules are nested in tracks
+    (m.Competency, "indicators"): "indicators",
 }
 #: Every item that declares the KPIs it moves refers to indicators.
 KPI_FIELD = "kpis"
@@ -250,6 +252,7 @@ def _check_references(
     ids["routines"] = {
         r.id for resp in sections["responsibilities"] for r in getattr(resp, "routines", [])
     }
+    ids["modules"] = {mod.id for t in sections["tracks"] for mod in getattr(t, "modules", [])}
     for items in sections.values():
         for item in items:
             origin = origins[id(item)]

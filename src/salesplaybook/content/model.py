@@ -26,6 +26,7 @@ from salesplaybook.content.customers import (
 )
 from salesplaybook.content.handbook import KeyQuestion, Objection, ObjectionCategory
 from salesplaybook.content.kpis import ContextRule, Dimension, Indicator, Threshold, Unit
+from salesplaybook.content.readiness import Competency, Readiness, ReadinessLevel, SourceWeights
 from salesplaybook.content.supervisor import (
     GlossaryTerm,
     Protocol,
@@ -44,6 +45,7 @@ __all__ = [
     "CareerStep",
     "CareerTrack",
     "CheckKind",
+    "Competency",
     "ContextRule",
     "Criterion",
     "CustomerTier",
@@ -67,10 +69,13 @@ __all__ = [
     "Protocol",
     "ProtocolStep",
     "QuizItem",
+    "Readiness",
+    "ReadinessLevel",
     "Responsibility",
     "Role",
     "Routine",
     "ServiceItem",
+    "SourceWeights",
     "SplitPart",
     "SplitStep",
     "TargetExample",
@@ -102,6 +107,7 @@ class Playbook(Model):
     protocols: list[Protocol] = Field(default_factory=list)
     target_examples: list[TargetExample] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
+    readiness: list[Readiness] = Field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

@@ -22,7 +22,19 @@ from salesplaybook.core.files import make_folder, output_folder, write_file
 from salesplaybook.core.languages import LANGS, Lang
 from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR
 from salesplaybook.core.suggest import did_you_mean, listed, unknown
-from salesplaybook.course import facilitator, handouts, quiz, readme, slides, syllabus, tracker
+from salesplaybook.course import (
+    facilitator,
+    gift,
+    handouts,
+    moodle,
+    qti,
+    quiz,
+    readme,
+    slides,
+    syllabus,
+    tracker,
+)
+from salesplaybook.course.layouts import find_layouts, open_template
 from salesplaybook.course.materials import Materials, materials
 from salesplaybook.course.timing import next_monday, track_minutes
 
@@ -32,6 +44,9 @@ Kind = Literal[
     "handouts",
     "quiz",
     "answer_key",
+    "quiz_moodle",
+    "quiz_gift",
+    "quiz_qti",
     "slides",
     "tracker",
     "readme",
@@ -44,6 +59,9 @@ PACK_FILES: tuple[tuple[str, Kind], ...] = (
     ("handouts.html", "handouts"),
     ("quiz.html", "quiz"),
     ("answer-key.html", "answer_key"),
+    ("quiz-moodle.xml", "quiz_moodle"),
+    ("quiz-gift.txt", "quiz_gift"),
+    ("quiz-qti.zip", "quiz_qti"),
     ("slides.pptx", "slides"),
     ("completion-tracker.csv", "tracker"),
     ("README.txt", "readme"),
@@ -139,12 +157,31 @@ def _write(root: Path, name: str, data: bytes) -> Path:
     return write_file(dest, data)
 
 
+_LMS: dict[Kind, Callable[[Track, Lang], bytes]] = {
+    "quiz_moodle": moodle.build,
+    "quiz_gift": gift.build,
+    "quiz_qti": qti.build,
+}
+
+
+def _read_template(path: Path) -> bytes:
+    """The template's bytes, refused here (by its path) when it cannot be read or used."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise SalesplaybookError(f"{path}: cannot read the slide template ({reason})") from exc
+    find_layouts(open_template(data, str(path)))
+    return data
+
+
 def _render(
     kind: Kind,
     mats: Materials,
     lang: Lang,
     start: date,
     learners: Sequence[str],
+    template: bytes | None = None,
 ) -> bytes:
     track = mats.track
     if kind == "syllabus":
@@ -157,8 +194,10 @@ def _render(
         return quiz.build_quiz(track, lang)
     if kind == "answer_key":
         return quiz.build_answer_key(track, lang)
+    if kind in _LMS:
+        return _LMS[kind](track, lang)
     if kind == "slides":
-        return slides.build(mats, lang)
+        return slides.build(mats, lang, template)
     if kind == "tracker":
         return tracker.build(track, lang, start, learners)
     return readme.build(track, lang, [n for n, _ in PACK_FILES])
@@ -174,6 +213,7 @@ def build_course(
     *,
     start: date | None = None,
     learners: Sequence[str] = (),
+    template: Path | None = None,
 ) -> CoursePack:
     """Build the course pack of ``track_id`` in ``lang`` into the folder ``out``.
 
@@ -181,7 +221,8 @@ def build_course(
     overwrites only the pack's own files. ``progress`` hears one message per file as it is
     built. ``start`` is the first day of the track for the tracker's planned dates (default: the
     next Monday); ``learners`` are person ids to fill the tracker with (default: one
-    placeholder learner).
+    placeholder learner). ``template`` is a company's slide template (.pptx) whose masters and
+    layouts the slides use.
     """
     if lang not in LANGS:
         raise SalesplaybookError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
@@ -199,10 +240,11 @@ def build_course(
     out = Path(out)
     _check_out(out, force)
     mats = materials(playbook, track)
+    brand = _read_template(template) if template is not None else None
 
     built: list[tuple[str, Kind, bytes]] = []
     for name, kind in PACK_FILES:
-        data = _render(kind, mats, lang, first_day, learners)
+        data = _render(kind, mats, lang, first_day, learners, brand)
         built.append((name, kind, data))
         if progress is not None:
             progress(f"{name} ({len(data):,} bytes)")

@@ -40,6 +40,25 @@ FILES: dict[str, dict[Lang, str]] = {
         "en": "Every quiz question with its answer and explanation. For the trainer only.",
         "zh": "每道测验题的答案和解析。仅供讲师使用。",
     },
+    "quiz-moodle.xml": {
+        "en": "The quiz for Moodle: Question bank > Import > Moodle XML format. One category "
+        "per session; short-answer questions come in as essays with the model answer for "
+        "the grader.",
+        "zh": "Moodle 用的测验题：题库 > 导入 > Moodle XML 格式。每课一个类别；"
+        "简答题导入为论述题，参考答案在评分说明里。",
+    },
+    "quiz-gift.txt": {
+        "en": "The same quiz in GIFT, Moodle's text format (Question bank > Import > GIFT "
+        "format), for platforms and tools that read GIFT.",
+        "zh": "同一份测验的 GIFT 文本格式（Moodle：题库 > 导入 > GIFT 格式），"
+        "也可用于其他支持 GIFT 的平台和工具。",
+    },
+    "quiz-qti.zip": {
+        "en": "The same quiz as an IMS QTI 2.1 package for Canvas, Blackboard and other "
+        "platforms: import the zip as it is, without unpacking it.",
+        "zh": "同一份测验的 IMS QTI 2.1 题目包，适用于 Canvas、Blackboard 等平台："
+        "直接导入 zip 文件，不要解压。",
+    },
     "slides.pptx": {
         "en": "Slides for every session. The speaker notes hold the timing, what to watch for, "
         "the debrief questions and the quiz answers.",
@@ -83,7 +102,8 @@ scorecard ignores them.
    one block of rows per learner.
 2. planned_on holds a suggested date for each module; change it to the date you plan.
 3. When a learner has completed a module, enter the date in completed_on (2026-09-30).
-   Leave it empty while the module is not done.
+   Leave it empty while the module is not done. Enter the quiz result in quiz_score
+   (80% or 0.8): salesplaybook readiness --quiz completion-tracker.csv reads it.
 4. Save it as CSV and put it into your data folder as trainings.csv, next to people.csv.
 5. salesplaybook assess --data DATA_FOLDER --period QUARTER (a quarter such as 2026-Q3)
    then shows the training completion rate: of the modules planned in the quarter, the
@@ -117,6 +137,7 @@ person_id、module_id、planned_on、completed_on；之后的几列只是方便�
 1. 把 {placeholder} 换成学员在 people.csv 中的 person_id，每位学员一组行。
 2. planned_on 是每个模块的建议日期，请改成实际安排的日期。
 3. 学员完成某个模块后，在 completed_on 填入完成日期（如 2026-09-30）；未完成的留空。
+   在 quiz_score 填入该模块的测验成绩（80% 或 0.8），供 salesplaybook readiness 计算能力就绪度。
 4. 另存为 CSV，以 trainings.csv 为文件名放进数据文件夹，与 people.csv 放在一起。
 5. 运行 salesplaybook assess --data 数据文件夹 --period 季度（如 2026-Q3），
    即可看到培训完成率：当季计划的模块中，到季末已完成的比例。

@@ -1,39 +1,39 @@
 """``slides.pptx``: a deck per track, with the trainer's notes under every slide.
 
-The deck has a fixed shape, so a trainer (and a test) knows what to expect: a title slide, then
-per session a section slide, the objectives, the topics (when the module has any), one slide per
-exercise and a quiz slide (when it has a quiz); see :func:`expected_slides`. Speaker notes carry
-the timing plan, what to watch for, the customer's lines, the debrief questions and the quiz
-answers, which is what a trainer needs to see and learners should not.
+The deck has a fixed shape, so a trainer (and a test) knows what to expect: a title slide and
+the list of sessions, then per session a section divider, its agenda with the timing, the
+objectives, the topics (when the module has any), one slide per exercise (a role-play in two
+columns: the task, and the objections and questions it uses) and a quiz slide (when it has a
+quiz); see :func:`expected_slides`. Speaker notes carry the timing plan, the full instructions,
+what to watch for, the customer's lines, the debrief questions and the quiz answers, which is
+what a trainer needs to see and learners should not. A long text is cut to its first sentence on
+the slide and given whole in the notes.
 
-Built on python-pptx's default template, widened to 16:9. Placeholders left without text are
-removed (an empty "Click to add text" box looks like a mistake on a projector), text is sized to
-fit its box, and Chinese runs name an East Asian font, because the template's Latin font has no
-Chinese glyphs and viewers otherwise fall back to whatever they find.
+Built on a company's template when one is given (its masters and layouts, found by what they
+are: :mod:`.layouts`), else on python-pptx's default widened to 16:9 with the design of
+:mod:`.design`. Placeholders left without text are removed (an empty "Click to add text" box
+looks like a mistake on a projector), text is sized to fit its box (:mod:`.slidetext`), and
+Chinese runs name an East Asian font.
 """
 
 from __future__ import annotations
 
 import io
-import math
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from pptx import Presentation
-from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.oxml.ns import qn
-from pptx.oxml.xmlchemy import OxmlElement
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
-from pptx.text.text import TextFrame
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from salesplaybook.content.model import Exercise, Module, Track
 from salesplaybook.core.languages import Lang
+from salesplaybook.course.design import Role, decorate, text_color
 from salesplaybook.course.facilitator import block_label
+from salesplaybook.course.layouts import TITLES, find_layouts, open_template
 from salesplaybook.course.materials import Materials
 from salesplaybook.course.quiz import letter, options
+from salesplaybook.course.slidetext import BODY_SIZES, TITLE_SIZES, Para, brief, east_asian, fill
 from salesplaybook.course.syllabus import exercise_title, session_title
 from salesplaybook.course.timing import (
     Block,
@@ -47,119 +47,84 @@ from salesplaybook.course.timing import (
 from salesplaybook.course.words import clock, colon, duration, lead
 from salesplaybook.views.labels import label
 
-#: 16:9 at the template's height of 7.5 inches.
+#: 16:9 at the default template's height of 7.5 inches.
 SLIDE_WIDTH = Emu(12192000)
-#: East Asian typeface for Chinese runs: on every Windows PowerPoint and WPS; other viewers
-#: substitute their own CJK font (Noto Sans CJK SC, PingFang SC) for it.
-EA_FONT = "Microsoft YaHei"
-#: Children of a:rPr that must come after a:ea (the schema fixes their order).
-_AFTER_EA = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
-
-TITLE, CONTENT, SECTION = 0, 1, 2  # layouts of the default template
-BODY_SIZES = (28, 24, 20, 18, 16, 14, 12, 11, 10)
-TITLE_SIZES = (40, 36, 32, 28, 24, 20)
-EMU_PER_PT = 12700
-
-
-@dataclass(frozen=True)
-class Para:
-    text: str
-    level: int = 0
-    bold: bool = False
+_TEXT_BOXES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 
 
 def expected_slides(track: Track) -> int:
-    """How many slides the deck of ``track`` has: 1 + per module (section, objectives, topics
-    if any, one per exercise, quiz if any)."""
-    return 1 + sum(2 + bool(m.topics) + len(m.exercises) + bool(m.quiz) for m in track.modules)
-
-
-def _width(text: str) -> float:
-    """Width of the text in ems: Chinese characters are a full em, Latin ones about half (a
-    little more, for the wider fonts that stand in for Calibri)."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.53 for c in text)
-
-
-def _fits(paras: Sequence[Para], size: int, width_pt: float, height_pt: float) -> bool:
-    lines = 0.0
-    for p in paras:
-        usable = width_pt - 14 - 27 * (p.level + 1)  # insets and bullet indent per level
-        lines += max(1, math.ceil(_width(p.text) * size / usable)) + 0.25
-    return lines * 1.2 * size <= height_pt
-
-
-def _fill(
-    frame: TextFrame, paras: Sequence[Para], sizes: Sequence[int], box: tuple[int, int]
-) -> None:
-    """Write ``paras`` at the largest size in ``sizes`` at which they fit ``box`` (EMU)."""
-    width, height = (v / EMU_PER_PT for v in box)
-    size = next((s for s in sizes if _fits(paras, s, width, height)), sizes[-1])
-    frame.word_wrap = True
-    # No autofit: viewers shrink "fit to shape" text each their own way (LibreOffice far too
-    # much); the size chosen here already fits.
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    for i, para in enumerate(paras):
-        # python-pptx leaves add_paragraph unannotated; it returns a _Paragraph.
-        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
-        p.level = para.level
-        run = p.add_run()
-        run.text = para.text
-        run.font.size = Pt(size)
-        if para.bold:
-            run.font.bold = True
-
-
-def _east_asian(frame: TextFrame) -> None:
-    for p in frame.paragraphs:
-        for run in p.runs:
-            rpr = run._r.get_or_add_rPr()
-            rpr.set("lang", "zh-CN")
-            rpr.set("altLang", "en-US")
-            ea = rpr.find(qn("a:ea"))
-            if ea is None:
-                ea = OxmlElement("a:ea")
-                later = [rpr.find(qn(t)) for t in _AFTER_EA]
-                following = next((e for e in later if e is not None), None)
-                if following is not None:
-                    following.addprevious(ea)
-                else:
-                    rpr.append(ea)
-            ea.set("typeface", EA_FONT)
+    """How many slides the deck of ``track`` has: 2 + per module (section, agenda, objectives,
+    topics if any, one per exercise, quiz if any)."""
+    return 2 + sum(3 + bool(m.topics) + len(m.exercises) + bool(m.quiz) for m in track.modules)
 
 
 class _Deck:
-    def __init__(self, lang: Lang):
+    def __init__(self, lang: Lang, template: bytes | None = None):
         self.lang = lang
-        self.prs = Presentation()
-        self.scale = SLIDE_WIDTH / self.prs.slide_width
-        self.prs.slide_width = SLIDE_WIDTH
+        self.prs = open_template(template)
+        self.designed = template is None
+        self.scale = 1.0
+        if self.designed:
+            self.scale = SLIDE_WIDTH / (self.prs.slide_width or SLIDE_WIDTH)
+            self.prs.slide_width = SLIDE_WIDTH
+        self.layouts = find_layouts(self.prs)
 
-    def add(self, layout: int, title: str, body: Sequence[Para], notes: Sequence[str]) -> None:
-        slide: Slide = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+    def add(
+        self, role: Role, title: str, columns: Sequence[Sequence[Para]], notes: Sequence[str]
+    ) -> None:
+        """A slide of ``role`` with ``title`` and one list of paragraphs per content box."""
+        layout = {
+            "title": self.layouts.title,
+            "section": self.layouts.section,
+            "content": self.layouts.content,
+            "two": self.layouts.two or self.layouts.content,
+        }[role]
+        if role == "two" and self.layouts.two is None:
+            columns = [[p for column in columns for p in column]]
+        shortened = [
+            p.text for column in columns for p in column if brief(p.text, self.lang) != p.text
+        ]
+        columns = [[Para(brief(p.text, self.lang), p.level, p.bold) for p in c] for c in columns]
+        slide: Slide = self.prs.slides.add_slide(layout)
+        self._fill(slide, role, title, columns)
+        frame = slide.notes_slide.notes_text_frame
+        if frame is None:  # the default notes master has a body placeholder
+            raise RuntimeError("the notes page of the slide template has no text box")
+        frame.text = "\n".join([*shortened, *([""] if shortened else []), *notes])
+        if self.designed:
+            decorate(slide, role, self.prs.slide_width or SLIDE_WIDTH)
+        if self.lang == "zh":
+            for shape in slide.shapes:
+                if isinstance(shape, Shape) and shape.has_text_frame:
+                    east_asian(shape.text_frame)
+            east_asian(frame)
+
+    def _fill(
+        self, slide: Slide, role: Role, title: str, columns: Sequence[Sequence[Para]]
+    ) -> None:
+        color = text_color(role) if self.designed else None
+        boxes = sorted(
+            (p for p in slide.placeholders if p.placeholder_format.type in _TEXT_BOXES),
+            key=lambda p: (p.left or 0, p.top or 0),
+        )
+        column_of = {id(p._element): i for i, p in enumerate(boxes)}
         for ph in slide.placeholders:
-            # The layouts are drawn for 4:3; widen each box with the slide. All four are set,
-            # because the first one set gives the shape its own frame, zero where not given.
-            left, top, width, height = ph.left, ph.top, ph.width, ph.height
-            ph.left, ph.top = Emu(round(left * self.scale)), top
-            ph.width, ph.height = Emu(round(width * self.scale)), height
-            idx = ph.placeholder_format.idx
+            if self.scale != 1.0:
+                # The default layouts are drawn for 4:3; widen each box with the slide. All four
+                # are set, because the first one set gives the shape its own frame.
+                left, top, width, height = ph.left, ph.top, ph.width, ph.height
+                ph.left, ph.top = Emu(round(left * self.scale)), top
+                ph.width, ph.height = Emu(round(width * self.scale)), height
             box = (ph.width, ph.height)
-            if idx == 0:
-                _fill(ph.text_frame, [Para(title)], TITLE_SIZES, box)
-            elif idx == 1 and body:
-                _fill(ph.text_frame, body, BODY_SIZES, box)
+            if ph.placeholder_format.type in TITLES:
+                fill(ph.text_frame, [Para(title)], TITLE_SIZES, box, color, title=True)
+            elif column_of.get(id(ph._element), len(columns)) < len(columns):
+                paras = columns[column_of[id(ph._element)]]
+                if paras:
+                    fill(ph.text_frame, paras, BODY_SIZES, box, color)
         for ph in list(slide.placeholders):
             if not ph.has_text_frame or not ph.text_frame.text.strip():
                 ph.element.getparent().remove(ph.element)
-        frame = slide.notes_slide.notes_text_frame
-        if frame is None:  # the default notes master has a body placeholder: never happens
-            raise RuntimeError("the notes page of the slide template has no text box")
-        frame.text = "\n".join(notes)
-        if self.lang == "zh":
-            for shape in slide.shapes:
-                if isinstance(shape, Shape):  # placeholders with text are Shapes
-                    _east_asian(shape.text_frame)
-            _east_asian(frame)
 
     def save(self) -> bytes:
         buffer = io.BytesIO()
@@ -178,8 +143,9 @@ def _timing(block: Block, lang: Lang, module: Module) -> str:
     return f"{span} · {block_label(block, lang, module)}"
 
 
-def _exercise_body(ex: Exercise, mats: Materials, lang: Lang) -> list[Para]:
-    body = [Para(ex.instructions.get(lang))]
+def _material(ex: Exercise, mats: Materials, lang: Lang) -> list[Para]:
+    """The objections and key questions an exercise uses, as a list under two headings."""
+    body: list[Para] = []
     if ex.objections:
         body.append(Para(label("uses_objections", lang), bold=True))
         body += [Para(mats.objection(o).title.get(lang), 1) for o in ex.objections]
@@ -189,6 +155,23 @@ def _exercise_body(ex: Exercise, mats: Materials, lang: Lang) -> list[Para]:
             question = mats.key_question(q)
             body.append(Para(f"{question.number}. {question.question.get(lang)}", 1))
     return body
+
+
+def _exercise_slide(deck: _Deck, b: Block, ex: Exercise, mats: Materials, m: Module) -> None:
+    """A role-play in two columns (the task; what it uses, else the debrief questions), any
+    other exercise as one list. The full instructions are in the notes."""
+    lang = deck.lang
+    task = [Para(brief(ex.instructions.get(lang), lang))]
+    notes = [ex.instructions.get(lang), "", *_exercise_notes(ex, b, mats, lang, m)]
+    title = exercise_title(ex, lang, minutes=True)
+    if ex.kind == "role_play":
+        right = _material(ex, mats, lang) or [
+            Para(label("debrief", lang), bold=True),
+            *(Para(d.get(lang), 1) for d in ex.debrief),
+        ]
+        deck.add("two", title, [task, right], notes)
+    else:
+        deck.add("content", title, [task + _material(ex, mats, lang)], notes)
 
 
 def _exercise_notes(
@@ -223,9 +206,11 @@ def _quiz_notes(number: int, module: Module, lang: Lang) -> list[str]:
     return notes
 
 
-def build(mats: Materials, lang: Lang) -> bytes:
+def build(mats: Materials, lang: Lang, template: bytes | None = None) -> bytes:
+    """The deck of ``mats``' track in ``lang``, on the company ``template`` (a .pptx's bytes)
+    when one is given."""
     track = mats.track
-    deck = _Deck(lang)
+    deck = _Deck(lang, template)
     deck.prs.core_properties.title = f"{track.name.get(lang)} · {label('slides', lang)}"
     deck.prs.core_properties.author = "salesplaybook"
     deck.prs.core_properties.language = "en-US" if lang == "en" else "zh-CN"
@@ -256,8 +241,19 @@ def _title_slide(deck: _Deck, track: Track, lang: Lang) -> None:
                 f"{session_title(s, lang)} · {duration(s.module.duration_minutes, lang)}"
             )
     deck.add(
-        TITLE, track.name.get(lang), [Para(label("course_pack", lang)), Para(subtitle)], title_notes
+        "title",
+        track.name.get(lang),
+        [[Para(label("course_pack", lang)), Para(subtitle)]],
+        title_notes,
     )
+    agenda = []
+    for week in schedule(track):
+        for s in week.sessions:
+            when = duration(s.module.duration_minutes, lang)
+            if s.module.week:
+                when = f"{label('week', lang, n=s.module.week)} · {when}"
+            agenda.append(Para(f"{session_title(s, lang)} · {when}"))
+    deck.add("content", label("slide_sessions", lang), [agenda], [track.description.get(lang)])
 
 
 def _session_slides(deck: _Deck, s: Session, mats: Materials, lang: Lang) -> None:
@@ -269,18 +265,17 @@ def _session_slides(deck: _Deck, s: Session, mats: Materials, lang: Lang) -> Non
         when.insert(0, label("week", lang, n=m.week))
     plan_notes = [m.summary.get(lang), "", lead("timing_plan", lang).strip()]
     plan_notes += [_timing(b, lang, m) for b in plan.blocks]
-    deck.add(SECTION, session_title(s, lang), [Para(" · ".join(when))], plan_notes)
+    deck.add("section", session_title(s, lang), [[Para(" · ".join(when))]], plan_notes)
+    blocks = [
+        Para(f"{clock(b.start)}–{clock(b.end)}  {block_label(b, lang, m)}") for b in plan.blocks
+    ]
+    deck.add("content", label("slide_agenda", lang), [blocks], [m.summary.get(lang)])
     _objectives_slide(deck, plan, lang)
     if m.topics:
         _topics_slide(deck, plan, lang)
     for b in plan.blocks:
         if b.exercise is not None:
-            deck.add(
-                CONTENT,
-                exercise_title(b.exercise, lang, minutes=True),
-                _exercise_body(b.exercise, mats, lang),
-                _exercise_notes(b.exercise, b, mats, lang, m),
-            )
+            _exercise_slide(deck, b, b.exercise, mats, m)
     if m.quiz:
         _quiz_slide(deck, s, plan, lang)
 
@@ -299,9 +294,9 @@ def _objectives_slide(deck: _Deck, plan: SessionPlan, lang: Lang) -> None:
     if not objective_notes:
         objective_notes = [duration(m.duration_minutes, lang)]
     deck.add(
-        CONTENT,
+        "content",
         label("objectives", lang),
-        [Para(o.get(lang)) for o in m.objectives],
+        [[Para(o.get(lang)) for o in m.objectives]],
         objective_notes,
     )
 
@@ -311,7 +306,7 @@ def _topics_slide(deck: _Deck, plan: SessionPlan, lang: Lang) -> None:
     topic_notes = [_timing(b, lang, m) for b in plan.blocks if b.kind == "topic"]
     if not topic_notes:  # the exercises leave no time for input
         topic_notes = [label("overrun", lang, over=plan.overrun, minutes=m.duration_minutes)]
-    deck.add(CONTENT, label("topics", lang), [Para(t.get(lang)) for t in m.topics], topic_notes)
+    deck.add("content", label("topics", lang), [[Para(t.get(lang)) for t in m.topics]], topic_notes)
 
 
 def _quiz_slide(deck: _Deck, s: Session, plan: SessionPlan, lang: Lang) -> None:
@@ -321,8 +316,8 @@ def _quiz_slide(deck: _Deck, s: Session, plan: SessionPlan, lang: Lang) -> None:
     quiz = _block(plan, "quiz")
     notes = [_timing(quiz, lang, m), ""] if quiz else []
     deck.add(
-        CONTENT,
+        "content",
         label("slide_quiz", lang, n=len(m.quiz)),
-        body,
+        [body],
         notes + _quiz_notes(s.number, m, lang),
     )

@@ -2,8 +2,9 @@
 the ``trainings`` table, so that a filled-in copy is data the scorecard reads as it is.
 
 The first columns are the canonical ones of :class:`salesplaybook.data.schemas.Trainings`, in its
-order; the columns after them (the module's title, week and length) are there for the trainer
-and are ignored by the scorecard, which keeps a table's extra columns.
+order; the columns after them are ignored by the scorecard, which keeps a table's extra columns:
+``quiz_score``, where the trainer enters the module's quiz result (80% or 0.8) for the readiness
+index (:mod:`salesplaybook.tools.readiness`), and the module's title, week and length.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from salesplaybook.data import schemas as datamodel
 
 #: Written in every row's person_id until the trainer puts in the learners' ids from people.csv.
 PLACEHOLDER_PERSON = "<person_id>"
-EXTRA_COLUMNS = ("module_title", "week", "duration_minutes", "track_id")
+EXTRA_COLUMNS = ("quiz_score", "module_title", "week", "duration_minutes", "track_id")
 
 
 def columns() -> list[str]:
@@ -47,6 +48,7 @@ def build(track: Track, lang: Lang, start: date, learners: Sequence[str] = ()) -
                     "module_id": m.id,
                     "planned_on": dates[m.id].isoformat(),
                     "completed_on": "",
+                    "quiz_score": "",
                     "module_title": m.title.get(lang),
                     "week": m.week or "",
                     "duration_minutes": m.duration_minutes,

@@ -28,6 +28,7 @@ from salesplaybook.views.labels.course import COURSE
 from salesplaybook.views.labels.dashboard import DASHBOARD
 from salesplaybook.views.labels.history import HISTORY
 from salesplaybook.views.labels.tools import TOOLS
+from salesplaybook.views.labels.trainers import TRAINERS
 
 Catalogue = Mapping[str, Mapping[Lang, str]]
 
@@ -44,7 +45,7 @@ def assemble(*areas: Catalogue) -> dict[str, dict[Lang, str]]:
 
 
 LABELS: dict[str, dict[Lang, str]] = assemble(
-    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, HISTORY
+    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, HISTORY, TRAINERS
 )
 
 
