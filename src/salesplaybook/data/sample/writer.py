@@ -10,6 +10,7 @@ import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.files import make_folder, output_folder, write_file
+from salesplaybook.core.spreadsheet import safe_frame
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample.calendar import as_datetime64
 from salesplaybook.data.sample.constants import Arr
@@ -48,7 +49,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     writer leave ``out``; other files in ``out`` are left alone. Dates are ISO dates, missing
     values empty cells. Every file is made and every name checked before the first is written,
     and each is written whole (:func:`salesplaybook.core.files.write_file`); a place that cannot be
-    written is a :class:`SalesplaybookError`.
+    written is a :class:`SalesplaybookError`. Text cells that a spreadsheet would read as a
+    formula are written as text (:func:`salesplaybook.core.spreadsheet.safe_frame`).
     """
     out = Path(out)
     unknown = sorted(set(tables) - set(datamodel.TABLES))
@@ -61,7 +63,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     # the other files stay.
     output_folder(out, files, force=True)
     contents = [
-        tables[name]
+        safe_frame(tables[name])
         .to_csv(
             index=False,
             date_format="%Y-%m-%d",
