@@ -46,3 +46,24 @@ def test_targets_split_out_of_bounds_is_refused(tmp_path, total, weights, messag
         "targets", "split", "--total", total, "--weights", str(weights_file(tmp_path, weights))
     )
     refused(result, message)
+
+
+# --- Content that passes check must build (item 6) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("en: Newcomer track", "en: " + "Newcomer " * 28, "name.en is 251 characters long"),
+        ("en: Newcomer track", 'en: "Newcomer\\x01 track"', "control character U+0001"),
+        ("en: Newcomer track", 'en: "Newcomer\\u2028\\x0b track"', "control character U+000B"),
+        ("en: Newcomer track", 'en: "Newcomer\\ntrack"', "a name is one line"),
+    ],
+)
+def test_check_refuses_what_a_builder_cannot_build(playbook_copy, tmp_path, old, new, message):
+    path = playbook_copy / "tracks" / "newcomer.yaml"
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    refused(run("check", str(playbook_copy)), message)
+    out = tmp_path / "pack"
+    built = run("course", "build", "newcomer", "--out", str(out), "--content", str(playbook_copy))
+    refused(built, message)
