@@ -3,6 +3,7 @@ handled), never a traceback, a hang or a wrong number."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,93 @@ def test_check_refuses_what_a_builder_cannot_build(playbook_copy, tmp_path, old,
     out = tmp_path / "pack"
     built = run("course", "build", "newcomer", "--out", str(out), "--content", str(playbook_copy))
     refused(built, message)
+
+
+# --- Tracebacks and hangs (item 7) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("alpha", ["1e-17", "1e-300"])
+def test_abtest_with_a_tiny_alpha_answers(alpha):
+    result = run("abtest", "--control", "30/200", "--variant", "60/200", "--alpha", alpha)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("alpha", ["5e-324", "0", "nan", "1"])
+def test_abtest_with_an_impossible_alpha_is_refused(alpha):
+    result = run("abtest", "--control", "30/200", "--variant", "60/200", "--alpha", alpha)
+    refused(result, "alpha")
+
+
+@pytest.mark.parametrize(
+    ("reps", "quarters", "message"),
+    [("10000000", "8", "reps must be at most 20,000"), ("20000", "40", "rep-quarters")],
+)
+def test_sample_generate_too_large_is_refused_at_once(tmp_path, reps, quarters, message):
+    import time
+
+    start = time.perf_counter()
+    out = str(tmp_path / "s")
+    refused(
+        run("sample", "generate", "--out", out, "--reps", reps, "--quarters", quarters), message
+    )
+    assert time.perf_counter() - start < 5
+    assert not (tmp_path / "s").exists()
+
+
+def test_check_on_a_fifo_is_a_problem_not_a_hang(playbook_copy):
+    os.mkfifo(playbook_copy / "stuck.yaml")
+    refused(run("check", str(playbook_copy)), "stuck.yaml:1: is not a regular file")
+
+
+def test_check_on_an_unreadable_file_is_a_problem_not_a_traceback(playbook_copy, monkeypatch):
+    from salesplaybook.core import reading
+
+    real_open = os.open
+    target = str(playbook_copy / "glossary.yaml")
+
+    def open_denied(path, *args, **kwargs):  # chmod 0, which root would read anyway
+        if str(path) == target:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading.os, "open", open_denied)
+    refused(run("check", str(playbook_copy)), "glossary.yaml:1: cannot read (Permission denied)")
+
+
+@pytest.mark.parametrize("files", [{}, {"a.yaml": ""}, {"a.yaml": "tracks: []\n"}])
+def test_an_empty_content_folder_is_not_valid(tmp_path, files):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2, result.output
+    assert "valid" not in result.output
+
+
+def test_career_check_and_targets_split_on_a_fifo_do_not_block(tmp_path):
+    fifo = tmp_path / "in.csv"
+    os.mkfifo(fifo)
+    refused(run("career", "check", str(fifo), "--person", "p1"), "not a regular file")
+    refused(run("targets", "split", "--total", "100", "--weights", str(fifo)), "not a regular file")
+
+
+def test_a_column_named_twice_is_refused(tmp_path):
+    weights = weights_file(tmp_path, "id,weight,weight\na,1,9\nb,1,9\n")
+    refused(
+        run("targets", "split", "--total", "100", "--weights", str(weights)),
+        "column 'weight' appears twice",
+    )
+    history = tmp_path / "h.csv"
+    history.write_text("person_id,period,target,actual,Actual\np1,2026-Q1,1,2,0\n", "utf-8")
+    refused(run("career", "check", str(history), "--person", "p1"), "column 'actual' appears twice")
+
+
+def test_an_unknown_role_in_a_history_is_refused_with_a_hint(tmp_path, playbook):
+    role = playbook.roles[0].id
+    history = tmp_path / "h.csv"
+    history.write_text(
+        f"person_id,period,target,actual,role\np1,2026-Q1,1,2,{role}x\n", encoding="utf-8"
+    )
+    refused(
+        run("career", "check", str(history), "--person", "p1"),
+        f"row 2: column 'role': unknown role '{role}x'; did you mean '{role}'?",
+    )

@@ -37,7 +37,7 @@ def check_regular_file(path: Path, limit: int | None = None) -> int:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UnreadableFileError(path, "no such file") from None
+        raise UnreadableFileError(path, "cannot read (no such file)") from None
     except OSError as exc:
         raise UnreadableFileError(path, f"cannot read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(info.st_mode):
