@@ -107,8 +107,6 @@ def test_check_on_a_fifo_is_a_problem_not_a_hang(playbook_copy):
 
 
 def test_check_on_an_unreadable_file_is_a_problem_not_a_traceback(playbook_copy, monkeypatch):
-    from salesplaybook.core import reading
-
     real_open = os.open
     target = str(playbook_copy / "glossary.yaml")
 
@@ -117,7 +115,7 @@ def test_check_on_an_unreadable_file_is_a_problem_not_a_traceback(playbook_copy,
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(reading.os, "open", open_denied)
+    monkeypatch.setattr(os, "open", open_denied)
     refused(run("check", str(playbook_copy)), "glossary.yaml:1: cannot read (Permission denied)")
 
 
