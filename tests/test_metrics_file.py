@@ -181,3 +181,92 @@ def test_random_csv_never_crashes(tmp_path, body, header):
     path = write(tmp_path, "m.csv", ("indicator,value\n" if header else "") + body)
     with contextlib.suppress(SalesplaybookError):
         load_metrics_file(path, _playbook())
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(["90%", "1,234", "2026-Q3", "0,92", "1e400", "-0", "∞", "二"]),
+)
+_KEYS = st.one_of(
+    st.sampled_from(["period", "team_size", "context", "metrics", "market_trend"]),
+    st.text(max_size=10),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.recursive(
+        _SCALARS,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
+        max_leaves=20,
+    ),
+    metrics=st.dictionaries(
+        st.sampled_from([i.id for i in _playbook().indicators] + ["nope"]), _SCALARS, max_size=6
+    ),
+)
+def test_random_yaml_never_crashes(tmp_path, data, metrics):
+    import yaml
+
+    for body in (data, {"metrics": metrics, "period": data}):
+        path = write(tmp_path, "m.yaml", yaml.safe_dump(body, allow_unicode=True))
+        with contextlib.suppress(SalesplaybookError):
+            load_metrics_file(path, _playbook())
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_random_yaml_text_never_crashes(tmp_path, text):
+    path = write(tmp_path, "m.yaml", text)
+    with contextlib.suppress(SalesplaybookError):
+        load_metrics_file(path, _playbook())
+
+
+def test_an_alias_bomb_in_a_metrics_file_is_refused_with_its_line(tmp_path, playbook):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
+    )
+    path = write(tmp_path, "m.yaml", bomb)
+    with pytest.raises(SalesplaybookError, match=r"m\.yaml:\d+: more than 100 aliases"):
+        load_metrics_file(path, playbook)
+
+
+def test_thousands_of_bad_lines_are_capped(tmp_path, playbook):
+    from salesplaybook.kpi.inputs import PROBLEM_LIMIT
+
+    path = write(tmp_path, "m.csv", "indicator,value\n" + "nope,1\n" * 2_000)
+    with pytest.raises(SalesplaybookError) as info:
+        load_metrics_file(path, playbook)
+    lines = str(info.value).splitlines()
+    assert len(lines) == PROBLEM_LIMIT + 1
+    assert lines[-1] == f"... and {2_000 - PROBLEM_LIMIT:,} more"
+
+
+def test_a_metrics_file_too_large_is_refused(tmp_path, playbook):
+    from salesplaybook.kpi.inputs import MAX_METRICS_BYTES
+
+    path = write(tmp_path, "m.csv", "indicator,value\n")
+    with path.open("ab") as f:
+        f.truncate(MAX_METRICS_BYTES + 1)
+    with pytest.raises(SalesplaybookError, match="bytes"):
+        load_metrics_file(path, playbook)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_metrics_path_that_is_not_a_file_is_refused_without_blocking(tmp_path, playbook, kind):
+    import os
+
+    path = tmp_path / "m.csv"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    with pytest.raises(SalesplaybookError, match=r"not a regular file|is a folder"):
+        load_metrics_file(path, playbook)

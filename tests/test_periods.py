@@ -7,6 +7,8 @@ from datetime import date
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import (
@@ -64,3 +66,59 @@ def test_a_label_of_a_year_out_of_range_is_a_label_parse_refuses() -> None:
     assert is_period_label(label)
     with pytest.raises(SalesplaybookError, match="the year must be from"):
         parse_period(label)
+
+
+# --- Fuzz: whatever text comes in, a label is read exactly or refused cleanly ------------------
+
+
+def _in_other_digits(label: str, zero: int) -> str:
+    """``label`` with its year's digits in another script (Arabic-Indic, full-width, ...)."""
+    return label[:4].translate({ord(str(d)): chr(zero + d) for d in range(10)}) + label[4:]
+
+
+_LABELISH = st.one_of(
+    st.text(max_size=12),
+    st.builds(
+        _in_other_digits,
+        st.integers(0, 4 * 300).map(lambda q: period_label(q - 280)),
+        st.sampled_from([0x660, 0xFF10, 0x966, 0x6F0, 0x1D7CE]),
+    ),
+    st.from_regex(r"\A\d{4}-Q\d\Z"),  # \d: any script's digits, as a spreadsheet may hold
+    st.from_regex(r"\A\d{4}-\d{2}\Z"),
+    st.from_regex(r"\A\s?[0-9]{4}-[Qq]?[0-9]{1,2}\s?\Z"),
+    st.integers(),
+    st.none(),
+)
+
+
+@given(_LABELISH)
+def test_any_period_label_is_read_exactly_or_refused(label):
+    try:
+        quarter = parse_period(label)
+    except SalesplaybookError:
+        assert not isinstance(label, str) or period_label_or_none(label) is None
+        return
+    assert period_label(quarter) == label  # only the canonical form is accepted
+    assert is_period_label(label)
+
+
+@given(_LABELISH)
+def test_any_month_label_is_read_exactly_or_refused(label):
+    try:
+        month = parse_month(label)
+    except SalesplaybookError:
+        return
+    assert month_label(month) == label
+
+
+@given(st.integers(min_value=parse_period("1900-Q1"), max_value=parse_period(f"{LAST_YEAR}-Q4")))
+def test_every_quarter_in_range_round_trips(quarter):
+    assert parse_period(period_label(quarter)) == quarter
+
+
+def period_label_or_none(label: str) -> str | None:
+    """The label when it is canonical and in range (what parse_period must accept)."""
+    import re
+
+    match = re.fullmatch(r"([0-9]{4})-Q([1-4])", label)
+    return label if match and 1900 <= int(match[1]) <= LAST_YEAR else None

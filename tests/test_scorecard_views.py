@@ -89,3 +89,30 @@ def test_scoring_markdown_names_what_the_playbook_scales(playbook):
     changed.indicators[0] = first.model_copy(update={"per_members": 5, "name": name})
     assert "Widgets per member, " in scoring_markdown(changed).splitlines()[0]
     assert "人均小部件、" in scoring_markdown(changed, "zh").splitlines()[0]
+
+
+PAYLOAD = "<img src=x onerror=alert(1)>"
+
+
+def test_scoring_markdown_escapes_indicator_names(playbook):
+    from markdown_it import MarkdownIt
+
+    from salesplaybook.content.model import Text
+
+    bad = Text(en=f"Leads {PAYLOAD}", zh=f"线索 {PAYLOAD}")
+    indicators = [
+        i.model_copy(update={"name": bad}) if i.per_members else i for i in playbook.indicators
+    ]
+    poisoned = playbook.model_copy(update={"indicators": indicators})
+    for lang in ("en", "zh"):
+        out = MarkdownIt("commonmark", {"html": True}).render(scoring_markdown(poisoned, lang))
+        assert "<img" not in out
+        assert "&lt;img src=x onerror=alert(1)&gt;" in out
+
+
+def test_heading_escapes_the_team(card):
+    from salesplaybook.views.scorecard import heading_html
+
+    out = heading_html(dataclasses.replace(card, team=PAYLOAD), "en")
+    assert "<img" not in out
+    assert "&lt;img" in out

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesplaybook.core.apportion import split_total
+from salesplaybook.core.apportion import MAX_TOTAL, MAX_WEIGHT, split_total
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.tools.targets import parse_total, read_weights, split_example, split_weights
 
@@ -114,3 +114,63 @@ def test_parse_total():
     # The caller names what the text is (the command line: its option), never the library.
     with pytest.raises(SalesplaybookError, match=r"^--total: '-5' is negative"):
         parse_total("-5", "--total")
+
+
+def test_a_huge_total_over_three_equal_weights_adds_up_exactly():
+    total = 10**17
+    parts = split_total(total, {"a": 1.0, "b": 1.0, "c": 1.0})
+    assert parts == {"a": total // 3 + 1, "b": total // 3, "c": total // 3}
+    assert sum(parts.values()) == total
+
+
+@given(
+    total=st.integers(min_value=0, max_value=MAX_TOTAL),
+    weights=st.dictionaries(
+        st.text("abcdefgh", min_size=1, max_size=4),
+        st.one_of(
+            st.integers(min_value=0, max_value=MAX_WEIGHT),
+            st.floats(min_value=0, max_value=MAX_WEIGHT, allow_nan=False),
+            st.decimals(min_value=0, max_value=MAX_WEIGHT, allow_nan=False, places=4),
+        ),
+        min_size=1,
+        max_size=12,
+    ).filter(lambda w: any(w.values())),
+)
+def test_huge_totals_and_weights_split_exactly(total, weights):
+    from fractions import Fraction
+
+    parts = split_total(total, weights)
+    assert sum(parts.values()) == total
+    weight_sum = sum(Fraction(w) for w in weights.values())
+    for key, w in weights.items():
+        assert abs(parts[key] - total * Fraction(w) / weight_sum) < 1
+
+
+@pytest.mark.parametrize(
+    ("total", "weights", "message"),
+    [
+        (10**19, {"a": 1}, "more than"),
+        (10, {"a": 1e308, "b": 1e308}, "a: weight 1e\\+308 is not a number from 0"),
+        (10, {"a": float("inf")}, "a: weight inf"),
+        (10.5, {"a": 1}, "not a whole number"),
+    ],
+)
+def test_out_of_bounds_inputs_are_refused(total, weights, message):
+    with pytest.raises(SalesplaybookError, match=message):
+        split_total(total, weights)
+
+
+def test_parse_total_is_exact_and_bounded():
+    assert parse_total("100000000000000001") == 100_000_000_000_000_001
+    assert parse_total("1e17") == 10**17
+    assert parse_total("1,000,000,000,000,000,000") == MAX_TOTAL
+    for bad, message in (("1e308", "more than"), ("1e19", "more than"), ("inf", "")):
+        with pytest.raises(SalesplaybookError, match=f"^total: .*{message}"):
+            parse_total(bad)
+
+
+def test_split_weights_of_huge_weights_has_finite_shares():
+    split = split_weights(10**17, {"a": float(MAX_WEIGHT), "b": float(MAX_WEIGHT), "c": 1.0})
+    assert sum(p.amount for p in split.parts) == 10**17
+    assert all(math.isfinite(p.share) for p in split.parts)
+    assert split.parts[0].share == pytest.approx(0.5)

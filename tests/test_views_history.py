@@ -7,7 +7,6 @@ import io
 from types import SimpleNamespace
 
 import pandas as pd
-import pytest
 from openpyxl import load_workbook
 
 from salesplaybook.kpi.inputs import RECORDED
@@ -15,22 +14,6 @@ from salesplaybook.tools.history import alert_rules, director_view, trends
 from salesplaybook.views import director, history
 from salesplaybook.views.formatting import percent
 from tests.test_history import frame
-
-
-@pytest.mark.parametrize(
-    ("cell", "shown"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+SUM(A1)", "'+SUM(A1)"),
-        ("-2", "'-2"),
-        ("@cmd", "'@cmd"),
-        ("T01", "T01"),
-        (-2.5, -2.5),
-        (None, None),
-    ],
-)
-def test_cells_that_look_like_formulas_are_text(cell, shown):
-    assert history.safe_cell(cell) == shown
 
 
 def test_the_trend_table_marks_typed_in_values_and_alerts(playbook):

@@ -55,3 +55,38 @@ def test_worked_example_in_chinese(playbook):
     assert [t.get_text() for t in ax.get_yticklabels()] == [r.step.title.zh for r in steps]
     assert ax.get_xlabel() == example.currency.zh
     assert steps[0].step.parts[0].name.zh in [t.get_text() for t in ax.texts]
+
+
+def test_example_markdown_escapes_content_text(playbook):
+    from markdown_it import MarkdownIt
+
+    from salesplaybook.content.model import Text
+
+    payload = "<img src=x onerror=alert(1)>"
+    bad = Text(en=f"Q1 {payload}", zh=f"一季度 {payload}")
+    example = playbook.target_examples[0].model_copy(
+        update={"title": bad, "description": bad, "currency": bad}
+    )
+    for lang in ("en", "zh"):
+        out = MarkdownIt("commonmark", {"html": True}).render(example_markdown(example, lang))
+        assert "<img" not in out
+        assert "&lt;img src=x onerror=alert(1)&gt;" in out
+
+
+def test_steps_html_escapes_content_text(playbook):
+    from salesplaybook.content.model import Text
+
+    payload = "<img src=x onerror=alert(1)>"
+    example = playbook.target_examples[0]
+    step = example.steps[0]
+    part = step.parts[0].model_copy(update={"name": Text(en=payload, zh=payload + "中")})
+    step = step.model_copy(
+        update={
+            "title": Text(en=payload, zh=payload + "中"),
+            "basis": Text(en=payload, zh=payload + "中"),
+            "parts": [part, *step.parts[1:]],
+        }
+    )
+    steps = split_example(example.model_copy(update={"steps": [step, *example.steps[1:]]}))
+    for lang in ("en", "zh"):
+        assert "<img" not in steps_html(steps, lang)

@@ -101,3 +101,66 @@ def test_an_alias_inside_its_own_anchor_is_a_problem(tmp_path, text, line):
 def test_an_alias_used_twice_is_still_fine(tmp_path):
     doc = load_yaml(write(tmp_path, "a: &x [1, 2]\nb: [*x, *x]\n"))
     assert doc.data == {"a": [1, 2], "b": [[1, 2], [1, 2]]}
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
+)
+
+
+def test_an_alias_bomb_is_refused_quickly_with_its_line(tmp_path):
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(YamlError, match="aliases") as info:
+        load_yaml(write(tmp_path, BOMB))
+    assert time.perf_counter() - start < 2
+    assert 2 <= info.value.line <= 9
+
+
+def test_too_many_values_through_aliases_are_refused(tmp_path):
+    from salesplaybook.content.yamlsource import MAX_VALUES
+
+    size = 20  # few aliases, many values once written out
+    text = f"a: &a [{', '.join(['x'] * (MAX_VALUES // size))}]\n"
+    text += f"b: [{', '.join(['*a'] * (size + 1))}]\n"
+    with pytest.raises(YamlError, match="values once its aliases") as info:
+        load_yaml(write(tmp_path, text))
+    assert info.value.line == 2
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    with pytest.raises(YamlError, match="nest more than"):
+        load_yaml(write(tmp_path, "a: " + "[" * 60 + "]" * 60 + "\n"))
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(tmp_path):
+    from salesplaybook.content.yamlsource import MAX_YAML_BYTES
+
+    path = write(tmp_path, "a: b\n")
+    with path.open("ab") as f:
+        f.truncate(MAX_YAML_BYTES + 1)
+    with pytest.raises(YamlError, match="bytes"):
+        load_yaml(path)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "f.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(YamlError, match="not a regular file"):
+        load_yaml(fifo)
+
+
+def test_an_unreadable_file_is_a_problem_not_a_traceback(tmp_path, monkeypatch):
+    import os
+
+    path = write(tmp_path, "a: b\n")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", denied)  # as chmod 0 does, even when the tests run as root
+    with pytest.raises(YamlError, match="cannot read \\(Permission denied\\)"):
+        load_yaml(path)

@@ -35,7 +35,9 @@ def career_check(
     from salesplaybook.tools.career import check_person, read_history
     from salesplaybook.views.career import career_check_json, career_check_text
 
-    result = check_person(load_playbook(content), read_history(history_csv), person, as_of=as_of)
+    playbook = load_playbook(content)
+    history = read_history(history_csv, roles=[r.id for r in playbook.roles])
+    result = check_person(playbook, history, person, as_of=as_of)
     if as_json:
         print_json(career_check_json(result))
     else:

@@ -94,7 +94,9 @@ class _Collector:
 
 
 def content_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    """Every .yaml or .yml below ``root`` that is not a folder: a FIFO or a broken link named so
+    is listed too, and refused when read, rather than skipped while ``check`` says "valid"."""
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 def load_playbook(root: Path | str | None = None) -> m.Playbook:
@@ -123,6 +125,14 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
         _read_sections(doc, sections, origins, invalid_ids, report)
 
     playbook = m.Playbook.model_validate({k: v for k, v in sections.items()})
+    if not report.problems and not any(sections.values()):
+        # Empty files (or only empty sections) are no playbook: "valid" would hide a wrong folder.
+        report.problems.append(
+            Problem(
+                Location(display_path(folder)),
+                f"no content: the .yaml files hold none of the sections {', '.join(m.SECTIONS)}",
+            )
+        )
     _check_ids(sections, origins, report)
     _check_references(sections, origins, invalid_ids, report)
     _check_framework(playbook, origins, report)

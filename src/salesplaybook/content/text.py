@@ -19,6 +19,17 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+#: Control characters (but newline and tab), lone surrogates and the two non-characters: no
+#: writer can mean them, and XML (lxml, python-pptx, the HTML pages) cannot hold most of them,
+#: so a builder would fail on a file that ``check`` had passed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: The longest name or title, in characters, in either language. A title is one line on a slide,
+#: a heading and an entry of the table of contents; python-pptx refuses a document title over
+#: 255 characters (the deck's title is the track's name and a word); the longest in the playbook
+#: is 70. So 150, with room to grow, and a title is one line: no newline or tab either.
+MAX_TITLE = 150
+#: The fields that are titles, in every model that has them.
+TITLE_FIELDS = ("name", "title")
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]\s+[\u4e00-\u9fff]")
 
 
@@ -26,6 +37,25 @@ class Model(BaseModel):
     """A piece of content: frozen, and no key it does not know."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _titles_fit(self) -> Model:
+        for name in TITLE_FIELDS:
+            value = getattr(self, name, None)
+            if not isinstance(value, Text):
+                continue
+            for lang in ("en", "zh"):
+                text = value.en if lang == "en" else value.zh
+                if len(text) > MAX_TITLE:
+                    raise ValueError(
+                        f"{name}.{lang} is {len(text)} characters long; a {name} is at most "
+                        f"{MAX_TITLE} (put the rest in the description)"
+                    )
+                if "\n" in text or "\t" in text:
+                    raise ValueError(
+                        f"{name}.{lang} holds a line break or tab; a {name} is one line"
+                    )
+        return self
 
 
 class Text(Model):
@@ -39,6 +69,12 @@ class Text(Model):
 
     @model_validator(mode="after")
     def _zh_is_translated(self) -> Text:
+        for lang, text in (("en", self.en), ("zh", self.zh)):
+            if found := _CONTROL.search(text):
+                raise ValueError(
+                    f"{lang} holds the control character U+{ord(found[0]):04X} at character "
+                    f"{found.start() + 1}; remove it (only line breaks and tabs are text)"
+                )
         # A long English sentence pasted into `zh` is the usual way a translation goes missing.
         if len(self.en) > 24 and self.en == self.zh:
             raise ValueError("zh is a copy of en: the Chinese text is missing")

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from salesplaybook.core.reading import MEGABYTE, UnreadableFileError, read_bytes
+
 Loc = tuple[str | int, ...]
 
 #: libyaml's loader when PyYAML was built with it (ten times faster on the playbook), else the
@@ -25,6 +27,18 @@ else:
     _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _CORE_TAG = "tag:yaml.org,2002:"
+
+#: The largest YAML file read: the largest content file is under 100 kB, so twenty times that
+#: leaves room to grow and still keeps a file from filling memory.
+MAX_YAML_BYTES = 2 * MEGABYTE
+#: How often a file may use an alias (``*name``) of a list or mapping, and how many values the
+#: data may hold once every alias is written out. Each alias repeats a whole subtree, so nested
+#: aliases grow exponentially (a "billion laughs" file of 400 bytes); the playbook uses none, a
+#: hand-written file a few. The values bound is ten times the largest content file's.
+MAX_ALIASES = 100
+MAX_VALUES = 200_000
+#: How deeply lists and mappings may nest (the content model needs fewer than ten levels).
+MAX_DEPTH = 50
 
 
 class _Loader(_SafeLoader):
@@ -87,8 +101,12 @@ class YamlError(Exception):
 
 
 def read_text(path: Path) -> str:
-    """Content files are UTF-8; a byte-order mark (as Windows editors save it) is dropped."""
-    raw = path.read_bytes()
+    """Content files are UTF-8; a byte-order mark (as Windows editors save it) is dropped. Only
+    a regular file of at most :data:`MAX_YAML_BYTES` is read."""
+    try:
+        raw = read_bytes(path, MAX_YAML_BYTES)
+    except UnreadableFileError as exc:
+        raise YamlError(1, exc.reason) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -103,6 +121,8 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
     GBK); by default the file is read as UTF-8.
     """
     text = read_text(path) if text is None else text
+    if len(text) > MAX_YAML_BYTES:
+        raise YamlError(1, f"the file is larger than {MAX_YAML_BYTES:,} bytes; not read")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -110,7 +130,7 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         if node is None:
             return doc
         duplicates: list[tuple[int, str]] = []
-        _index(node, (), doc.lines, duplicates)
+        _index(node, (), doc.lines, duplicates, _Budget())
         if duplicates:
             line, key = duplicates[0]
             raise YamlError(line, f"key {key!r} appears twice in the same mapping")
@@ -131,15 +151,50 @@ def load_yaml(path: Path, text: str | None = None) -> YamlDocument:
         loader.dispose()
 
 
+@dataclass
+class _Budget:
+    """What the walk of one file has used of the bounds above."""
+
+    seen: set[int] = field(default_factory=set)
+    aliases: int = 0
+    values: int = 0
+
+    def spend(self, node: yaml.Node, depth: int, line: int) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise YamlError(
+                line,
+                f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are "
+                "written out; write the items out, or split the file",
+            )
+        if depth > MAX_DEPTH:
+            raise YamlError(line, f"lists or mappings nest more than {MAX_DEPTH} levels deep")
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return
+        if id(node) in self.seen:  # reached again: an alias of an anchored list or mapping
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise YamlError(
+                    line,
+                    f"more than {MAX_ALIASES} aliases (*name) of lists or mappings; write the "
+                    "items out instead",
+                )
+        self.seen.add(id(node))
+
+
 def _index(
     node: yaml.Node,
     loc: Loc,
     lines: dict[Loc, int],
     duplicates: list[tuple[int, str]],
+    budget: _Budget,
     within: set[int] | None = None,
+    alias_line: int | None = None,
 ) -> None:
     """Record the lines below ``node``; ``within`` holds the nodes that contain it (an alias can
-    make a list or mapping its own item, which no data can be)."""
+    make a list or mapping its own item, which no data can be). ``budget`` bounds the walk,
+    which aliases could otherwise make exponential; ``alias_line`` is the line of the alias being
+    written out, where a problem of its copy is reported."""
     within = set() if within is None else within
     if id(node) in within:
         raise YamlError(
@@ -148,6 +203,10 @@ def _index(
             "it, which would make it endless; write the items out instead",
         )
     lines.setdefault(loc, node.start_mark.line + 1)
+    if alias_line is None and id(node) in budget.seen:
+        # An alias: its item's own line is the anchor's; name the key or list that uses it.
+        alias_line = lines[loc[:-1]] if loc and isinstance(loc[-1], int) else lines[loc]
+    budget.spend(node, len(loc), alias_line or lines[loc])
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
         within.add(id(node))
     if isinstance(node, yaml.MappingNode):
@@ -159,10 +218,10 @@ def _index(
             seen.add(key)
             child = (*loc, key)
             lines[child] = key_node.start_mark.line + 1
-            _index(value_node, child, lines, duplicates, within)
+            _index(value_node, child, lines, duplicates, budget, within, alias_line)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             child = (*loc, i)
             lines[child] = item.start_mark.line + 1
-            _index(item, child, lines, duplicates, within)
+            _index(item, child, lines, duplicates, budget, within, alias_line)
     within.discard(id(node))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
@@ -70,6 +70,76 @@ def write_file(path: Path, data: bytes) -> Path:
             raise cannot_write(path, exc) from exc
         raise
     return path
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (which exists) while writing into it: a second
+    command writing into the same folder at the same time is refused at once, rather than
+    replacing the first one's files. Where the system has no ``flock`` (Windows) nothing is
+    locked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise cannot_write(folder, exc) from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SalesplaybookError(
+                f"{folder}: another command is writing into this folder; wait for it to finish"
+            ) from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def write_folder(out: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write ``files`` (name to content) into the folder ``out``, all or none.
+
+    They are written into a new hidden folder beside ``out`` and moved in at the end: when
+    ``out`` does not exist the folder itself is renamed (atomic), otherwise each file is renamed
+    into it (a rename per file, under :func:`folder_lock`). An interrupted run leaves ``out`` as
+    it was; at worst (the process killed) a hidden ``.NAME.partial-*`` folder beside it.
+    """
+    # Beside where the files end up (through a link, too), so that every rename stays on one
+    # file system.
+    place = out.resolve() if out.exists() else out
+    make_folder(place.parent)
+    tmp = place.parent / f".{place.name}.partial-{secrets.token_hex(6)}"
+    try:
+        tmp.mkdir()
+    except OSError as exc:
+        raise cannot_write(out, exc) from exc
+    try:
+        for name in files:
+            try:
+                write_file(tmp / name, files[name])
+            except SalesplaybookError as exc:  # name the file where the user will look for it
+                raise SalesplaybookError(str(exc).replace(str(tmp), str(out))) from exc
+        if not out.exists() and not out.is_symlink():
+            with contextlib.suppress(OSError):  # appeared meanwhile: moved file by file below
+                tmp.rename(out)
+                return [out / name for name in files]
+        make_folder(out)
+        with folder_lock(out):
+            for name in files:
+                try:
+                    os.replace(tmp / name, out / name)
+                except OSError as exc:
+                    raise cannot_write(out / name, exc) from exc
+        return [out / name for name in files]
+    finally:  # only our files are in it (no walk of the folder, which a link could redirect)
+        for name in files:
+            with contextlib.suppress(OSError):
+                (tmp / name).unlink()
+        with contextlib.suppress(OSError):
+            tmp.rmdir()
 
 
 def output_folder(out: Path, names: Iterable[str], force: bool, *, shared: bool = False) -> None:

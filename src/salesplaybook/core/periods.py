@@ -21,8 +21,10 @@ from salesplaybook.core.errors import SalesplaybookError
 
 IntArray = npt.NDArray[np.int64]
 
-_PERIOD = re.compile(r"(\d{4})-Q([1-4])")
-_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+# [0-9], not \d: \d also matches other scripts' digits ("٢٠٢٦-Q1"), which int() reads, so a
+# label that is not canonical would name a quarter (found by the fuzz test).
+_PERIOD = re.compile(r"([0-9]{4})-Q([1-4])")
+_MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
 #: The years a period may fall in: the sample's range, well inside the dates pandas can hold
 #: (1677-2262) and those Python can (from year 1), so that a quarter's days, trailing years and
 #: following quarters always exist.

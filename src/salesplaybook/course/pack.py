@@ -18,7 +18,7 @@ from typing import Literal
 
 from salesplaybook.content.model import Playbook, Text, Track
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.files import make_folder, output_folder, write_file
+from salesplaybook.core.files import folder_lock, make_folder, output_folder, write_file
 from salesplaybook.core.languages import LANGS, Lang
 from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR
 from salesplaybook.core.suggest import did_you_mean, listed, unknown
@@ -251,8 +251,11 @@ def build_course(
 
     make_folder(out)
     root = out.resolve()
-    _check_out(out, force=True)  # again, now that it exists: links may have appeared meanwhile
-    files = [
-        PackFile(name, kind, _write(root, name, data), len(data)) for name, kind, data in built
-    ]
+    with folder_lock(root):
+        # Again, now that it exists and no other build can write into it: another build may
+        # have filled it meanwhile (refused without force), links may have appeared.
+        _check_out(out, force)
+        files = [
+            PackFile(name, kind, _write(root, name, data), len(data)) for name, kind, data in built
+        ]
     return CoursePack(track_id=track.id, lang=lang, out=root, files=files)

@@ -16,6 +16,7 @@ from datetime import date
 
 from salesplaybook.content.model import Track
 from salesplaybook.core.languages import Lang
+from salesplaybook.core.spreadsheet import safe_row
 from salesplaybook.course.timing import planned_dates, sessions
 from salesplaybook.data import schemas as datamodel
 
@@ -33,7 +34,9 @@ def build(track: Track, lang: Lang, start: date, learners: Sequence[str] = ()) -
     date suggested by :func:`.timing.planned_dates` and ``completed_on`` empty.
 
     UTF-8 with a byte-order mark, because Excel opens a Chinese CSV without one as mojibake; the
-    scorecard's reader accepts it.
+    scorecard's reader accepts it. Every cell goes through
+    :func:`salesplaybook.core.spreadsheet.safe_row`: a learner id or a title that starts like a
+    formula is written as text.
     """
     dates = planned_dates(track, start)
     buffer = io.StringIO()
@@ -43,16 +46,18 @@ def build(track: Track, lang: Lang, start: date, learners: Sequence[str] = ()) -
         for s in sessions(track):
             m = s.module
             writer.writerow(
-                {
-                    "person_id": person,
-                    "module_id": m.id,
-                    "planned_on": dates[m.id].isoformat(),
-                    "completed_on": "",
-                    "quiz_score": "",
-                    "module_title": m.title.get(lang),
-                    "week": m.week or "",
-                    "duration_minutes": m.duration_minutes,
-                    "track_id": track.id,
-                }
+                safe_row(
+                    {
+                        "person_id": person,
+                        "module_id": m.id,
+                        "planned_on": dates[m.id].isoformat(),
+                        "completed_on": "",
+                        "quiz_score": "",
+                        "module_title": m.title.get(lang),
+                        "week": m.week or "",
+                        "duration_minutes": m.duration_minutes,
+                        "track_id": track.id,
+                    }
+                )
             )
     return buffer.getvalue().encode("utf-8-sig")

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from salesplaybook.core.errors import SalesplaybookError, display_path
+from salesplaybook.core.reading import MEGABYTE, UnreadableFileError, check_regular_file
 from salesplaybook.data.values import BadValueError, parse_number, read_text
+
+#: The largest such file: a history of 20,000 people over 12 quarters is about 10 MB.
+MAX_ROWFILE_BYTES = 50 * MEGABYTE
 
 
 @dataclass(frozen=True)
@@ -31,9 +35,15 @@ def read_rows(path: Path, required: Sequence[str], optional: Sequence[str] = ())
 
     Column names are matched without regard to case or surrounding spaces; unknown columns are
     ignored, so an export with extra columns still loads. Files saved by Excel (UTF-8 with BOM,
-    GBK/GB18030) read like plain UTF-8.
+    GBK/GB18030) read like plain UTF-8. A column named twice is an error (which of the two is
+    meant cannot be known), and so is a path that is not a regular file (a FIFO would block) or
+    one over :data:`MAX_ROWFILE_BYTES`.
     """
     name = display_path(path)
+    try:
+        check_regular_file(Path(path), MAX_ROWFILE_BYTES)
+    except UnreadableFileError as err:
+        raise SalesplaybookError(f"{name}: {err.reason}") from None
     try:
         text = read_text(path)
     except OSError as err:
@@ -45,6 +55,12 @@ def read_rows(path: Path, required: Sequence[str], optional: Sequence[str] = ())
             f"{name}: the file is empty; it needs the header {','.join(required)}"
         )
     columns = [h.strip().lower() for h in header]
+    twice = sorted({c for c in columns if c and columns.count(c) > 1})
+    if twice:
+        raise SalesplaybookError(
+            f"{name}: row 1: column {twice[0]!r} appears twice in the header; "
+            "keep one (or rename the other)"
+        )
     missing = [c for c in required if c not in columns]
     if missing:
         raise SalesplaybookError(

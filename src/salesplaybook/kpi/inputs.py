@@ -19,6 +19,7 @@ from typing import Any
 from salesplaybook.content.model import Indicator, Playbook
 from salesplaybook.content.yamlsource import YamlError, load_yaml
 from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.core.reading import MEGABYTE, check_regular_file
 from salesplaybook.core.suggest import did_you_mean
 from salesplaybook.data.values import BadValueError, parse_number, read_text
 
@@ -33,6 +34,10 @@ EXTRA_KEYS: dict[str, tuple[str, ...]] = {
     "deal_cycle_days_previous": ("deal_cycle_days_previous", "上期平均成单周期"),
     "deal_cycle_days_current": ("deal_cycle_days_current", "本期平均成单周期"),
 }
+#: A metrics file holds a few dozen lines (about 2 kB); a larger one is not a metrics file.
+MAX_METRICS_BYTES = MEGABYTE
+#: Problems listed before "... and N more", as for a data table.
+PROBLEM_LIMIT = 20
 _TREND_NAMES = {"下滑": "declining", "下降": "declining", "平稳": "stable", "增长": "growing"}
 _HEADERS = {("indicator", "value"), ("指标", "数值"), ("指标", "值")}
 
@@ -152,8 +157,7 @@ def _accept(names: _Names, raw_name: str, raw_value: Any, where: str, out: dict[
 def load_metrics_file(path: Path, playbook: Playbook) -> MetricsInput:
     """Read a metrics file (.yaml/.yml or .csv); one :class:`SalesplaybookError` lists every
     problem."""
-    if not path.is_file():
-        raise SalesplaybookError(f"{path}: no such file")
+    check_regular_file(path, MAX_METRICS_BYTES)
     text = read_text(path)
     names = _Names(playbook)
     out: dict[str, Any] = {"values": {}, "sources": {}}
@@ -168,7 +172,7 @@ def load_metrics_file(path: Path, playbook: Playbook) -> MetricsInput:
     if "leaders_developed" in out["values"] and "team_size" not in out:
         problems.append(f"{path}: leaders_developed is judged per team member: give team_size too")
     if problems:
-        raise SalesplaybookError("\n".join(problems))
+        raise SalesplaybookError("\n".join(_capped(problems)))
     return MetricsInput(
         values=out["values"],
         period=out.get("period"),
@@ -177,6 +181,14 @@ def load_metrics_file(path: Path, playbook: Playbook) -> MetricsInput:
         competitor_attainment=out.get("competitor_attainment"),
         sources=out["sources"],
     )
+
+
+def _capped(problems: list[str]) -> list[str]:
+    """The first :data:`PROBLEM_LIMIT` problems and how many more, as the table reader lists
+    them: a file of a million bad lines is one screen, not a million lines."""
+    if len(problems) <= PROBLEM_LIMIT:
+        return problems
+    return [*problems[:PROBLEM_LIMIT], f"... and {len(problems) - PROBLEM_LIMIT:,} more"]
 
 
 def _derive_cycle(out: dict[str, Any], path: Path, problems: list[str]) -> None:

@@ -60,6 +60,16 @@ def lift_bar(playbook: Playbook) -> float:
         ) from err
 
 
+def two_sided_z(alpha: float) -> float:
+    """The normal quantile that leaves ``alpha / 2`` above it. For an ``alpha`` so small that
+    ``1 - alpha / 2`` rounds to 1 (``1e-17``), the same quantile is read from the lower tail,
+    where floats are dense, instead of failing."""
+    if not alpha / 2 > 0:  # 5e-324, the smallest float: half of it is 0
+        raise SalesplaybookError(f"alpha {alpha!r} is too small to test at")
+    upper = 1 - alpha / 2
+    return NormalDist().inv_cdf(upper) if upper < 1 else -NormalDist().inv_cdf(alpha / 2)
+
+
 @dataclass(frozen=True)
 class Arm:
     """One group of a test: how many leads it had and how many of them converted."""
@@ -74,7 +84,7 @@ class Arm:
     def half_width(self, alpha: float) -> float:
         """Half the width of the rate's interval (normal approximation) at confidence
         ``1 - alpha``."""
-        z = NormalDist().inv_cdf(1 - alpha / 2)
+        z = two_sided_z(alpha)
         return z * math.sqrt(self.rate * (1 - self.rate) / self.total)
 
 
@@ -177,7 +187,7 @@ def ab_test(
     else:
         z = difference / se_pooled
         p_value = math.erfc(abs(z) / math.sqrt(2))
-    crit = NormalDist().inv_cdf(1 - alpha / 2)
+    crit = two_sided_z(alpha)
     se = math.sqrt(p1 * (1 - p1) / c.total + p2 * (1 - p2) / v.total)
     ci_difference = (difference - crit * se, difference + crit * se)
     lift = p2 / p1 - 1 if p1 > 0 else None
@@ -267,7 +277,7 @@ def sample_size(baseline_rate: float, lift: float, alpha: float = 0.05, power: f
             f"{p2:.0%}: it must differ from the baseline and lie between 0 and 1"
         )
     normal = NormalDist()
-    z_alpha = normal.inv_cdf(1 - alpha / 2)
+    z_alpha = two_sided_z(alpha)
     z_power = normal.inv_cdf(power)
     mean = (p1 + p2) / 2
     numerator = z_alpha * math.sqrt(2 * mean * (1 - mean)) + z_power * math.sqrt(

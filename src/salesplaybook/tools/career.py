@@ -20,7 +20,7 @@ in either language: :mod:`salesplaybook.views.career` words it. Months and quart
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,7 +38,7 @@ from salesplaybook.core.periods import (
     quarter_of,
     whole_months_between,
 )
-from salesplaybook.core.suggest import closest
+from salesplaybook.core.suggest import closest, hint
 from salesplaybook.data.rowfiles import cell_problem, number_cell, read_rows
 
 HISTORY_COLUMNS = ("person_id", "period", "target", "actual")
@@ -47,14 +47,15 @@ HISTORY_COLUMNS = ("person_id", "period", "target", "actual")
 # --- The history of targets and results --------------------------------------------------------
 
 
-def read_history(path: Path | str) -> pd.DataFrame:
+def read_history(path: Path | str, roles: Collection[str] | None = None) -> pd.DataFrame:
     """A history CSV (``person_id,period,target,actual`` and optionally ``role``) as a frame with
     the columns ``person_id, period, quarter, target, actual, role``, sorted by person and
     quarter. ``quarter`` is the period's number (:func:`salesplaybook.core.periods.parse_period`).
 
     Numbers may be written as spreadsheets show them ("1,234", "¥98,000"). A bad period, a
     negative or non-numeric amount, or the same person and period twice is an error naming the
-    file, the row and the column.
+    file, the row and the column. With ``roles`` (the playbook's role ids), a role that is not one
+    of them is such an error too, with the closest id offered.
     """
     path = Path(path)
     records: list[dict[str, Any]] = []
@@ -75,6 +76,9 @@ def read_history(path: Path | str) -> pd.DataFrame:
                 f"{person} has {row.cells['period']} twice (first on row {seen[person, quarter]})",
             )
         seen[person, quarter] = row.line
+        role = row.cells.get("role") or None
+        if role is not None and roles is not None and role not in roles:
+            raise cell_problem(path, row, "role", f"unknown role {role!r}; {hint(role, roles)}")
         records.append(
             {
                 "person_id": person,
@@ -82,7 +86,7 @@ def read_history(path: Path | str) -> pd.DataFrame:
                 "quarter": quarter,
                 "target": number_cell(path, row, "target"),
                 "actual": number_cell(path, row, "actual"),
-                "role": row.cells.get("role") or None,
+                "role": role,
             }
         )
     if not records:

@@ -16,12 +16,14 @@ weights that cannot be meant (negative, duplicated ids, all zero). The results a
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from salesplaybook.content.model import SplitPart, SplitStep, TargetExample
-from salesplaybook.core.apportion import split_total
+from salesplaybook.core.apportion import MAX_TOTAL, MAX_WEIGHT, shares, split_total
 from salesplaybook.core.errors import SalesplaybookError, display_path
 from salesplaybook.data.rowfiles import cell_problem, number_cell, read_rows
 from salesplaybook.data.values import BadValueError, parse_number
@@ -52,8 +54,8 @@ def split_example(example: TargetExample) -> list[StepResult]:
         base = example.total if step.of is None else amounts[step.of]
         weights = {p.id: p.weight for p in step.parts}
         parts = split_total(base, weights)
-        weight_sum = math.fsum(weights.values())
-        rows = [SplitRow(p, p.weight / weight_sum, parts[p.id]) for p in step.parts]
+        share = shares(weights)
+        rows = [SplitRow(p, share[p.id], parts[p.id]) for p in step.parts]
         amounts.update(parts)
         results.append(StepResult(step, base, rows))
     return results
@@ -81,10 +83,9 @@ class WeightSplit:
 def split_weights(total: int, weights: Mapping[str, float]) -> WeightSplit:
     """``total`` split in proportion to ``weights``, the parts in the weights' order."""
     parts = split_total(total, weights)
-    weight_sum = math.fsum(weights.values())
+    share = shares(weights)
     return WeightSplit(
-        total,
-        [WeightedPart(key, w, w / weight_sum, parts[key]) for key, w in weights.items()],
+        total, [WeightedPart(key, w, share[key], parts[key]) for key, w in weights.items()]
     )
 
 
@@ -106,6 +107,10 @@ def read_weights(path: Path | str) -> dict[str, float]:
                 path, row, "id", f"{part!r} appears twice (first on row {first_line[part]})"
             )
         weights[part] = number_cell(path, row, "weight")
+        if not 0 <= weights[part] <= MAX_WEIGHT:
+            raise cell_problem(
+                path, row, "weight", f"{weights[part]:g} is not a weight from 0 to {MAX_WEIGHT:.0e}"
+            )
         first_line[part] = row.line
     if not weights:
         raise SalesplaybookError(f"{display_path(path)}: no rows: nothing to split the total into")
@@ -116,15 +121,36 @@ def read_weights(path: Path | str) -> dict[str, float]:
     return weights
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?")
+
+
 def parse_total(text: object, name: str = "total") -> int:
     """A total to split, in whole units: "1,200,000", "¥1200000", "1.2e6". ``name`` says in an
-    error what the text is (the command line passes its option's name)."""
-    try:
-        value = parse_number(text)
-    except BadValueError as err:
-        raise SalesplaybookError(f"{name}: {err}") from err
+    error what the text is (the command line passes its option's name).
+
+    A plain number (digits, thousands commas, a decimal part, an exponent) is read exactly, as a
+    decimal: "100000000000000001" is that number, not the float nearest to it. Other forms
+    (currency signs, percentages) go through the data files' number parser, and must then be
+    small enough for a float to hold every unit (2**53)."""
+    plain = str(text).strip()
+    if isinstance(text, str) and _PLAIN_NUMBER.fullmatch(plain):
+        value: Decimal | float = Decimal(plain.replace(",", ""))
+    else:
+        try:
+            value = parse_number(text)
+        except BadValueError as err:
+            raise SalesplaybookError(f"{name}: {err}") from err
+        if math.isfinite(value) and abs(value) > 2**53:
+            raise SalesplaybookError(
+                f"{name}: {text!r} is too large to be read exactly in that form; "
+                "write it as plain digits"
+            )
+    if not math.isfinite(value):
+        raise SalesplaybookError(f"{name}: {text!r} is not a finite number")
     if value < 0:
         raise SalesplaybookError(f"{name}: {text!r} is negative")
+    if value > MAX_TOTAL:
+        raise SalesplaybookError(f"{name}: {text!r} is more than {MAX_TOTAL:,}, the largest total")
     if value != int(value):
         raise SalesplaybookError(f"{name}: {text!r} is not a whole number of units")
     return int(value)

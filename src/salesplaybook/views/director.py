@@ -1,6 +1,6 @@
 """The director's view for people: all teams of a period side by side, ranked, with who is below
 on what and the content each team should work on, in either language, as tables, JSON or an
-Excel workbook (every text cell safe to open: :func:`.history.safe_cell`)."""
+Excel workbook (every text cell safe to open: :func:`salesplaybook.core.spreadsheet.safe_cell`)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import pandas as pd
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.languages import Lang
+from salesplaybook.core.spreadsheet import safe_cell
 from salesplaybook.tools.history import DirectorView
 from salesplaybook.views.book_pages import item_href
-from salesplaybook.views.history import safe_cell, team_name
+from salesplaybook.views.history import team_name
 from salesplaybook.views.labels import label
 
 

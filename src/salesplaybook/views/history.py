@@ -16,6 +16,7 @@ import pandas as pd
 
 from salesplaybook.content.model import Indicator, Playbook
 from salesplaybook.core.languages import Lang
+from salesplaybook.core.spreadsheet import safe_frame
 from salesplaybook.kpi.inputs import RECORDED
 from salesplaybook.tools.history import AlertRules
 from salesplaybook.views.formatting import number, percent, value_text
@@ -25,16 +26,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 ORGANISATION = "*"
-#: What a spreadsheet would run as a formula when a cell starts with it.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """A cell a spreadsheet shows as text, never runs: text that starts like a formula gets a
-    leading apostrophe. (A minimal local version until ``core.spreadsheet.safe_cell`` lands.)"""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def team_name(team: str, lang: Lang) -> str:
@@ -133,12 +124,8 @@ def history_json(assessments: pd.DataFrame, trend: pd.DataFrame) -> dict[str, An
 
 def history_csv(trend: pd.DataFrame) -> str:
     """The trends as CSV (ids, raw numbers), every text cell safe to open in a spreadsheet."""
-    safe = trend.copy()
-    for column in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = pd.Series([safe_cell(v) for v in safe[column]], index=safe.index)
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False)
+    safe_frame(trend).to_csv(buffer, index=False)
     return buffer.getvalue()
 
 

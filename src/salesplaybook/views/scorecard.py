@@ -17,6 +17,7 @@ from salesplaybook.kpi.results import Scorecard
 from salesplaybook.views.book_pages import item_href
 from salesplaybook.views.formatting import threshold_text, value_text
 from salesplaybook.views.labels import label
+from salesplaybook.views.markup import markdown_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,6 +66,13 @@ def scorecard_html(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> st
         + "".join(body)
         + "</tbody></table>"
     )
+
+
+def heading_html(card: Scorecard, lang: Lang = "en") -> str:
+    """The scorecard's heading: its period and the team it covers (an id from the data, escaped),
+    or the whole organisation."""
+    scope = card.team or label("whole_organisation", lang)
+    return f"<h3>{html.escape(str(card.period))} · {html.escape(scope)}</h3>"
 
 
 def summary_html(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> str:
@@ -143,7 +151,7 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
 
 def scoring_markdown(playbook: Playbook, lang: Lang = "en") -> str:
     """How the scores are computed, written from the engine's own constants and the playbook's
-    indicators (those whose bars are per team members are named)."""
+    indicators (those whose bars are per team members are named; their names are escaped)."""
     from salesplaybook.kpi.judge import (
         POINTS_BELOW_MAX,
         POINTS_EXCELLENT,
@@ -160,7 +168,7 @@ def scoring_markdown(playbook: Playbook, lang: Lang = "en") -> str:
     }
     rating = {"excellent": number(RATING_EXCELLENT), "meets": number(RATING_MEETS)}
     scaled = label("list_sep", lang).join(
-        i.name.get(lang) for i in playbook.indicators if i.per_members
+        markdown_text(i.name.get(lang)) for i in playbook.indicators if i.per_members
     )
     return "\n".join(
         [

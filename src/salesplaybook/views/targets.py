@@ -14,6 +14,7 @@ from salesplaybook.content.model import TargetExample
 from salesplaybook.core.languages import Lang
 from salesplaybook.tools.targets import StepResult, WeightSplit
 from salesplaybook.views.labels import label, shown_ids
+from salesplaybook.views.markup import markdown_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,14 +50,15 @@ def split_text(split: WeightSplit) -> str:
 
 
 def example_markdown(example: TargetExample, lang: Lang = "en") -> str:
-    """The example in one Markdown line: its title, what it shows, and the total."""
+    """The example in one Markdown line: its title, what it shows, and the total. Content text is
+    escaped (:func:`~salesplaybook.views.markup.markdown_text`): it is shown, never rendered."""
     return label(
         "split_example",
         lang,
-        title=example.title.get(lang),
-        description=example.description.get(lang),
+        title=markdown_text(example.title.get(lang)),
+        description=markdown_text(example.description.get(lang)),
         total=f"{example.total:,}",
-        currency=example.currency.get(lang),
+        currency=markdown_text(example.currency.get(lang)),
     )
 
 

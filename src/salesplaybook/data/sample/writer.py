@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.files import make_folder, output_folder, write_file
+from salesplaybook.core.files import output_folder, write_folder
+from salesplaybook.core.spreadsheet import safe_frame
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample.calendar import as_datetime64
 from salesplaybook.data.sample.constants import Arr
@@ -47,8 +48,11 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     Only files named after the data model's tables are written, so no table name can make the
     writer leave ``out``; other files in ``out`` are left alone. Dates are ISO dates, missing
     values empty cells. Every file is made and every name checked before the first is written,
-    and each is written whole (:func:`salesplaybook.core.files.write_file`); a place that cannot be
-    written is a :class:`SalesplaybookError`.
+    and the set is written whole (:func:`salesplaybook.core.files.write_folder`: into a hidden
+    folder beside ``out``, moved in at the end), so an interrupted run leaves no partial set of
+    tables for a later ``assess --data`` to score; a place that cannot be written is a
+    :class:`SalesplaybookError`. Text cells that a spreadsheet would read as a
+    formula are written as text (:func:`salesplaybook.core.spreadsheet.safe_frame`).
     """
     out = Path(out)
     unknown = sorted(set(tables) - set(datamodel.TABLES))
@@ -60,8 +64,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     # The tables own their names in the folder: they replace files of the same names (force),
     # the other files stay.
     output_folder(out, files, force=True)
-    contents = [
-        tables[name]
+    contents = {
+        path.name: safe_frame(tables[name])
         .to_csv(
             index=False,
             date_format="%Y-%m-%d",
@@ -69,8 +73,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
             lineterminator="\n",
         )
         .encode("utf-8")
-        for _, name in targets
-    ]
-    make_folder(out)
+        for path, name in targets
+    }
     output_folder(out, files, force=True)  # what appeared while the tables were converted
-    return [write_file(path, data) for (path, _), data in zip(targets, contents, strict=True)]
+    return write_folder(out, contents)
