@@ -25,7 +25,14 @@ from salesplaybook.content.customers import (
     TierRule,
 )
 from salesplaybook.content.handbook import KeyQuestion, Objection, ObjectionCategory
-from salesplaybook.content.kpis import ContextRule, Dimension, Indicator, Threshold, Unit
+from salesplaybook.content.kpis import (
+    AlertTrigger,
+    ContextRule,
+    Dimension,
+    Indicator,
+    Threshold,
+    Unit,
+)
 from salesplaybook.content.supervisor import (
     GlossaryTerm,
     Protocol,
@@ -41,6 +48,7 @@ from salesplaybook.content.training import Exercise, Module, QuizItem, Track
 
 __all__ = [
     "SECTIONS",
+    "AlertTrigger",
     "CareerStep",
     "CareerTrack",
     "CheckKind",
