@@ -255,4 +255,4 @@ def test_the_alert_trigger_is_read_from_the_playbook() -> None:
     frame = series("lead_conversion", [1.0, 0.7])
     assert len(alerts(frame, move=0.5)) == 0
     assert len(alerts(frame, move=0.1)) == 1
-    assert len(alerts(frame)) == int(0.3 > default_alert_move())
+    assert len(alerts(frame)) == int(default_alert_move() < 0.3)

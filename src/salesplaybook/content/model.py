@@ -43,6 +43,7 @@ from salesplaybook.content.supervisor import (
     TemplateSection,
 )
 from salesplaybook.content.targets import SplitPart, SplitStep, TargetExample
+from salesplaybook.content.terms import Term
 from salesplaybook.content.text import Id, Item, Model, NonEmpty, Text
 from salesplaybook.content.training import Exercise, Module, QuizItem, Track
 
@@ -84,6 +85,7 @@ __all__ = [
     "TargetExample",
     "Template",
     "TemplateSection",
+    "Term",
     "Text",
     "Threshold",
     "TierRule",
@@ -110,6 +112,7 @@ class Playbook(Model):
     protocols: list[Protocol] = Field(default_factory=list)
     target_examples: list[TargetExample] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

@@ -32,9 +32,8 @@ class CustomerTiersDirective(PlaybookDirective):
         if r is not None and r.min_annual_value is not None:
             value = r.min_annual_value
             # Amounts are in CNY; the Chinese edition reads them in 万元, as the targets are.
-            parts.append(
-                self.label("rule_min_annual_value", v=f"{value:,.0f}", w=n.number(value / 10_000))
-            )
+            shown = f"{value:,.0f}" if self.lang == "en" else n.number(value / 10_000)
+            parts.append(self.label("rule_min_annual_value", v=shown))
         if r is not None and r.min_relationship_years is not None:
             parts.append(
                 self.label("rule_min_relationship_years", v=n.number(r.min_relationship_years))

@@ -3,7 +3,8 @@
 The source (part I, (6) data-driven strategy iteration) asks a supervisor to read four numbers
 every month or quarter - target attainment, lead conversion, average order value and collection
 cycle - and to act on two kinds of signal: a number that moves by more than the playbook's alert
-trigger (``alert_trigger`` of the ``anomaly_response_days`` indicator, which times the response) and a number that falls two months in a row (its own
+trigger (``alert_trigger`` of the ``anomaly_response_days`` indicator, which times the
+response) and a number that falls two months in a row (its own
 example: a product line's lead conversion). This module computes the four numbers from the raw
 tables of :mod:`salesplaybook.data.schemas` and finds both signals; :mod:`salesplaybook.views.
 dashboard` shows them (tables a manager reads, charts, the explorer).

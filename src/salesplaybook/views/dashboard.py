@@ -31,8 +31,9 @@ def dashboard_charts(
     frame: pd.DataFrame, team: str = ALL, product_line: str = ALL, lang: Lang = "en"
 ) -> Figure:
     """Four small panels, one per metric, of a team's (``"*"``: the organisation's) months, with
-    each alert marked where it happened: a red ring for a move beyond the playbook's alert trigger, a red triangle
-    for the second fall in a row. A manager sees the shape of the year and where to look first.
+    each alert marked where it happened: a red ring for a move beyond the playbook's alert
+    trigger, a red triangle for the second fall in a row. A manager sees the shape of the year
+    and where to look first.
     Attainment and collection cycle are the team's whatever the product line."""
     from matplotlib.figure import Figure
 

@@ -42,8 +42,8 @@ BOOK: dict[str, dict[Lang, str]] = {
     "split_amount": {"en": "Amount (of {whole}: {amount})", "zh": "金额({whole}:{amount})"},
     "tier_rule": {"en": "Rule", "zh": "划分规则"},
     "rule_min_annual_value": {
-        "en": "annual contract value ≥ CNY {v} ({w} × CNY 10,000)",
-        "zh": "年合同额 ≥ {w}万元",
+        "en": "annual contract value ≥ CNY {v}",
+        "zh": "年合同额 ≥ {v}万元",
     },
     "rule_min_relationship_years": {"en": "customer for ≥ {v} years", "zh": "合作年限 ≥ {v} 年"},
     "rule_paying": {"en": "a paying customer", "zh": "付费客户"},
