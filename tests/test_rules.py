@@ -81,3 +81,30 @@ def test_a_criterion_stating_another_number_than_its_min(playbook_copy: Path) ->
         "担任组长满6个月",
     )
     assert "states 6, but the criterion's min is 12" in found(playbook_copy)
+
+
+def test_a_skewed_quiz_key_is_reported(playbook_copy: Path) -> None:
+    # Every true/false answer of the senior track made "false": the balance rule catches it.
+    path = playbook_copy / "tracks" / "senior.yaml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() == "kind: true_false":
+            j = next(k for k in range(i, len(lines)) if lines[k].strip().startswith("answer:"))
+            lines[j] = lines[j].split("answer:")[0] + "answer: [1]"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    out = found(playbook_copy)
+    assert "senior.yaml:7: tracks[senior].quiz: skewed quiz key:" in out
+    assert "true/false answers are false" in out
+
+
+def test_the_quiz_rules_accept_the_real_playbook_and_see_the_old_skew() -> None:
+    from salesplaybook.content.quizrules import _skews
+
+    single = [
+        {"kind": "single_choice", "answer": [1], "options": [{"en": "a"}, {"en": "bbbb"}]}
+        for _ in range(5)
+    ]
+    messages = list(_skews(single))
+    assert any("5 of 5 single-choice answers are option B" in m for m in messages)
+    assert any("the answer is the longest option" in m for m in messages)
