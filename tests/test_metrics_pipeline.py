@@ -21,7 +21,7 @@ def people() -> pd.DataFrame:
             "person_id": ["a", "b"],
             "team_id": ["T1", "T2"],
             "hired_on": pd.to_datetime(["2024-01-01", "2024-01-01"]),
-            "left_on": pd.to_datetime([None, None]),
+            "left_on": pd.Series([pd.NaT, pd.NaT], dtype="datetime64[ns]"),
         }
     )
 
