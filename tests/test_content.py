@@ -25,7 +25,7 @@ def problems(folder: Path) -> list[str]:
 
 def test_real_playbook_is_valid(playbook):
     assert len(playbook.dimensions) == 5
-    assert len(playbook.indicators) == 20
+    assert len(playbook.indicators) == 23
 
 
 def test_misspelt_key_names_file_line_and_key(playbook_copy):

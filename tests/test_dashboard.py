@@ -8,13 +8,13 @@ import math
 import pandas as pd
 import pytest
 
+from salesplaybook.content.facts import default_alert_move
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import month_label, parse_month
 from salesplaybook.tools.dashboard import (
     ALERT_COLUMNS,
     ALL,
     FRAME_COLUMNS,
-    MOVE_THRESHOLD,
     alerts,
     dashboard_frame,
     wide,
@@ -183,9 +183,9 @@ def series(metric: str, values: list[float]) -> pd.DataFrame:
     )
 
 
-def test_a_move_of_19_percent_is_no_alert() -> None:
-    assert MOVE_THRESHOLD == 0.20
-    found = alerts(series("lead_conversion", [1.0, 0.81]))
+def test_a_move_just_inside_the_playbooks_trigger_is_no_alert() -> None:
+    move = default_alert_move()
+    found = alerts(series("lead_conversion", [1.0, 1.0 - move + 0.01]))
     assert found.empty
     assert tuple(found.columns) == ALERT_COLUMNS
 
@@ -248,3 +248,11 @@ def sample_frame_q() -> pd.DataFrame:
     from salesplaybook.data.sample import generate
 
     return dashboard_frame(generate(), freq="Q")
+
+
+def test_the_alert_trigger_is_read_from_the_playbook() -> None:
+    # The same series alerts or not by the trigger it is given; by default the playbook's.
+    frame = series("lead_conversion", [1.0, 0.7])
+    assert len(alerts(frame, move=0.5)) == 0
+    assert len(alerts(frame, move=0.1)) == 1
+    assert len(alerts(frame)) == int(default_alert_move() < 0.3)

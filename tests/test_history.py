@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from salesplaybook.content.facts import alert_move
 from salesplaybook.tools import dashboard
 from salesplaybook.tools.history import alert_rules, alerts, director_view, trends
 
@@ -24,7 +25,7 @@ def frame(rows):
 
 def test_the_alert_rules_are_the_dashboards(playbook):
     rules = alert_rules(playbook)
-    assert rules.move_threshold == dashboard.MOVE_THRESHOLD
+    assert rules.move_threshold == alert_move(playbook)
     assert rules.consecutive_worse == dashboard.CONSECUTIVE_FALLS
 
 

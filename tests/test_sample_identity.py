@@ -38,6 +38,7 @@ EXPECTED: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "toolkits": "209132687ceb3c5c75dc71bdb60636758753c71a10aacd56a1bb993c0d5d34e9",
             "toolkit_usage": "2cbf68ef2814849f58e97cd14c6c50ec4377cba7c3be4407422117c3cbf63338",
             "market": "1b3cac2859c87e6a29fe5eb5de8659df941d0d51cc4c590dede90953da8d621d",
+            "forecasts": "4e83725ffdcfbffe03e1bf57d01cad9e32cf0cd1ded5a13c32181046fbe7777f",
         },
     ),
     "reps40_q6_seed3": (
@@ -59,6 +60,7 @@ EXPECTED: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "toolkits": "9d99801aeedb701bbd00f5d7cd5602487fc58046fb07b05621fee1fc2923469c",
             "toolkit_usage": "6daf732ff1fbf2b94ada6362894d8422b462bf8bd3c2c395335140467caccbbf",
             "market": "66684df86ea292456264880c8b8cad4f0bc1611e68722dc6f7fd9e43981a3119",
+            "forecasts": "82c2bf4d89b137dea90c2f647c1b294abe203bc4690a18ef22c4707f6a9d861c",
         },
     ),
     "reps7_q2_seed11": (
@@ -80,6 +82,7 @@ EXPECTED: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "toolkits": "7c01baceec8aee3fcab7bd6e8c76766c5f92174b44b5e3611997ca492328973d",
             "toolkit_usage": "3222ee1581a7e601862c675fafa45981ebd1108115db3cc16056e7aa4c49852f",
             "market": "df27a9fec1205f885f250edbfd449a8118d50f9dcb893e8eb2e0d0e43bae4c0a",
+            "forecasts": "36cb565b4233a1de114f5611a59561cec83390719f61dabd7de8212cbc7d0796",
         },
     ),
     "probation6_floor07": (
@@ -101,6 +104,7 @@ EXPECTED: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "toolkits": "6e7cc66f478037576791004a6391acfb5a67986a1dd6c76689fad769c028082b",
             "toolkit_usage": "317fcf39eed389c4691a37e0e914273dc0f06d94fd7d0b43367f91e6d29b6d5b",
             "market": "01e24dd20252f1e487f46c5ad52f0d74a3ce312015ad4171108aeea0d99d62f3",
+            "forecasts": "d48a7155adf61cd0e53e4dffd793f015f3612c65a05cfd3b0ec842c9bbfc9b34",
         },
     ),
     "probation1_end2019": (
@@ -122,6 +126,7 @@ EXPECTED: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "toolkits": "9bb4e34688738149aec4da198b196b7b5a828686e2395033e90b7ecdc667a89f",
             "toolkit_usage": "d7ce46d39300b2c26b4e2279a159df635cd0c316829e31f32be8cd33691ff2da",
             "market": "c0022b3e2ed1de2020aba2735dcb7af528b764b61965126ef4c48a02e9ff9e5c",
+            "forecasts": "82a9f49ab72dab17aaf281ab201b7e4c6b79ac00396964f0d4d8317c23fabcdf",
         },
     ),
     "reps1_q1": (
@@ -143,6 +148,7 @@ EXPECTED: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "toolkits": "eb389bae7a9b7025b340a589f9cc693815154b722819afbcab67d7edd911388a",
             "toolkit_usage": "899784fef577d90765ccb46b33e50b6d56b15cff574624665f9fd42cf11cf9a5",
             "market": "388a7ee400d10c7f7ced2da324675db91411a29d5162735520f693a7a5ca4119",
+            "forecasts": "11ea395c8e6289e9c47ec556b1503430afd716677376a3a57ca8a2ba2b80f546",
         },
     ),
     "reps400_q12_seed5": (
@@ -164,6 +170,7 @@ EXPECTED: dict[str, tuple[dict[str, Any], dict[str, str]]] = {
             "toolkits": "c590523ffe6579c363c127fe0c08d6633a93b32e08a929f773d6502a8081ddf7",
             "toolkit_usage": "4d7ab9097d960570af24d86d480be959376d8120107658c048d4f54bacdbd69b",
             "market": "eb168392777d9206d00729dc64be1f8f5b838da68485004090fc20b6024199ec",
+            "forecasts": "4b73072ae1ccd7cec99de6e19abb9d0322c9dc9e485de255e851bf36a5b4cc59",
         },
     ),
 }

@@ -26,6 +26,10 @@ def _playbook():
     return load_playbook(ROOT / "playbooks")
 
 
+#: How many indicators the playbook has (the generated inputs hold one value each).
+N_INDICATORS = len(_playbook().indicators)
+
+
 def indicator_ids():
     return [i.id for i in _playbook().indicators]
 
@@ -134,9 +138,9 @@ def valid_value(ind: Indicator, x: float) -> float:
 
 @settings(max_examples=150, deadline=None)
 @given(
-    xs=st.lists(st.floats(0, 1), min_size=20, max_size=20),
-    present=st.lists(st.booleans(), min_size=20, max_size=20),
-    which=st.integers(0, 19),
+    xs=st.lists(st.floats(0, 1), min_size=N_INDICATORS, max_size=N_INDICATORS),
+    present=st.lists(st.booleans(), min_size=N_INDICATORS, max_size=N_INDICATORS),
+    which=st.integers(0, N_INDICATORS - 1),
     step=st.floats(0.001, 0.5),
 )
 def test_a_better_value_never_lowers_any_score(xs, present, which, step):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from salesplaybook.content.facts import default_alert_move
 from salesplaybook.tools.dashboard import (
     ALL,
     CONSECUTIVE_FALLS,
     METRICS,
-    MOVE_THRESHOLD,
     alerts,
     dashboard_frame,
     wide,
@@ -44,7 +44,7 @@ def test_charts_in_chinese(sample_frame: pd.DataFrame) -> None:
     assert fig.get_suptitle() == label("dashboard_title", "zh", who=who, what=what)
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend == [
-        label("alert_moved", "zh", pct=f"{MOVE_THRESHOLD:.0%}"),
+        label("alert_moved", "zh", pct=f"{default_alert_move():.0%}"),
         label("alert_fell_twice", "zh", n=2),
     ]
     whole = dashboard_charts(sample_frame, lang="zh").get_suptitle()
@@ -87,7 +87,7 @@ def test_tables_in_chinese(sample_frame: pd.DataFrame) -> None:
     assert set(alert_counts(found).columns) == {"moved", "fell_twice"}  # the ids the page names
     # The Chinese tables name a rule as the chart's legend does; English keeps the ids.
     assert [rule_name(r, "zh") for r in ("moved", "fell_twice")] == [
-        label("alert_moved", "zh", pct=f"{MOVE_THRESHOLD:.0%}"),
+        label("alert_moved", "zh", pct=f"{default_alert_move():.0%}"),
         label("alert_fell_twice", "zh", n=CONSECUTIVE_FALLS),
     ]
     assert [rule_name(r) for r in ("moved", "fell_twice")] == ["moved", "fell_twice"]

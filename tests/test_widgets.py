@@ -99,7 +99,9 @@ def test_self_assessment_in_chinese(playbook):
     team_size, trend, competitor = context.children
     assert language.value == "zh"
     descriptions = [f.description for box in accordion.children for f in box.children]
-    assert descriptions == [i.name.zh for i in playbook.indicators]
+    # one box per dimension, each with its indicators in the playbook's order
+    by_dimension = [i for d in playbook.dimensions for i in playbook.indicators_of(d.id)]
+    assert descriptions == [i.name.zh for i in by_dimension]
     assert accordion.titles == tuple(d.name.zh for d in playbook.dimensions)
     assert team_size.description == label("team_size", "zh")
     assert trend.description == label("market", "zh")

@@ -72,8 +72,21 @@ def targets_split(total: str, weights: Path, as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--control", required=True, help="The control's conversions, as CONVERTED/TOTAL.")
-@click.option("--variant", required=True, help="The variant's conversions, as CONVERTED/TOTAL.")
+@click.option(
+    "--control",
+    required=True,
+    help="The control's conversions, as CONVERTED/TOTAL; with --design reps, one per rep "
+    "separated by spaces (3/40 5/38 2/41).",
+)
+@click.option("--variant", required=True, help="The variant's conversions, as for --control.")
+@click.option(
+    "--design",
+    type=click.Choice(["leads", "reps"]),
+    default="leads",
+    show_default=True,
+    help="leads: leads assigned to a script one by one (pooled z-test); reps: reps assigned to a "
+    "script with all their leads, the source's two teams (test clustered by rep).",
+)
 @click.option(
     "--alpha",
     type=click.FloatRange(0, 1, min_open=True, max_open=True),
@@ -82,19 +95,36 @@ def targets_split(total: str, weights: Path, as_json: bool) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @content_option
-def abtest(control: str, variant: str, alpha: float, as_json: bool, content: Path | None) -> None:
-    """Compare two sales scripts: lift, pooled two-proportion z-test, confidence intervals, and
-    whether the lift meets the playbook's bar for a strategy change."""
+def abtest(
+    control: str, variant: str, design: str, alpha: float, as_json: bool, content: Path | None
+) -> None:
+    """Compare two sales scripts: lift, significance, confidence intervals, and whether the lift
+    meets the playbook's bar for a strategy change.
+
+    The test follows the design: leads assigned one by one get the pooled two-proportion z-test;
+    two groups of reps (the source's two teams) get a test clustered by rep, because a rep's
+    leads are not independent and the pooled test would overstate the evidence.
+    """
     from salesplaybook.content.loader import load_playbook
     from salesplaybook.tools.abtest import ab_test, lift_bar, parse_counts
+    from salesplaybook.tools.abtest_reps import parse_reps, rep_test
     from salesplaybook.views.abtest import ab_test_json, ab_test_text
 
-    result = ab_test(
-        parse_counts(control, "--control"),
-        parse_counts(variant, "--variant"),
-        alpha=alpha,
-        lift_standard=lift_bar(load_playbook(content)),
-    )
+    bar = lift_bar(load_playbook(content))
+    if design == "reps":
+        result = rep_test(
+            parse_reps(control, "--control"),
+            parse_reps(variant, "--variant"),
+            alpha=alpha,
+            lift_standard=bar,
+        )
+    else:
+        result = ab_test(
+            parse_counts(control, "--control"),
+            parse_counts(variant, "--variant"),
+            alpha=alpha,
+            lift_standard=bar,
+        )
     if as_json:
         print_json(ab_test_json(result))
     else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import SalesplaybookError
@@ -43,3 +45,21 @@ def declining_floor(playbook: Playbook) -> float:
             "the playbook's sales_attainment indicator has no context rule for a declining market"
         )
     return float(rule.min_value)
+
+
+def alert_move(playbook: Playbook) -> float:
+    """The relative move of a dashboard number that raises an alert (the source: more than 20%),
+    from the indicator that times the response to it."""
+    for ind in playbook.indicators:
+        if ind.alert_trigger is not None:
+            return ind.alert_trigger.move
+    raise SalesplaybookError("the playbook's indicators state no alert_trigger")
+
+
+@cache
+def default_alert_move(folder: Path | None = None) -> float:
+    """:func:`alert_move` of the playbook found as :func:`~salesplaybook.content.loader.
+    find_content_dir` finds it, read once per process (the dashboard asks on every call)."""
+    from salesplaybook.content.loader import load_playbook
+
+    return alert_move(load_playbook(folder))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from salesplaybook.content.text import Id, Item, Model, Text
+from salesplaybook.core.languages import Lang
 
 
 class ObjectionCategory(Model):
@@ -30,6 +31,9 @@ class Objection(Item):
 
 class KeyQuestion(Item):
     number: int = Field(gt=0)
+    #: The short name other content cites the question by ("cost of inaction"); every page that
+    #: shows the question shows it, so a citation can always be found.
+    name: Text
     question: Text
     purpose: Text
     when: Text
@@ -37,3 +41,8 @@ class KeyQuestion(Item):
     red_flags: list[Text] = Field(min_length=1)
     follow_up: Text
     stages: list[Id] = Field(default_factory=list)
+
+    def heading(self, lang: Lang) -> str:
+        """Number, name and question, as every page that lists the question titles it."""
+        sep = ": " if lang == "en" else "："
+        return f"{self.number}. {self.name.get(lang)}{sep}{self.question.get(lang)}"

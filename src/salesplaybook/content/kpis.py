@@ -39,6 +39,16 @@ class ContextRule(Model):
 Unit = Literal["ratio", "score", "count", "working_days"]
 
 
+class AlertTrigger(Model):
+    """The move of a dashboard number that raises an alert the indicator then times (the
+    source's 数据波动超20%): stated once here, read by the dashboard, its views and notebooks."""
+
+    #: A relative move, either way, from the period before (0.2 = 20%).
+    move: float = Field(gt=0)
+    from_seed: bool = False
+    description: Text
+
+
 class Indicator(Model):
     id: Id
     dimension: Id
@@ -59,6 +69,7 @@ class Indicator(Model):
     formula: Text
     data_source: Text
     context_rule: ContextRule | None = None
+    alert_trigger: AlertTrigger | None = None
 
     @model_validator(mode="after")
     def _bars_are_ordered(self) -> Indicator:

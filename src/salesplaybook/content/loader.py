@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from salesplaybook.content import model as m
+from salesplaybook.content.rules import check_rules
 from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlError, load_yaml
 from salesplaybook.core.errors import (
     ContentError,
@@ -116,12 +117,14 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
     # Ids of items that failed validation: they exist, so references to them are not errors
     # too (one mistake should produce one message, not one per reference).
     invalid_ids: dict[str, set[str]] = {name: set() for name in m.SECTIONS}
+    docs: list[YamlDocument] = []
     for path in files:
         try:
             doc = load_yaml(path)
         except YamlError as exc:
             report.problems.append(Problem(Location(display_path(path), exc.line), exc.message))
             continue
+        docs.append(doc)
         _read_sections(doc, sections, origins, invalid_ids, report)
 
     playbook = m.Playbook.model_validate({k: v for k, v in sections.items()})
@@ -136,6 +139,8 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
     _check_ids(sections, origins, report)
     _check_references(sections, origins, invalid_ids, report)
     _check_framework(playbook, origins, report)
+    for doc, loc, key, message in check_rules(docs, playbook):
+        report.add(doc, loc, key, message)
     if report.problems:
         raise ContentError(report.problems)
     return playbook

@@ -25,7 +25,14 @@ from salesplaybook.content.customers import (
     TierRule,
 )
 from salesplaybook.content.handbook import KeyQuestion, Objection, ObjectionCategory
-from salesplaybook.content.kpis import ContextRule, Dimension, Indicator, Threshold, Unit
+from salesplaybook.content.kpis import (
+    AlertTrigger,
+    ContextRule,
+    Dimension,
+    Indicator,
+    Threshold,
+    Unit,
+)
 from salesplaybook.content.readiness import Competency, Readiness, ReadinessLevel, SourceWeights
 from salesplaybook.content.supervisor import (
     GlossaryTerm,
@@ -37,11 +44,13 @@ from salesplaybook.content.supervisor import (
     TemplateSection,
 )
 from salesplaybook.content.targets import SplitPart, SplitStep, TargetExample
+from salesplaybook.content.terms import Term
 from salesplaybook.content.text import Id, Item, Model, NonEmpty, Text
 from salesplaybook.content.training import Exercise, Module, QuizItem, Track
 
 __all__ = [
     "SECTIONS",
+    "AlertTrigger",
     "CareerStep",
     "CareerTrack",
     "CheckKind",
@@ -81,6 +90,7 @@ __all__ = [
     "TargetExample",
     "Template",
     "TemplateSection",
+    "Term",
     "Text",
     "Threshold",
     "TierRule",
@@ -108,6 +118,7 @@ class Playbook(Model):
     target_examples: list[TargetExample] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     readiness: list[Readiness] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

@@ -9,11 +9,13 @@ from pydantic import Field, model_validator
 
 from salesplaybook.content.text import Id, Item, Model, Text
 
+Cadence = Literal["daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
+
 
 class Routine(Model):
     id: Id
     name: Text
-    cadence: Literal["daily", "weekly", "monthly", "quarterly", "yearly", "as_needed"]
+    cadence: Cadence
     duration_minutes: int = Field(gt=0)
     agenda: list[Text] = Field(min_length=1)
     checklist: list[Text] = Field(default_factory=list)
@@ -51,6 +53,11 @@ class ProtocolStep(Model):
 
 class Protocol(Item):
     name: Text
+    #: How prose elsewhere names the protocol ("the risk review"), so ``check`` can compare what
+    #: it says about the protocol's rhythm with ``cadence``.
+    cited_as: Text | None = None
+    #: How often the protocol runs as a routine, when it does (besides its triggers).
+    cadence: Cadence | None = None
     purpose: Text
     steps: list[ProtocolStep] = Field(min_length=1)
 

@@ -46,7 +46,7 @@ def _objection(o: Objection, mats: Materials, lang: Lang) -> Html:
 def _key_question(q: KeyQuestion, lang: Lang) -> Html:
     return tag(
         "article",
-        tag("h3", f"{q.number}. {q.question.get(lang)}"),
+        tag("h3", q.heading(lang)),
         labelled(label("purpose", lang), tag("p", q.purpose.get(lang)), 4),
         labelled(label("when", lang), tag("p", q.when.get(lang)), 4),
         labelled(label("good_answer", lang), tag("p", q.good_answer.get(lang)), 4),

@@ -2,7 +2,8 @@
 
 The two are separate files so that the quiz can be printed or shared without leaking the
 answers; a test checks that no answer, model answer or explanation reaches ``quiz.html``.
-Questions are numbered per session in both, so "3.2" on a learner's sheet is "3.2" in the key.
+Questions are numbered per session in both, so "3.2" on a learner's sheet is "3.2" in the key;
+the options are in the pack's own order (:mod:`salesplaybook.course.shuffle`), the same in both.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from salesplaybook.content.model import QuizItem, Track
 from salesplaybook.core.languages import Lang
 from salesplaybook.course.html import Child, Html, bullets, page, tag
+from salesplaybook.course.shuffle import arrange_quiz
 from salesplaybook.course.syllabus import footer, header_meta, session_title
 from salesplaybook.course.timing import sessions
 from salesplaybook.course.words import lead
@@ -88,10 +90,14 @@ def _build(track: Track, lang: Lang, key: bool) -> bytes:
             )
         )
     render = _key_item if key else _sheet_item
+    # The quiz and its key share one arrangement of the options, so "B" means the same in both.
+    arranged = arrange_quiz(track, lang)
     for s in sessions(track):
         if not s.module.quiz:
             continue
-        items = [render(f"{s.number}.{i}", q, lang) for i, q in enumerate(s.module.quiz, 1)]
+        items = [
+            render(f"{s.number}.{i}", arranged[q.id], lang) for i, q in enumerate(s.module.quiz, 1)
+        ]
         heading = tag("h2", session_title(s, lang), data_module=s.module.id)
         body.append(tag("section", heading, items, class_="session"))
     doc = label("answer_key" if key else "quiz", lang)

@@ -153,7 +153,7 @@ def _material(ex: Exercise, mats: Materials, lang: Lang) -> list[Para]:
         body.append(Para(label("uses_key_questions", lang), bold=True))
         for q in ex.key_questions:
             question = mats.key_question(q)
-            body.append(Para(f"{question.number}. {question.question.get(lang)}", 1))
+            body.append(Para(question.heading(lang), 1))
     return body
 
 

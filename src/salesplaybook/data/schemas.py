@@ -195,6 +195,20 @@ class Market(_Base):
     competitor_attainment: Series[float] = pa.Field(ge=0, nullable=True)
 
 
+#: The forecast categories of a forecast call, from the most to the least certain.
+FORECAST_CATEGORIES = ["commit", "best_case", "pipeline", "omitted"]
+
+
+class Forecasts(_Base):
+    """A seller's forecast for a quarter in one forecast category: what the forecast call
+    recorded, which forecast accuracy judges against the amount won (commit only)."""
+
+    person_id: Series[str]
+    period: Series[str] = pa.Field(str_matches=PERIOD_PATTERN)
+    amount: Series[float] = pa.Field(ge=0)
+    category: Series[str] = pa.Field(isin=FORECAST_CATEGORIES, nullable=True)
+
+
 #: File stem -> schema. ``people`` is the only table every data folder must have.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "people": People,
@@ -213,6 +227,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "toolkits": Toolkits,
     "toolkit_usage": ToolkitUsage,
     "market": Market,
+    "forecasts": Forecasts,
 }
 REQUIRED_TABLES = ("people",)
 

@@ -46,7 +46,12 @@ class CareerTracksDirective(PlaybookDirective):
             else:
                 crit = []
                 for c in step.criteria:
-                    p = n.para(self.t(c.description))
+                    p = n.para()
+                    if c.min is not None:
+                        # The number the career check uses, shown once beside the words.
+                        p += nodes.strong(text=self.label(f"min_{c.check}", n=n.number(c.min)))
+                        p += nodes.Text(" " if self.lang == "en" else "")
+                    p += nodes.Text(self.t(c.description))
                     if c.from_seed:
                         p += n.badge(self.label("seed_badge"), self.label("seed_title"))
                     crit.append(p)

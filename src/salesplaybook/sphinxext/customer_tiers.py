@@ -30,7 +30,10 @@ class CustomerTiersDirective(PlaybookDirective):
         r = tier.rule
         parts = []
         if r is not None and r.min_annual_value is not None:
-            parts.append(self.label("rule_min_annual_value", v=f"{r.min_annual_value:,.0f}"))
+            value = r.min_annual_value
+            # Amounts are in CNY; the Chinese edition reads them in 万元, as the targets are.
+            shown = f"{value:,.0f}" if self.lang == "en" else n.number(value / 10_000)
+            parts.append(self.label("rule_min_annual_value", v=shown))
         if r is not None and r.min_relationship_years is not None:
             parts.append(
                 self.label("rule_min_relationship_years", v=n.number(r.min_relationship_years))

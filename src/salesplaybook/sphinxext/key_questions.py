@@ -26,7 +26,7 @@ class KeyQuestionsDirective(PlaybookDirective):
         body += n.labelled(self.label("follow_up"), self.t(q.follow_up))
         body += self.kpi_links(q.kpis)
         body += self.stage_links(q.stages)
-        title = [nodes.Text(f"{q.number}. {self.t(q.question)}")]
+        title = [nodes.Text(q.heading(self.lang))]
         card = n.card(title, body, ids=[])
         self.target(card, "key-question", q.id)
         return card

@@ -62,7 +62,7 @@ class TrainingTrackDirective(PlaybookDirective):
     def exercise(self, ex: Exercise) -> nodes.Node:
         body: list[nodes.Node] = [n.para(self.t(ex.instructions))]
         objections = {o.id: o.title for o in self.book.objections}
-        questions = {q.id: q.question for q in self.book.key_questions}
+        questions = {q.id: q.name for q in self.book.key_questions}
         body += self.links("uses_objections", "objection", ex.objections, objections)
         body += self.links("uses_key_questions", "key-question", ex.key_questions, questions)
         if ex.debrief:

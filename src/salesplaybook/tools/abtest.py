@@ -37,6 +37,11 @@ LIFT_INDICATOR = "strategy_lift"
 #: worse), roll the variant out (it reaches the lift bar), or not yet (real, but below the bar).
 Decision = Literal["not_significant", "worse", "roll_out", "below_bar"]
 
+#: How the groups were formed, which decides the test (see :mod:`salesplaybook.tools.abtest_reps`):
+#: leads assigned one by one at random (``leads``: the pooled z-test here), or reps assigned to a
+#: group with all their leads (``reps``, the source's two teams: a test clustered by rep).
+Design = Literal["leads", "reps"]
+
 #: The columns of :func:`ab_tests`.
 AB_TESTS_COLUMNS = (
     "experiment_id",
@@ -107,6 +112,9 @@ class ABResult:
     ci_lift: tuple[float, float] | None
     lift_standard: float
     meets_lift_standard: bool
+    design: Design = "leads"
+    #: For the ``reps`` design: how many reps each group had (control, variant).
+    reps: tuple[int, int] | None = None
 
     @property
     def decision(self) -> Decision:

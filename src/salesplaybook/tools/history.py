@@ -6,9 +6,9 @@ period and indicator, as judged when saved), so these functions know nothing of 
 The two alerts are the source's: a number that moves by more than the move threshold from one
 quarter to the next, and a number that gets worse a given number of quarters running (part I (6),
 "falling two months in a row", applied quarter on quarter here because assessments are
-quarterly). Both numbers are read where the team dashboard reads them
-(:data:`salesplaybook.tools.dashboard.MOVE_THRESHOLD`, :data:`~.dashboard.CONSECUTIVE_FALLS`),
-through :func:`alert_rules`, the one place to change when the playbook states them.
+quarterly). Both are read where the team dashboard reads them (the playbook's alert trigger,
+:func:`salesplaybook.content.facts.alert_move`, and :data:`~.dashboard.CONSECUTIVE_FALLS`),
+through :func:`alert_rules`.
 """
 
 from __future__ import annotations
@@ -54,13 +54,13 @@ class AlertRules:
 
 
 def alert_rules(playbook: Playbook) -> AlertRules:
-    """The two alert thresholds. The playbook's KPI framework names the move threshold (the
-    ``anomaly_response_days`` indicator times the response to it) without a number yet, so both
-    come from the dashboard's module, as the dashboard reads them."""
-    from salesplaybook.tools.dashboard import CONSECUTIVE_FALLS, MOVE_THRESHOLD
+    """The two alert thresholds: the move from the playbook's alert trigger (on the indicator
+    that times the response to it), the run of falls as the dashboard counts it, so the history
+    and the dashboard raise the same alerts."""
+    from salesplaybook.content.facts import alert_move
+    from salesplaybook.tools.dashboard import CONSECUTIVE_FALLS
 
-    del playbook  # read from the playbook once kpis.yaml states the trigger
-    return AlertRules(float(MOVE_THRESHOLD), int(CONSECUTIVE_FALLS))
+    return AlertRules(float(alert_move(playbook)), int(CONSECUTIVE_FALLS))
 
 
 def trends(indicators: pd.DataFrame, playbook: Playbook) -> pd.DataFrame:

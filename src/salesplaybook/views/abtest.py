@@ -49,6 +49,8 @@ def ab_test_json(result: ABResult) -> dict[str, Any]:
         "lift_standard": result.lift_standard,
         "meets_lift_standard": result.meets_lift_standard,
         "verdict": verdict_text(result, "en"),
+        "design": result.design,
+        "reps": list(result.reps) if result.reps is not None else None,
     }
 
 
@@ -64,7 +66,12 @@ def ab_test_text(result: ABResult, lang: Lang = "en") -> str:
     def arm(a: Arm) -> str:
         return f"{a.converted}/{a.total} = {a.rate:.1%}"
 
-    lines = [
+    lines = []
+    if result.reps is not None:
+        control, variant = result.reps
+        df = control + variant - 2
+        lines.append(label("ab_line_design_reps", lang, control=control, variant=variant, df=df))
+    lines += [
         label("ab_line_control", lang, arm=arm(result.control)),
         label("ab_line_variant", lang, arm=arm(result.variant)),
         label("ab_line_lift", lang, lift=lift),

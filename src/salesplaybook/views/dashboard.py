@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
+from salesplaybook.content.facts import default_alert_move
 from salesplaybook.core.languages import Lang
 from salesplaybook.tools.dashboard import (
     ALL,
     CONSECUTIVE_FALLS,
     METRICS,
-    MOVE_THRESHOLD,
     alerts,
     check_frame,
     wide,
@@ -31,8 +31,9 @@ def dashboard_charts(
     frame: pd.DataFrame, team: str = ALL, product_line: str = ALL, lang: Lang = "en"
 ) -> Figure:
     """Four small panels, one per metric, of a team's (``"*"``: the organisation's) months, with
-    each alert marked where it happened: a red ring for a move of more than 20%, a red triangle
-    for the second fall in a row. A manager sees the shape of the year and where to look first.
+    each alert marked where it happened: a red ring for a move beyond the playbook's alert
+    trigger, a red triangle for the second fall in a row. A manager sees the shape of the year
+    and where to look first.
     Attainment and collection cycle are the team's whatever the product line."""
     from matplotlib.figure import Figure
 
@@ -101,7 +102,7 @@ def rule_name(rule: str, lang: Lang = "en") -> str:
 
 
 def _legend(rule: str, lang: Lang) -> str:
-    return label(f"alert_{rule}", lang, pct=f"{MOVE_THRESHOLD:.0%}", n=CONSECUTIVE_FALLS)
+    return label(f"alert_{rule}", lang, pct=f"{default_alert_move():.0%}", n=CONSECUTIVE_FALLS)
 
 
 #: The columns of :func:`wide` as a reader sees them, and how each is rounded.

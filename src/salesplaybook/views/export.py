@@ -74,4 +74,5 @@ def export_playbook(playbook: Playbook) -> dict[str, Any]:
         "protocols": dump(playbook.protocols),
         "target_examples": dump(playbook.target_examples),
         "glossary": dump(playbook.glossary),
+        "terms": dump(playbook.terms),
     }

@@ -17,6 +17,7 @@ from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.sample import activity, contracts, customers, deals, people, rosters
 from salesplaybook.data.sample.arrays import ids
 from salesplaybook.data.sample.calendar import make_calendar, whole
+from salesplaybook.data.sample.forecasts import forecasts_table
 from salesplaybook.data.sample.market import draw_market, market_table
 from salesplaybook.data.sample.state import Names, Organisation, PlaybookFacts, TrackModules
 
@@ -104,6 +105,7 @@ def _tables(org: Organisation) -> dict[str, pd.DataFrame]:
     }
     out["toolkits"], out["toolkit_usage"] = activity.toolkit_tables(org)
     out["market"] = market_table(org)
+    out["forecasts"] = forecasts_table(out["targets"], out["deals"])
     return out
 
 

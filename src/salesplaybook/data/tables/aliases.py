@@ -132,6 +132,10 @@ TABLE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "market_trend": ("市场趋势", "趋势", "trend"),
         "competitor_attainment": ("竞争对手达成率", "竞品达成率", "竞争对手完成率"),
     },
+    "forecasts": {
+        "amount": ("预测金额", "预测额", "forecast", "forecast amount"),
+        "category": ("预测类别", "类别", "forecast category"),
+    },
 }
 
 # --------------------------------------------------------------------------------------------
@@ -177,6 +181,11 @@ VALUE_ALIASES: dict[str, tuple[str, ...]] = {
     # market trend (growing is shared with the career stage above)
     "declining": ("下行", "下滑", "下降", "衰退"),
     "stable": ("平稳", "稳定", "持平"),
+    # forecast categories
+    "commit": ("承诺", "确定", "承诺类"),
+    "best_case": ("最佳情况", "乐观", "best case", "upside"),
+    "pipeline": ("储备", "商机储备"),
+    "omitted": ("排除", "不计入"),
 }
 
 

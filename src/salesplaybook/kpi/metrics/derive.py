@@ -41,6 +41,7 @@ from salesplaybook.kpi.metrics.events import (
     usage_metrics,
 )
 from salesplaybook.kpi.metrics.people import people_metrics, role_metrics, training_metrics
+from salesplaybook.kpi.metrics.pipeline import pipeline_metrics
 
 #: Indicator ids in the playbook's order (``playbooks/kpis.yaml``); the columns keep this order.
 INDICATORS: Final = (
@@ -64,6 +65,9 @@ INDICATORS: Final = (
     "strategy_lift",
     "toolkits_delivered",
     "toolkit_usage_rate",
+    "win_rate",
+    "pipeline_coverage",
+    "forecast_accuracy",
 )
 
 #: The date that places a row of each activity table in time; their span is the data's span.
@@ -171,6 +175,7 @@ _DERIVATIONS: tuple[Callable[[Context], Results], ...] = (
     alert_metrics,
     experiment_metrics,
     usage_metrics,
+    pipeline_metrics,
 )
 
 

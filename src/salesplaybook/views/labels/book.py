@@ -41,7 +41,10 @@ BOOK: dict[str, dict[Lang, str]] = {
     "split_share": {"en": "Share", "zh": "占比"},
     "split_amount": {"en": "Amount (of {whole}: {amount})", "zh": "金额({whole}:{amount})"},
     "tier_rule": {"en": "Rule", "zh": "划分规则"},
-    "rule_min_annual_value": {"en": "annual contract value ≥ {v}", "zh": "年合同额 ≥ {v}"},
+    "rule_min_annual_value": {
+        "en": "annual contract value ≥ CNY {v}",
+        "zh": "年合同额 ≥ {v}万元",
+    },
     "rule_min_relationship_years": {"en": "customer for ≥ {v} years", "zh": "合作年限 ≥ {v} 年"},
     "rule_paying": {"en": "a paying customer", "zh": "付费客户"},
     "rule_not_paying": {"en": "not yet a paying customer", "zh": "尚未付费"},
@@ -105,6 +108,16 @@ BOOK: dict[str, dict[Lang, str]] = {
     "responsibilities": {"en": "Responsibilities", "zh": "主要职责"},
     "promotion": {"en": "To move up", "zh": "晋升条件"},
     "entry_role": {"en": "Entry role", "zh": "起始岗位"},
+    # The number a promotion criterion checks (its ``min``), by the kind of check.
+    "min_on_target_streak": {
+        "en": "On target {n} quarters in a row.",
+        "zh": "连续{n}个季度达标。",
+    },
+    "min_tenure_months": {"en": "At least {n} months in the role.", "zh": "在岗满{n}个月。"},
+    "min_probation_passed": {
+        "en": "Confirmed after a {n}-month probation.",
+        "zh": "{n}个月试用期满并已转正。",
+    },
     "practices": {"en": "Practices", "zh": "实践要点"},
     "routines": {"en": "Routines", "zh": "工作机制"},
     "templates": {"en": "Templates", "zh": "模板"},

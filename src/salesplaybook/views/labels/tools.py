@@ -108,6 +108,11 @@ TOOLS: dict[str, dict[Lang, str]] = {
     },
     "ab_rate_axis": {"en": "conversion rate (%)", "zh": "转化率（%）"},
     "ab_bar_line": {"en": "control + {bar} lift", "zh": "对照组 + {bar} 提升"},
+    "ab_line_design_reps": {
+        "en": "design: two groups of reps ({control} and {variant} reps); test clustered by rep "
+        "(t with {df} degrees of freedom)",
+        "zh": "设计：两组销售（分别{control}人和{variant}人）；按销售聚类检验（t检验，自由度{df}）",
+    },
     "ab_line_control": {"en": "control: {arm}", "zh": "对照组：{arm}"},
     "ab_line_variant": {"en": "variant: {arm}", "zh": "试验组：{arm}"},
     "ab_line_lift": {"en": "lift: {lift}", "zh": "提升：{lift}"},
