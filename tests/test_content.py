@@ -25,7 +25,15 @@ def problems(folder: Path) -> list[str]:
 
 def test_real_playbook_is_valid(playbook):
     assert len(playbook.dimensions) == 5
-    assert len(playbook.indicators) == 20
+    assert {i.dimension for i in playbook.indicators} == {d.id for d in playbook.dimensions}
+
+
+def test_pipeline_indicators_are_playbook_defaults(playbook):
+    # the playbook's additions for the pipeline: present, and never claimed for the source
+    added = {"win_rate", "pipeline_coverage", "forecast_accuracy"}
+    found = {i.id: i for i in playbook.indicators if i.id in added}
+    assert set(found) == added
+    assert not any(i.meets.from_seed or i.excellent.from_seed for i in found.values())
 
 
 def test_misspelt_key_names_file_line_and_key(playbook_copy):

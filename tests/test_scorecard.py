@@ -30,6 +30,10 @@ def indicator_ids():
     return [i.id for i in _playbook().indicators]
 
 
+#: How many indicators the playbook has (read from it: the property below draws one value each).
+INDICATORS = len(indicator_ids())
+
+
 def better(ind: Indicator, value: float, step: float) -> float:
     return value + step if ind.better == "higher" else value - step
 
@@ -134,9 +138,9 @@ def valid_value(ind: Indicator, x: float) -> float:
 
 @settings(max_examples=150, deadline=None)
 @given(
-    xs=st.lists(st.floats(0, 1), min_size=20, max_size=20),
-    present=st.lists(st.booleans(), min_size=20, max_size=20),
-    which=st.integers(0, 19),
+    xs=st.lists(st.floats(0, 1), min_size=INDICATORS, max_size=INDICATORS),
+    present=st.lists(st.booleans(), min_size=INDICATORS, max_size=INDICATORS),
+    which=st.integers(0, INDICATORS - 1),
     step=st.floats(0.001, 0.5),
 )
 def test_a_better_value_never_lowers_any_score(xs, present, which, step):
