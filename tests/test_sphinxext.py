@@ -153,6 +153,24 @@ ALL_DIRECTIVES = """# Everything
 
 ```{kpi-framework}
 ```
+
+```{forecast-categories}
+```
+
+```{pipeline-policy}
+```
+
+```{qualification-scorecard}
+```
+
+```{stage-gates}
+```
+
+```{review-rubric} call_review
+```
+
+```{review-rubric} ride_along_review
+```
 """
 
 

@@ -36,14 +36,19 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.editions import setup_editions
     from salesplaybook.sphinxext.figures import setup_figures
     from salesplaybook.sphinxext.fingerprint import code_fingerprint
+    from salesplaybook.sphinxext.forecast_categories import setup_forecast_categories
     from salesplaybook.sphinxext.glossary import setup_glossary
     from salesplaybook.sphinxext.key_questions import setup_key_questions
     from salesplaybook.sphinxext.kpi_framework import setup_kpi_framework
     from salesplaybook.sphinxext.objections import setup_objections
     from salesplaybook.sphinxext.offline import setup_offline
+    from salesplaybook.sphinxext.pipeline import setup_pipeline
     from salesplaybook.sphinxext.process import setup_process
     from salesplaybook.sphinxext.protocols import setup_protocols
+    from salesplaybook.sphinxext.qualification import setup_qualification
     from salesplaybook.sphinxext.responsibilities import setup_responsibilities
+    from salesplaybook.sphinxext.rubrics import setup_rubrics
+    from salesplaybook.sphinxext.stage_gates import setup_stage_gates
     from salesplaybook.sphinxext.target_split import setup_target_split
     from salesplaybook.sphinxext.tracks import setup_tracks
 
@@ -66,6 +71,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         setup_glossary,
         setup_target_split,
         setup_data_model,
+        # the playbook's additions (issue 15)
+        setup_forecast_categories,
+        setup_pipeline,
+        setup_qualification,
+        setup_stage_gates,
+        setup_rubrics,
     ):
         setup_directive(app)
     return {
