@@ -44,6 +44,10 @@ REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (m.Criterion, "indicator"): "indicators",
     (m.Track, "routines"): "routines",  # routines are nested in responsibilities and others
     (m.Routine, "rubrics"): "rubrics",
+    (m.Track, "rubrics"): "rubrics",
+    (m.Track, "templates"): "templates",
+    (m.Track, "battlecards"): "battlecards",
+    (m.Exercise, "battlecards"): "battlecards",
     (m.ServiceItem, "routine"): "routines",
     (m.StageProbability, "stage"): "process_stages",
     (m.QualificationCriterion, "key_questions"): "key_questions",

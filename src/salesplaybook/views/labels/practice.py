@@ -89,4 +89,10 @@ PRACTICE: dict[str, dict[Lang, str]] = {
     "visit": {"en": "Visit", "zh": "拜访"},
     "event": {"en": "Event", "zh": "活动"},
     "linkedin": {"en": "LinkedIn", "zh": "领英"},
+    "ramp_plan_title": {"en": "Your first 90 days", "zh": "入职前90天"},
+    "qualification_title": {"en": "Deal qualification scorecard", "zh": "商机资格评分表"},
+    "battlecards_title": {"en": "Competitive battlecards", "zh": "竞争对手作战卡"},
+    "form_section": {"en": "Section", "zh": "栏目"},
+    "form_prompts": {"en": "What to fill in", "zh": "填写要点"},
+    "form_notes": {"en": "Notes", "zh": "填写内容"},
 }
