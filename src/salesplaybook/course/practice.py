@@ -50,7 +50,7 @@ def _phase(p: RampPhase, lang: Lang) -> Html:
 
 def _criterion(c: QualificationCriterion, lang: Lang) -> Html:
     levels = table(
-        [label("score", lang), label("criteria", lang)],
+        [label("score", lang), label("score_means", lang)],
         [[str(lv.score), lv.description.get(lang)] for lv in c.levels],
         numeric={0},
     )
@@ -120,7 +120,7 @@ def _rubric(r: Rubric, lang: Lang) -> Html:
         [
             tag("strong", c.name.get(lang)) + tag("br") + c.look_for.get(lang),
             *[lv.evidence.get(lang) for lv in c.levels],
-            "",
+            " ".join(f"□{lv.score}" for lv in c.levels),
         ]
         for c in r.criteria
     ]

@@ -10,7 +10,6 @@ from sphinx.application import Sphinx
 from salesplaybook.content.model import ForecastCategory
 from salesplaybook.sphinxext import nodes as n
 from salesplaybook.sphinxext.additions import AdditionDirective
-from salesplaybook.views.labels import yes_no
 
 
 class ForecastCategoriesDirective(AdditionDirective):
@@ -22,14 +21,17 @@ class ForecastCategoriesDirective(AdditionDirective):
         body: list[nodes.Node] = [n.para(self.t(c.definition))]
         body += self.section_list("entry_rules", c.entry_rules)
         flags = [
-            f"{self.label('in_coverage')}{self.label('colon')}{yes_no(c.in_coverage, self.lang)}",
-            f"{self.label('in_commit')}{self.label('colon')}{yes_no(c.in_commit, self.lang)}",
+            self.flag("in_coverage", c.in_coverage),
+            self.flag("in_commit", c.in_commit),
         ]
         body.append(n.bullets(flags))
         body += self.kpi_links(c.kpis)
         card = n.card([nodes.strong(text=self.t(c.name)), *self.badge(c.from_seed)], body, ids=[])
         self.target(card, "forecast", c.id)
         return card
+
+    def flag(self, key: str, value: bool) -> str:
+        return self.label(key) + self.label("colon") + self.label("yes" if value else "no")
 
 
 def setup_forecast_categories(app: Sphinx) -> None:

@@ -25,7 +25,7 @@ class QualificationDirective(AdditionDirective):
         rows = [[str(lv.score), self.t(lv.description)] for lv in c.levels]
         body.append(
             n.table(
-                [self.label("score"), self.label("criteria")],
+                [self.label("score"), self.label("score_means")],
                 rows,
                 widths=[12, 88],
                 classes=["spb-table"],

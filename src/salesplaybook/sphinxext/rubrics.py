@@ -47,7 +47,9 @@ class RubricDirective(AdditionDirective):
 
     def row(self, c: RubricCriterion) -> list[n.Cell]:
         head = [n.para(nodes.strong(text=self.t(c.name))), n.para(self.t(c.look_for))]
-        return [head, *[self.t(lv.evidence) for lv in c.levels], "", ""]
+        # Boxes to tick and a line to write on, so the printed sheet can be filled in by hand.
+        ticks = " ".join(f"□{lv.score}" for lv in c.levels)
+        return [head, *[self.t(lv.evidence) for lv in c.levels], ticks, "_" * 16]
 
     def used_in(self, r: Rubric) -> list[nodes.Node]:
         routines = {

@@ -27,6 +27,7 @@ PRACTICE: dict[str, dict[Lang, str]] = {
     "warning_signs": {"en": "Warning signs", "zh": "危险信号"},
     "tests": {"en": "The test", "zh": "检验标准"},
     "score": {"en": "Score", "zh": "得分"},
+    "score_means": {"en": "What earns the score", "zh": "评分标准"},
     "points": {"en": "{n} points", "zh": "{n} 分"},
     "asked_with": {"en": "Evidence from the key questions", "zh": "证据来自关键提问"},
     "gate": {"en": "Gate", "zh": "关口"},
