@@ -93,6 +93,8 @@ PRACTICE: dict[str, dict[Lang, str]] = {
     "ramp_plan_title": {"en": "Your first 90 days", "zh": "入职前90天"},
     "qualification_title": {"en": "Deal qualification scorecard", "zh": "商机资格评分表"},
     "battlecards_title": {"en": "Competitive battlecards", "zh": "竞争对手作战卡"},
+    "stage_gate_link": {"en": "Gate to leave the stage", "zh": "离开本阶段的关口"},
+    "templates_link": {"en": "Working templates", "zh": "工作模板"},
     "form_section": {"en": "Section", "zh": "栏目"},
     "form_prompts": {"en": "What to fill in", "zh": "填写要点"},
     "form_notes": {"en": "Notes", "zh": "填写内容"},
