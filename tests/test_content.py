@@ -25,7 +25,15 @@ def problems(folder: Path) -> list[str]:
 
 def test_real_playbook_is_valid(playbook):
     assert len(playbook.dimensions) == 5
-    assert len(playbook.indicators) == 23
+    assert {i.dimension for i in playbook.indicators} == {d.id for d in playbook.dimensions}
+
+
+def test_pipeline_indicators_are_playbook_defaults(playbook):
+    # the playbook's additions for the pipeline: present, and never claimed for the source
+    added = {"win_rate", "pipeline_coverage", "forecast_accuracy"}
+    found = {i.id: i for i in playbook.indicators if i.id in added}
+    assert set(found) == added
+    assert not any(i.meets.from_seed or i.excellent.from_seed for i in found.values())
 
 
 def test_misspelt_key_names_file_line_and_key(playbook_copy):
@@ -135,3 +143,38 @@ def test_every_reference_in_the_real_content_resolves(playbook):
     for section in ("objections", "key_questions", "customer_tiers", "process_stages", "roles"):
         for item in getattr(playbook, section):
             assert set(item.kpis) <= indicator_ids
+
+
+def test_the_additions_cross_checks_report_file_and_line(playbook_copy):
+    # a second phase deciding confirmation, a stage left without a probability, a gate asking
+    # for more than the scorecard can give, and a routine that names no rubric that exists
+    replace_once(
+        playbook_copy / "ramp-plan.yaml",
+        "    quota_share: 0.0\n",
+        "    quota_share: 0.0\n    decides_confirmation: true\n",
+    )
+    replace_once(
+        playbook_copy / "pipeline.yaml",
+        "      - stage: needs_research\n",
+        "      - stage: proposal_quote\n",
+    )
+    replace_once(playbook_copy / "qualification.yaml", "    min_total: 13\n", "    min_total: 99\n")
+    replace_once(
+        playbook_copy / "supervisor-role.yaml", "rubrics: [call_review,", "rubrics: [call_reviews,"
+    )
+    found = "\n".join(problems(playbook_copy))
+    assert "exactly one ramp phase must decide confirmation" in found
+    assert "pipeline[pipeline_policy].stage_probabilities: must give each sales stage once" in found
+    assert "stage_gates[gate_commit].min_total: above the highest possible total" in found
+    assert "'call_reviews' is not an id in rubrics; did you mean 'call_review'?" in found
+
+
+def test_a_tier_activity_may_only_name_a_routine_that_exists(playbook_copy):
+    line = replace_once(
+        playbook_copy / "customer-tiers.yaml",
+        "routine: pipeline_meeting",
+        "routine: pipeline_meetings",
+    )
+    found = "\n".join(problems(playbook_copy))
+    assert f"customer-tiers.yaml:{line}:" in found
+    assert "'pipeline_meetings' is not an id in routines" in found

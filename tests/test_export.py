@@ -63,3 +63,27 @@ def test_seed_flags_mirror_the_content(playbook):
         assert record["meets_op"] == ind.meets.op
     assert any(r["from_seed"] for r in exported)
     assert not all(r["from_seed"] for r in exported)
+
+
+def test_the_playbooks_additions_are_exported(playbook):
+    doc = export_playbook(playbook)
+    added = {
+        "forecast_categories",
+        "qualification",
+        "battlecards",
+        "rubrics",
+        "ramp_plan",
+        "loss_reasons",
+        "renewal",
+        "discount_authority",
+        "prospecting",
+    }
+    assert added <= set(doc)
+    for key in added:
+        assert doc[key], key
+        assert all(isinstance(item["from_seed"], bool) and item["id"] for item in doc[key])
+    templates = {t["id"] for t in doc["templates"]}
+    assert {"discovery_call_plan", "mutual_action_plan", "key_account_plan"} <= templates
+    ids = {i["id"]: i for i in doc["kpis"]["indicators"]}
+    for indicator in ("win_rate", "pipeline_coverage", "forecast_accuracy"):
+        assert ids[indicator]["from_seed"] is False

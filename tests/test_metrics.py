@@ -336,7 +336,10 @@ def test_previous_quarter_and_empty_denominators(result: pd.DataFrame) -> None:
 
 
 def test_indicator_ids_match_the_playbook(playbook) -> None:
-    assert list(INDICATORS) == [i.id for i in playbook.indicators]
+    assert list(INDICATORS) == [i.id for i in playbook.indicators if i.id in INDICATORS]
+    # The pipeline indicators (issue 15) may not be derived from raw tables yet: no_data until then.
+    pending = {"win_rate", "pipeline_coverage", "forecast_accuracy"}
+    assert {i.id for i in playbook.indicators} - set(INDICATORS) <= pending
 
 
 def test_derive_metrics_for_a_team() -> None:

@@ -34,6 +34,10 @@ def indicator_ids():
     return [i.id for i in _playbook().indicators]
 
 
+#: How many indicators the playbook has (read from it: the property below draws one value each).
+INDICATORS = len(indicator_ids())
+
+
 def better(ind: Indicator, value: float, step: float) -> float:
     return value + step if ind.better == "higher" else value - step
 

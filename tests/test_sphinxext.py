@@ -153,6 +153,54 @@ ALL_DIRECTIVES = """# Everything
 
 ```{kpi-framework}
 ```
+
+```{forecast-categories}
+```
+
+```{pipeline-policy}
+```
+
+```{qualification-scorecard}
+```
+
+```{stage-gates}
+```
+
+```{review-rubric} call_review
+```
+
+```{review-rubric} ride_along_review
+```
+
+```{battlecards}
+```
+
+```{working-template} discovery_call_plan
+```
+
+```{working-template} mutual_action_plan
+```
+
+```{working-template} key_account_plan
+```
+
+```{ramp-plan}
+```
+
+```{loss-reasons}
+```
+
+```{win-loss-review}
+```
+
+```{renewal-playbook}
+```
+
+```{discount-authority}
+```
+
+```{prospecting-standards}
+```
 """
 
 
@@ -195,6 +243,25 @@ def test_every_kind_of_content_renders_with_links_that_resolve(
         assert obj.script.en.split("'")[0][:30] in html
         assert obj.script.zh[:10] in html
     assert 'href="#kpi-' in html  # KPI links point at the indicators on the same page here
+    # the playbook's additions: every item is a link target, and every rubric criterion a row
+    anchored = {
+        "forecast": playbook.forecast_categories,
+        "qualification": playbook.qualification,
+        "gate": playbook.stage_gates,
+        "rubric": playbook.rubrics,
+        "battlecard": playbook.battlecards,
+        "working-template": playbook.templates,
+        "ramp": playbook.ramp_plan,
+        "loss-reason": playbook.loss_reasons,
+        "renewal": playbook.renewal,
+        "prospecting": playbook.prospecting,
+    }
+    for kind, items in anchored.items():
+        for item in items:
+            assert f'id="{kind}-{item.id.replace("_", "-")}"' in html, (kind, item.id)
+    for rubric in playbook.rubrics:
+        for criterion in rubric.criteria:
+            assert criterion.name.get(lang) in html
 
 
 def test_unknown_ids_in_directive_arguments_are_reported(tmp_path, capsys):

@@ -6,13 +6,15 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from salesplaybook.content.text import Item, Model, Text
+from salesplaybook.content.text import Id, Item, Model, Text
 
 
 class ServiceItem(Model):
     activity: Text
     cadence: Text
     owner: Text
+    #: The routine the activity happens in, when it has one (the pipeline meeting).
+    routine: Id | None = None
 
 
 class TierRule(Model):

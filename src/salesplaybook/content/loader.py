@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,22 @@ REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (m.CareerStep, "role"): "roles",
     (m.Criterion, "track"): "tracks",
     (m.Criterion, "indicator"): "indicators",
-    (m.Track, "routines"): "routines",  # routines are nested in responsibilities
     (m.Competency, "modules"): "modules",  # modules are nested in tracks
     (m.Competency, "indicators"): "indicators",
+    (m.Track, "routines"): "routines",  # routines are nested in responsibilities and others
+    (m.Routine, "rubrics"): "rubrics",
+    (m.Track, "rubrics"): "rubrics",
+    (m.Track, "templates"): "templates",
+    (m.Track, "battlecards"): "battlecards",
+    (m.Exercise, "battlecards"): "battlecards",
+    (m.ServiceItem, "routine"): "routines",
+    (m.StageProbability, "stage"): "process_stages",
+    (m.QualificationCriterion, "key_questions"): "key_questions",
+    (m.GateRequirement, "criterion"): "qualification",
+    (m.StageGate, "stage"): "process_stages",
+    (m.Battlecard, "objections"): "objections",
+    (m.WorkingTemplate, "stages"): "process_stages",
+    (m.RubricCriterion, "kpis"): "indicators",
 }
 #: Every item that declares the KPIs it moves refers to indicators.
 KPI_FIELD = "kpis"
@@ -141,6 +155,7 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
     _check_framework(playbook, origins, report)
     for doc, loc, key, message in check_rules(docs, playbook):
         report.add(doc, loc, key, message)
+    _check_practice(playbook, origins, report)
     if report.problems:
         raise ContentError(report.problems)
     return playbook
@@ -265,7 +280,11 @@ def _check_references(
         s: {getattr(i, "id", None) for i in items} | invalid_ids[s] for s, items in sections.items()
     }
     ids["routines"] = {
-        r.id for resp in sections["responsibilities"] for r in getattr(resp, "routines", [])
+        obj.id
+        for items in sections.values()
+        for item in items
+        for obj, _ in _walk(item, ())
+        if isinstance(obj, m.Routine)
     }
     ids["modules"] = {mod.id for t in sections["tracks"] for mod in getattr(t, "modules", [])}
     for items in sections.values():
@@ -307,3 +326,33 @@ def _check_framework(playbook: m.Playbook, origins: dict[int, _Origin], report: 
             report.add(
                 origin.doc, origin.loc, origin.label, "no indicator belongs to this dimension"
             )
+
+
+def _check_practice(playbook: m.Playbook, origins: dict[int, _Origin], report: _Collector) -> None:
+    """Rules across the playbook's additions that no single item can check on its own."""
+
+    def add(item: BaseModel, key: str, message: str) -> None:
+        origin = origins[id(item)]
+        report.add(origin.doc, origin.loc, f"{origin.label}{key}", message)
+
+    stages = [s.id for s in playbook.process_stages]
+    for policy in playbook.pipeline:
+        given = [p.stage for p in policy.stage_probabilities]
+        if stages and sorted(given) != sorted(stages):
+            add(policy, ".stage_probabilities", f"must give each sales stage once: {stages}")
+    confirming = [p for p in playbook.ramp_plan if p.decides_confirmation]
+    if playbook.ramp_plan and len(confirming) != 1:
+        add(playbook.ramp_plan[0], "", "exactly one ramp phase must decide confirmation (转正)")
+    phases = sorted(playbook.ramp_plan, key=lambda p: p.order)
+    for before, after in pairwise(phases):
+        if after.start_day != before.end_day + 1:
+            add(after, ".start_day", f"must be the day after {before.id} ends ({before.end_day})")
+    most = 2 * len(playbook.qualification)
+    for gate in playbook.stage_gates:
+        if gate.min_total > most:
+            add(gate, ".min_total", f"above the highest possible total, {most}")
+    codes: set[str] = set()
+    for reason in playbook.loss_reasons:
+        if reason.code in codes:
+            add(reason, ".code", f"duplicate loss-reason code {reason.code!r}")
+        codes.add(reason.code)

@@ -1,7 +1,9 @@
 """The content model: what a playbook item may hold, checked by pydantic.
 
 The models live in one module per part of the playbook (:mod:`.kpis`, :mod:`.careers`,
-:mod:`.training`, :mod:`.handbook`, :mod:`.customers`, :mod:`.supervisor`, :mod:`.targets`, on
+:mod:`.training`, :mod:`.handbook`, :mod:`.customers`, :mod:`.supervisor`, :mod:`.targets`,
+:mod:`.pipeline`, :mod:`.qualification`, :mod:`.competition`, :mod:`.coaching`,
+:mod:`.commercial`, :mod:`.prospecting`, on
 the building blocks of :mod:`.text`); this module assembles the whole :class:`Playbook` and is
 where the other layers import them from. References between items (an objection's category, a
 module's KPIs) are plain ids; :mod:`salesplaybook.content.loader` checks that they point
@@ -15,6 +17,15 @@ from typing import get_args
 from pydantic import Field
 
 from salesplaybook.content.careers import CareerStep, CareerTrack, CheckKind, Criterion, Role
+from salesplaybook.content.coaching import RampPhase, Rubric, RubricCriterion, RubricLevel
+from salesplaybook.content.commercial import (
+    DiscountAuthority,
+    DiscountBand,
+    LossReason,
+    RenewalStep,
+    WinLossReview,
+)
+from salesplaybook.content.competition import Battlecard
 from salesplaybook.content.customers import (
     CustomerTier,
     Department,
@@ -32,6 +43,14 @@ from salesplaybook.content.kpis import (
     Indicator,
     Threshold,
     Unit,
+)
+from salesplaybook.content.pipeline import ForecastCategory, PipelinePolicy, StageProbability
+from salesplaybook.content.prospecting import ProspectingStandard, SequenceStep, WorkingTemplate
+from salesplaybook.content.qualification import (
+    GateRequirement,
+    QualificationCriterion,
+    ScoreLevel,
+    StageGate,
 )
 from salesplaybook.content.readiness import Competency, Readiness, ReadinessLevel, SourceWeights
 from salesplaybook.content.supervisor import (
@@ -51,6 +70,7 @@ from salesplaybook.content.training import Exercise, Module, QuizItem, Track
 __all__ = [
     "SECTIONS",
     "AlertTrigger",
+    "Battlecard",
     "CareerStep",
     "CareerTrack",
     "CheckKind",
@@ -60,33 +80,50 @@ __all__ = [
     "CustomerTier",
     "Department",
     "Dimension",
+    "DiscountAuthority",
+    "DiscountBand",
     "DurationRange",
     "Exercise",
+    "ForecastCategory",
+    "GateRequirement",
     "GlossaryTerm",
     "Handoff",
     "Id",
     "Indicator",
     "Item",
     "KeyQuestion",
+    "LossReason",
     "Model",
     "Module",
     "NonEmpty",
     "Objection",
     "ObjectionCategory",
+    "PipelinePolicy",
     "Playbook",
     "ProcessStage",
+    "ProspectingStandard",
     "Protocol",
     "ProtocolStep",
+    "QualificationCriterion",
     "QuizItem",
+    "RampPhase",
     "Readiness",
     "ReadinessLevel",
+    "RenewalStep",
     "Responsibility",
     "Role",
     "Routine",
+    "Rubric",
+    "RubricCriterion",
+    "RubricLevel",
+    "ScoreLevel",
+    "SequenceStep",
     "ServiceItem",
     "SourceWeights",
     "SplitPart",
     "SplitStep",
+    "StageGate",
+    "StageProbability",
     "TargetExample",
     "Template",
     "TemplateSection",
@@ -96,6 +133,8 @@ __all__ = [
     "TierRule",
     "Track",
     "Unit",
+    "WinLossReview",
+    "WorkingTemplate",
 ]
 
 
@@ -119,6 +158,22 @@ class Playbook(Model):
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     readiness: list[Readiness] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
+    # The playbook's additions to the source (issue 15): pipeline and forecast, qualification,
+    # battlecards, coaching rubrics, working templates, ramp plan, win/loss, renewals, discount
+    # authority and prospecting.
+    forecast_categories: list[ForecastCategory] = Field(default_factory=list)
+    pipeline: list[PipelinePolicy] = Field(default_factory=list)
+    qualification: list[QualificationCriterion] = Field(default_factory=list)
+    stage_gates: list[StageGate] = Field(default_factory=list)
+    battlecards: list[Battlecard] = Field(default_factory=list)
+    rubrics: list[Rubric] = Field(default_factory=list)
+    templates: list[WorkingTemplate] = Field(default_factory=list)
+    ramp_plan: list[RampPhase] = Field(default_factory=list)
+    loss_reasons: list[LossReason] = Field(default_factory=list)
+    win_loss: list[WinLossReview] = Field(default_factory=list)
+    renewal: list[RenewalStep] = Field(default_factory=list)
+    discount_authority: list[DiscountAuthority] = Field(default_factory=list)
+    prospecting: list[ProspectingStandard] = Field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:

@@ -19,6 +19,8 @@ class Routine(Model):
     duration_minutes: int = Field(gt=0)
     agenda: list[Text] = Field(min_length=1)
     checklist: list[Text] = Field(default_factory=list)
+    #: Review rubrics the routine scores with (the coaching routine's call and ride-along rubric).
+    rubrics: list[Id] = Field(default_factory=list)
 
 
 class TemplateSection(Model):

@@ -47,6 +47,8 @@ class Exercise(Model):
     duration_minutes: int = Field(gt=0)
     objections: list[Id] = Field(default_factory=list)
     key_questions: list[Id] = Field(default_factory=list)
+    #: Battlecards the exercise works with (a competitive deal role-play).
+    battlecards: list[Id] = Field(default_factory=list)
     debrief: list[Text] = Field(default_factory=list)
 
 
@@ -75,4 +77,11 @@ class Track(Model):
     #: Routines (of the supervisor's responsibilities) whose checklists learners of this track
     #: follow in their own work; the course pack's handouts carry them.
     routines: list[Id] = Field(default_factory=list)
+    #: The playbook's additions a learner of this track keeps in the handouts: review rubrics,
+    #: working templates, battlecards, the qualification scorecard and the ramp plan.
+    rubrics: list[Id] = Field(default_factory=list)
+    templates: list[Id] = Field(default_factory=list)
+    battlecards: list[Id] = Field(default_factory=list)
+    qualification: bool = False
+    ramp_plan: bool = False
     modules: list[Module] = Field(min_length=1)

@@ -1,4 +1,5 @@
-"""``handouts.html``: what learners keep: objection cards, the key questions, checklists.
+"""``handouts.html``: what learners keep: objection cards, the key questions, checklists, and
+the playbook's additions the track names (ramp plan, qualification, battlecards, rubrics, forms).
 
 Only the objections the track's exercises use are printed, so a newcomer gets a short deck rather
 than the whole handbook. Each card is a block that a printer never cuts in half (see the
@@ -12,6 +13,7 @@ from salesplaybook.core.anchors import anchor_id
 from salesplaybook.core.languages import Lang
 from salesplaybook.course.html import Child, Html, bullets, labelled, page, tag
 from salesplaybook.course.materials import Materials
+from salesplaybook.course.practice import sections
 from salesplaybook.course.syllabus import footer, header_meta
 from salesplaybook.course.words import duration, lead
 from salesplaybook.views.labels import label
@@ -105,6 +107,7 @@ def build(mats: Materials, lang: Lang) -> bytes:
                 class_="checklists new-page",
             )
         )
+    body += sections(mats, lang)
     track = mats.track
     title = f"{track.name.get(lang)} · {label('handouts', lang)}"
     heading = label("handouts", lang)

@@ -10,14 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from salesplaybook.content.model import (
+    Battlecard,
     Exercise,
     Indicator,
     KeyQuestion,
     Objection,
     ObjectionCategory,
     Playbook,
+    QualificationCriterion,
+    RampPhase,
     Routine,
+    Rubric,
+    StageGate,
     Track,
+    WorkingTemplate,
 )
 
 
@@ -31,6 +37,14 @@ class Materials:
     key_questions: tuple[KeyQuestion, ...]
     #: Routines with a checklist that learners of the track's stage follow.
     routines: tuple[Routine, ...]
+    #: The playbook's additions the track hands out (issue 15); empty when it names none.
+    rubrics: tuple[Rubric, ...] = ()
+    templates: tuple[WorkingTemplate, ...] = ()
+    #: Battlecards the track names or its exercises use.
+    battlecards: tuple[Battlecard, ...] = ()
+    qualification: tuple[QualificationCriterion, ...] = ()
+    stage_gates: tuple[StageGate, ...] = ()
+    ramp_plan: tuple[RampPhase, ...] = ()
 
     def objection(self, objection_id: str) -> Objection:
         return next(o for o in self.playbook.objections if o.id == objection_id)
@@ -65,4 +79,19 @@ def materials(playbook: Playbook, track: Track) -> Materials:
         if uses_questions
         else (),
         routines=tuple(routines[r] for r in wanted if r in routines and routines[r].checklist),
+        rubrics=tuple(r for r in playbook.rubrics if r.id in track.rubrics),
+        templates=tuple(t for t in playbook.templates if t.id in track.templates),
+        battlecards=tuple(b for b in playbook.battlecards if b.id in _battlecards(track)),
+        qualification=tuple(sorted(playbook.qualification, key=lambda c: c.order))
+        if track.qualification
+        else (),
+        stage_gates=tuple(playbook.stage_gates) if track.qualification else (),
+        ramp_plan=tuple(sorted(playbook.ramp_plan, key=lambda p: p.order))
+        if track.ramp_plan
+        else (),
     )
+
+
+def _battlecards(track: Track) -> set[str]:
+    """Battlecards the track names, and those its exercises use."""
+    return set(track.battlecards) | {b for e in exercises(track) for b in e.battlecards}

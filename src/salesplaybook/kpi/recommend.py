@@ -28,6 +28,21 @@ KIND_ORDER: Final = (
     "process_stage",
     "customer_tier",
     "target_example",
+    # the playbook's additions (issue 15), after the source's content so that what the source
+    # recommends keeps its place
+    "stage_gate",
+    "qualification",
+    "pipeline",
+    "forecast_category",
+    "rubric",
+    "battlecard",
+    "working_template",
+    "ramp_phase",
+    "win_loss",
+    "loss_reason",
+    "renewal_step",
+    "discount_authority",
+    "prospecting",
 )
 
 
@@ -51,6 +66,31 @@ def candidates(playbook: Playbook) -> Iterator[tuple[str, str, Text, list[str]]]
         yield "customer_tier", tier.id, tier.name, tier.kpis
     for example in playbook.target_examples:
         yield "target_example", example.id, example.title, example.kpis
+    yield from _additions(playbook)
+
+
+#: The additions' kinds: (kind, playbook section, the field that is the item's title).
+_ADDED: Final = (
+    ("stage_gate", "stage_gates", "name"),
+    ("qualification", "qualification", "name"),
+    ("pipeline", "pipeline", "name"),
+    ("forecast_category", "forecast_categories", "name"),
+    ("rubric", "rubrics", "name"),
+    ("battlecard", "battlecards", "competitor"),
+    ("working_template", "templates", "name"),
+    ("ramp_phase", "ramp_plan", "name"),
+    ("win_loss", "win_loss", "name"),
+    ("loss_reason", "loss_reasons", "name"),
+    ("renewal_step", "renewal", "name"),
+    ("discount_authority", "discount_authority", "name"),
+    ("prospecting", "prospecting", "name"),
+)
+
+
+def _additions(playbook: Playbook) -> Iterator[tuple[str, str, Text, list[str]]]:
+    for kind, section, title in _ADDED:
+        for item in getattr(playbook, section):
+            yield kind, item.id, getattr(item, title), item.kpis
 
 
 def recommend(

@@ -28,24 +28,37 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook import __version__
+    from salesplaybook.sphinxext.battlecards import setup_battlecards
     from salesplaybook.sphinxext.careers import setup_careers
     from salesplaybook.sphinxext.code_pages import setup_code_pages
     from salesplaybook.sphinxext.content import setup_content
     from salesplaybook.sphinxext.customer_tiers import setup_customer_tiers
     from salesplaybook.sphinxext.data_model import setup_data_model
+    from salesplaybook.sphinxext.discount_authority import setup_discount_authority
     from salesplaybook.sphinxext.editions import setup_editions
     from salesplaybook.sphinxext.figures import setup_figures
     from salesplaybook.sphinxext.fingerprint import code_fingerprint
+    from salesplaybook.sphinxext.forecast_categories import setup_forecast_categories
     from salesplaybook.sphinxext.glossary import setup_glossary
     from salesplaybook.sphinxext.key_questions import setup_key_questions
     from salesplaybook.sphinxext.kpi_framework import setup_kpi_framework
+    from salesplaybook.sphinxext.loss_reasons import setup_loss_reasons
     from salesplaybook.sphinxext.objections import setup_objections
     from salesplaybook.sphinxext.offline import setup_offline
+    from salesplaybook.sphinxext.pipeline import setup_pipeline
     from salesplaybook.sphinxext.process import setup_process
+    from salesplaybook.sphinxext.prospecting import setup_prospecting
     from salesplaybook.sphinxext.protocols import setup_protocols
+    from salesplaybook.sphinxext.qualification import setup_qualification
+    from salesplaybook.sphinxext.ramp_plan import setup_ramp_plan
+    from salesplaybook.sphinxext.renewal import setup_renewal
     from salesplaybook.sphinxext.responsibilities import setup_responsibilities
+    from salesplaybook.sphinxext.rubrics import setup_rubrics
+    from salesplaybook.sphinxext.stage_gates import setup_stage_gates
     from salesplaybook.sphinxext.target_split import setup_target_split
     from salesplaybook.sphinxext.tracks import setup_tracks
+    from salesplaybook.sphinxext.win_loss import setup_win_loss
+    from salesplaybook.sphinxext.working_templates import setup_working_templates
 
     app.setup_extension("sphinx_design")  # dropdowns and cards reuse its components
     setup_content(app)
@@ -66,6 +79,20 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         setup_glossary,
         setup_target_split,
         setup_data_model,
+        # the playbook's additions (issue 15)
+        setup_forecast_categories,
+        setup_pipeline,
+        setup_qualification,
+        setup_stage_gates,
+        setup_rubrics,
+        setup_battlecards,
+        setup_working_templates,
+        setup_ramp_plan,
+        setup_loss_reasons,
+        setup_win_loss,
+        setup_renewal,
+        setup_discount_authority,
+        setup_prospecting,
     ):
         setup_directive(app)
     return {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from salesplaybook.content.model import CustomerTier
+from salesplaybook.content.model import CustomerTier, ServiceItem
 from salesplaybook.core.anchors import anchor_id
 from salesplaybook.sphinxext import nodes as n
 from salesplaybook.sphinxext.base import PlaybookDirective
@@ -47,7 +47,7 @@ class CustomerTiersDirective(PlaybookDirective):
     def plan(self, tier: CustomerTier) -> nodes.Node:
         sec = n.section(self.t(tier.name), anchor_id("tier-section", tier.id))
         self.target(sec, "tier", tier.id)
-        rows = [[self.t(s.activity), self.t(s.cadence), self.t(s.owner)] for s in tier.service_plan]
+        rows = [[self.t(s.activity), self.cadence(s), self.t(s.owner)] for s in tier.service_plan]
         headers = [self.label("activity"), self.label("cadence"), self.label("owner")]
         sec += nodes.rubric(text=self.label("service_plan"))
         sec += n.table(headers, rows, widths=[50, 25, 25], classes=["spb-table"])
@@ -55,6 +55,12 @@ class CustomerTiersDirective(PlaybookDirective):
             sec += n.labelled(self.label("goals"), self.texts(tier.goals))
         sec += self.kpi_links(tier.kpis)
         return sec
+
+    def cadence(self, item: ServiceItem) -> str | nodes.Node:
+        """The cadence, linked to the routine it happens in when it names one."""
+        if item.routine is None:
+            return self.t(item.cadence)
+        return n.para(self.ref("routine", item.routine, self.t(item.cadence)))
 
 
 def setup_customer_tiers(app: Sphinx) -> None:

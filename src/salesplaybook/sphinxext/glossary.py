@@ -1,5 +1,5 @@
 """The ``playbook-glossary`` directive: every term in both languages with its definition in the
-edition's language, sorted as the content file sorts them."""
+edition's language, sorted by id (the terms may be spread over several content files)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from salesplaybook.sphinxext.base import PlaybookDirective
 class GlossaryDirective(PlaybookDirective):
     def render(self) -> list[nodes.Node]:
         dl = nodes.definition_list(classes=["spb-glossary"])
-        for term in self.book.glossary:
+        for term in sorted(self.book.glossary, key=lambda t: t.id):
             item = nodes.definition_list_item()
             t = nodes.term("", "")
             t += nodes.Text(term.term.get(self.lang))

@@ -45,7 +45,18 @@ class SalesProcessDirective(PlaybookDirective):
                 classes=["spb-table"],
             )
         sec.extend(self.kpi_links(stage.kpis))
+        sec.extend(self.additions(stage))
         return sec
+
+    def additions(self, stage: ProcessStage) -> list[nodes.Node]:
+        """Links to the playbook's additions that belong to the stage: the qualification gate a
+        deal must pass to leave it, and the working templates used in it."""
+        gates = {g.id: g.name for g in self.book.stage_gates if g.stage == stage.id}
+        templates = {t.id: t.name for t in self.book.templates if stage.id in t.stages}
+        return [
+            *self.links("stage_gate_link", "gate", list(gates), gates),
+            *self.links("templates_link", "working-template", list(templates), templates),
+        ]
 
 
 def setup_process(app: Sphinx) -> None:

@@ -36,6 +36,8 @@ class SupervisorRoleDirective(PlaybookDirective):
         body += n.labelled(self.label("agenda"), self.texts(r.agenda, enumerated=True))
         if r.checklist:
             body += n.labelled(self.label("checklist"), self.texts(r.checklist))
+        names = {rubric.id: rubric.name for rubric in self.book.rubrics}
+        body += self.links("scored_with", "rubric", r.rubrics, names)
         minutes = self.label("minutes", n=r.duration_minutes)
         title = f"{self.t(r.name)} ({self.label(r.cadence)}, {minutes})"
         node = n.dropdown([nodes.Text(title)], body, ids=[])

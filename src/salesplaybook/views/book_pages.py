@@ -22,6 +22,19 @@ PAGES: Final[dict[str, tuple[str, str]]] = {
     "process_stage": ("book/playbook/sales-process", "stage"),
     "customer_tier": ("book/playbook/customer-tiers", "tier"),
     "target_example": ("book/playbook/targets", "target-example"),
+    "stage_gate": ("book/playbook/qualification", "gate"),
+    "qualification": ("book/playbook/qualification", "qualification"),
+    "pipeline": ("book/playbook/pipeline", "pipeline"),
+    "forecast_category": ("book/playbook/pipeline", "forecast"),
+    "rubric": ("book/playbook/coaching-rubrics", "rubric"),
+    "battlecard": ("book/playbook/battlecards", "battlecard"),
+    "working_template": ("book/playbook/templates", "working-template"),
+    "ramp_phase": ("book/playbook/ramp-plan", "ramp"),
+    "win_loss": ("book/playbook/win-loss", "win-loss"),
+    "loss_reason": ("book/playbook/win-loss", "loss-reason"),
+    "renewal_step": ("book/playbook/renewals", "renewal"),
+    "discount_authority": ("book/playbook/renewals", "discount"),
+    "prospecting": ("book/playbook/prospecting", "prospecting"),
 }
 #: Protocols shown on the page of their subject; any other is on the supervisor's page.
 PROTOCOL_PAGES: Final = {

@@ -16,6 +16,23 @@ from salesplaybook.views.formatting import threshold_text
 
 SCHEMA_VERSION = 1
 
+#: Sections exported under their own name, as the playbook holds them.
+ADDED_SECTIONS = (
+    "forecast_categories",
+    "pipeline",
+    "qualification",
+    "stage_gates",
+    "battlecards",
+    "rubrics",
+    "templates",
+    "ramp_plan",
+    "loss_reasons",
+    "win_loss",
+    "renewal",
+    "discount_authority",
+    "prospecting",
+)
+
 
 def _threshold(indicator: Indicator, t: Threshold) -> dict[str, Any]:
     out: dict[str, Any] = t.model_dump(mode="json", exclude_none=True)
@@ -75,4 +92,7 @@ def export_playbook(playbook: Playbook) -> dict[str, Any]:
         "target_examples": dump(playbook.target_examples),
         "glossary": dump(playbook.glossary),
         "terms": dump(playbook.terms),
+        # The playbook's additions to the source (issue 15), one key per section; the working
+        # templates are under "templates" (the supervisor's own stay with their responsibility).
+        **{name: dump(getattr(playbook, name)) for name in ADDED_SECTIONS},
     }
