@@ -26,7 +26,7 @@ def test_numbers_as_spreadsheets_write_them(folder: Path) -> None:
         "D2,P1,¥1234.50,won,2026-01-01\n"
         "D3,P1,９０%,won,2026-01-01\n"
         "D4,P1,１２３,won,2026-01-01\n"
-        'D5,P1,"USD 2,000.00",won,2026-01-01\n'
+        'D5,P1,"CNY 2,000.00",won,2026-01-01\n'
         "D6,P1, 7 ,won,2026-01-01\n"
         "D7,P1,1e3,won,2026-01-01\n",
     )
@@ -190,3 +190,44 @@ def test_periods_are_read_by_the_period_module_after_the_other_spellings() -> No
         4: "'2026-Q5' is not a quarter: write 2026-Q1 (or 2026年第1季度)",
         5: "'1899-Q4' is not a quarter of the years 1900 to 2199",
     }
+
+
+def test_a_comma_in_a_comma_separated_file_must_group_thousands(folder: Path) -> None:
+    write(
+        folder,
+        "deals.csv",
+        "deal_id,person_id,amount,stage,created_on\n"
+        'D1,P1,"0,92",won,2026-01-01\n'
+        'D2,P1,"1,2,3",won,2026-01-01\n'
+        'D3,P1,"1,234",won,2026-01-01\n',
+    )
+    text = error_text(folder)
+    assert "row 2, column 'amount': '0,92' is ambiguous" in text
+    assert "decimal_comma: true" in text
+    assert "row 3, column 'amount': '1,2,3' is not a number" in text
+    assert "row 4" not in text
+
+
+def test_a_semicolon_separated_file_writes_decimal_commas(folder: Path) -> None:
+    write(
+        folder,
+        "deals.csv",
+        "deal_id;person_id;amount;stage;created_on\n"
+        "D1;P1;1.234,50;won;2026-01-01\n"
+        "D2;P1;0,92;won;2026-01-01\n"
+        "D3;P1;1.234;won;2026-01-01\n"
+        "D4;P1;12;won;2026-01-01\n",
+    )
+    amounts = read_tables(folder)["deals"]["amount"].tolist()
+    assert amounts == [1234.5, 0.92, 1234.0, 12.0]
+
+
+def test_numbers_parsed_by_column_follow_the_convention() -> None:
+    from salesplaybook.data.tables import parse_numbers
+
+    values = pd.Series(["0,92", "1.234,5", "7", None], dtype=object)
+    numbers, errors = parse_numbers(values, decimal_comma=True)
+    assert numbers.tolist()[:3] == [0.92, 1234.5, 7.0]
+    assert errors.empty
+    numbers, errors = parse_numbers(values)
+    assert sorted(errors.index) == [0, 1]

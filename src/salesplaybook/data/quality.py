@@ -43,6 +43,10 @@ class TableQuality:
     #: The money unit and currency the amounts were read in, when the table has amounts.
     unit: str | None = None
     currency: str | None = None
+    #: Nullable columns of the table the file does not have (read as empty).
+    absent: tuple[str, ...] = ()
+    #: Currencies converted into ``currency`` at the mapping file's rates.
+    converted: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +59,8 @@ class TableQuality:
             "columns": dict(self.columns),
             "unit": self.unit,
             "currency": self.currency,
+            "absent_columns": list(self.absent),
+            "converted_currencies": list(self.converted),
         }
 
 
@@ -80,9 +86,15 @@ class DataQuality:
 
     tables: tuple[TableQuality, ...] = ()
     warnings: tuple[DataWarning, ...] = ()
+    #: The mapping file read, if any.
+    mapping_file: str | None = None
+
+    def table(self, name: str) -> TableQuality | None:
+        return next((t for t in self.tables if t.table == name), None)
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "mapping_file": self.mapping_file,
             "tables": [t.as_dict() for t in self.tables],
             "warnings": [w.as_dict() for w in self.warnings],
         }

@@ -56,6 +56,7 @@ def coerce_table(
     shown: Mapping[str, str] | None = None,
     us_dates: bool = False,
     known: Mapping[str, pd.Series] | None = None,
+    decimal_comma: bool = False,
 ) -> pd.DataFrame:
     """Parse and validate a frame whose columns already have canonical names.
 
@@ -63,6 +64,7 @@ def coerce_table(
     the file used for a column; ``known`` gives, per column, messages for cells a caller has
     already found wrong (a CRM stage it does not know), which are reported alongside the rest.
     Nullable columns may be absent; extra columns are kept, as text, after the schema's.
+    ``decimal_comma`` reads "0,92" as 0.92 (the file's convention says so).
     """
     spec = datamodel.columns(table)
     frame = spreadsheet_rows(frame)
@@ -89,7 +91,7 @@ def coerce_table(
         if preset is not None:
             values = values.copy()
             values[preset.index] = None
-        parser = column_parser(table, column)
+        parser = column_parser(table, column, decimal_comma)
         if parser is parse_dates and us_dates:
             result, errors = parse_dates(values, us=True)
         else:

@@ -1,0 +1,146 @@
+"""Who a CRM's owner is: the owner cells of deals and targets matched to the people table.
+
+CRMs write an owner as a user id, an e-mail or a name; the people table keeps employee numbers.
+A row whose owner matches nobody used to vanish from its team while the organisation still
+counted it, so every owner value is now matched by the keys of :data:`MATCH_KEYS` in order
+(``person_id``, ``crm_user_id``, ``email``, ``name``), after normalising case, spaces and
+full-width forms, and the result is one of:
+
+- matched: the person's ``person_id``;
+- mapped: the mapping file's ``owners:`` names the person;
+- ambiguous (two people share the value): refused;
+- close to a known person but not equal (a probable typo): refused, naming the closest person;
+- nobody and close to nobody: a person we do not know, left out and warned (``unknown_person``).
+
+Matching is per distinct value (a CRM has tens of owners, not millions), never per row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from salesplaybook.core.suggest import closest
+from salesplaybook.data.mapping import MATCH_KEYS
+from salesplaybook.data.tables.problems import Problems, TableError
+
+#: How alike an owner value and a known one must be to be taken for a typo of it.
+TYPO_CUTOFF = 0.85
+
+
+def normalise(text: object) -> str:
+    """The form two spellings of one owner share: NFKC (full-width letters, digits and spaces
+    become half-width), case folded, spaces around removed and repeated ones collapsed."""
+    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+@dataclass(frozen=True)
+class Matched:
+    """The owners of one column matched: ``person_id`` per row (NaN where the owner is not
+    known) and the rows left out, with an example for the warning."""
+
+    person_id: pd.Series
+    unknown: np.ndarray
+    example: str | None
+
+
+class OwnerIndex:
+    """The people table's keys, normalised, each -> the person ids that carry it."""
+
+    def __init__(
+        self,
+        people: pd.DataFrame,
+        keys: tuple[str, ...] = MATCH_KEYS,
+        owners: dict[str, str] | None = None,
+        *,
+        map_file: str | None = None,
+    ) -> None:
+        self.keys = [k for k in keys if k in people.columns]
+        self.by_key: dict[str, dict[str, set[str]]] = {}
+        ids = people["person_id"].astype(str)
+        for key in self.keys:
+            values = people[key]
+            present = values.notna() & (values.astype(str).str.strip() != "")
+            table: dict[str, set[str]] = {}
+            for value, pid in zip(values[present].map(normalise), ids[present], strict=True):
+                table.setdefault(value, set()).add(pid)
+            self.by_key[key] = table
+        known = set(ids)
+        self.owners: dict[str, str] = {}
+        for name, pid in (owners or {}).items():
+            if pid not in known:
+                close = closest(pid, sorted(known))
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise _owner_map_error(map_file, name, pid, hint)
+            self.owners[normalise(name)] = pid
+        self.names = {
+            value: next(iter(pids))
+            for table in self.by_key.values()
+            for value, pids in table.items()
+        }
+
+    def resolve(self, value: str) -> tuple[str | None, str | None]:
+        """The person id of one (normalised) owner value, or None; and a problem when the value
+        must be refused (ambiguous or a probable typo)."""
+        if value in self.owners:
+            return self.owners[value], None
+        for key in self.keys:
+            pids = self.by_key[key].get(value)
+            if pids is None:
+                continue
+            if len(pids) > 1:
+                return None, (
+                    f"matches {len(pids)} people by {key} ({', '.join(sorted(pids))}): "
+                    "give the owner's person_id, or name the person under owners: in the "
+                    "mapping file"
+                )
+            return next(iter(pids)), None
+        close = closest(value, list(self.names), cutoff=TYPO_CUTOFF)
+        if close:
+            return None, (
+                f"matches nobody in people, but is close to {close[0]!r} "
+                f"(person {self.names[close[0]]}): correct the typo, or map it under owners: "
+                "in the mapping file"
+            )
+        return None, None
+
+    def match(self, values: pd.Series, file: str, column: str) -> Matched:
+        """Match a column of owner cells; raise :class:`TableError` for refused values, naming
+        the file, row and column."""
+        text = values.astype(object).where(values.notna(), None)
+        codes, uniques = pd.factorize(text, use_na_sentinel=True)
+        resolved: list[str | None] = []
+        problems = Problems(file, {column: column})
+        first_unknown: str | None = None
+        unknown_codes: list[int] = []
+        for code, raw in enumerate(uniques):
+            pid, problem = self.resolve(normalise(raw))
+            resolved.append(pid)
+            if problem is not None:
+                rows = np.flatnonzero(codes == code)
+                problems.add_cells(
+                    values.index[rows[:1]].tolist(), column, [f"{str(raw)!r} {problem}"]
+                )
+                problems.total_cells += len(rows) - 1
+            elif pid is None:
+                unknown_codes.append(code)
+        problems.raise_if_any()
+        mapped = np.array([*resolved, None], dtype=object)
+        person = pd.Series(mapped[np.where(codes < 0, len(resolved), codes)], index=values.index)
+        unknown = np.isin(codes, unknown_codes)
+        if unknown.any():
+            row = int(values.index[np.flatnonzero(unknown)[0]]) + 2
+            first_unknown = f"row {row}, column {column!r}: {values[unknown].iloc[0]!r}"
+        return Matched(person, unknown, first_unknown)
+
+
+def _owner_map_error(map_file: str | None, name: str, pid: str, hint: str) -> TableError:
+    problems = Problems(map_file or "mapping file", {})
+    problems.add(f"owners: {name!r} -> {pid!r}: no person {pid!r} in people{hint}")
+    listed, _ = problems.result()
+    return TableError(listed)
