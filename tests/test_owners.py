@@ -37,7 +37,9 @@ def test_ambiguous_owner_is_refused() -> None:
 
 
 def test_typo_is_refused_with_the_closest_person() -> None:
-    with pytest.raises(TableError, match=r"'Jon Smyth' matches nobody.*close to 'jon smith' \(person P0001\)"):
+    with pytest.raises(
+        TableError, match=r"'Jon Smyth' matches nobody.*close to 'jon smith' \(person P0001\)"
+    ):
         OwnerIndex(PEOPLE).match(pd.Series(["Jon Smyth"]), "targets.csv", "Owner")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from salesplaybook import __version__
-from salesplaybook.cli import assessment, content, course, sample, site, tools
+from salesplaybook.cli import assessment, content, course, data, sample, site, tools
 from salesplaybook.cli.errors import Group
 
 
@@ -26,6 +26,7 @@ for command in (
     content.check,
     content.export,
     assessment.assess,
+    data.data,
     sample.sample,
     tools.career,
     tools.targets,

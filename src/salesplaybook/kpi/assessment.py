@@ -3,7 +3,8 @@ file's values override the data's), scored against the playbook."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from salesplaybook.content.facts import probation_months
@@ -13,16 +14,32 @@ from salesplaybook.kpi.inputs import MetricsInput, load_metrics_file
 from salesplaybook.kpi.scorecard import Scorecard, assess
 
 
+@dataclass(frozen=True)
+class DataOptions:
+    """How a data folder is read: its mapping file (else the folder's own), the reporting
+    currency, and whether a warning refuses the data (strict)."""
+
+    map_file: Path | None = None
+    currency: str | None = None
+    strict: bool = False
+
+
 def inputs_from_data(
     playbook: Playbook,
     data: Path | None,
     use_sample: bool,
     period: str | None,
     team: str | None,
+    options: DataOptions | None = None,
 ) -> MetricsInput:
-    """Every indicator the raw tables can give, for one period and team."""
+    """Every indicator the raw tables can give, for one period and team, with why the others
+    have no value and what the folder held back."""
     from salesplaybook.kpi.metrics import derive_metrics
+    from salesplaybook.kpi.reasons import missing_reasons, untrusted
 
+    options = options or DataOptions()
+    quality = None
+    map_file = None
     if use_sample:
         from salesplaybook.data.sample import generate
 
@@ -30,25 +47,43 @@ def inputs_from_data(
         origin = "sample data"
     else:
         assert data is not None
-        from salesplaybook.data.folder import read_tables
+        from salesplaybook.data.folder import read_folder
 
-        tables = read_tables(data)
+        folder = read_folder(data, map_file=options.map_file, currency=options.currency)
+        tables, quality, map_file = folder.tables, folder.quality, folder.data_map.file
         origin = f"data in {data}"
+        if options.strict and quality.warnings:
+            raise StrictRefusalError(quality.warnings)
     if period is None:
         period = latest_period(tables)
     derived = derive_metrics(tables, period, team, probation_months=probation_months(playbook))
     context = derived.context
     trend = context.get("market_trend")
     competitor = context.get("competitor_attainment")
+    reasons = {} if use_sample else untrusted(tables, quality, map_file)
+    values = {k: v for k, v in derived.values.items() if k not in reasons}
+    others = [i for i in playbook.indicators if i.id not in values and i.id not in reasons]
+    reasons.update(missing_reasons([i.id for i in others], tables, derived.period, derived.team))
     return MetricsInput(
-        values=dict(derived.values),
+        values=values,
         period=derived.period,
         team=derived.team,
         team_size=derived.team_size,
         market_trend=str(trend) if trend is not None else None,
         competitor_attainment=float(competitor) if competitor is not None else None,
-        sources={k: origin for k in derived.values},
+        sources={k: origin for k in values},
+        reasons={k: v for k, v in reasons.items() if k in {i.id for i in playbook.indicators}},
+        warnings=tuple(w.message for w in quality.warnings) if quality is not None else (),
+        data_quality=quality,
     )
+
+
+class StrictRefusalError(SalesplaybookError):
+    """Warnings refused because the assessment is strict: every warning is an error."""
+
+    def __init__(self, warnings: Iterable[object]) -> None:
+        lines = [str(w) for w in warnings]
+        super().__init__("the data has problems that strict mode refuses:\n" + "\n".join(lines))
 
 
 def latest_period(tables: Mapping[str, object]) -> str:
@@ -67,8 +102,9 @@ def run_assessment(
     use_sample: bool = False,
     period: str | None = None,
     team: str | None = None,
+    options: DataOptions | None = None,
 ) -> Scorecard:
-    inputs = collect_inputs(playbook, metrics_file, data, use_sample, period, team)
+    inputs = collect_inputs(playbook, metrics_file, data, use_sample, period, team, options)
     return assess(playbook, inputs)
 
 
@@ -79,6 +115,7 @@ def collect_inputs(
     use_sample: bool = False,
     period: str | None = None,
     team: str | None = None,
+    options: DataOptions | None = None,
 ) -> MetricsInput:
     """The inputs of a self-assessment from a metrics file and/or raw tables."""
     if metrics_file is None and data is None and not use_sample:
@@ -98,7 +135,7 @@ def collect_inputs(
     inputs = MetricsInput(period=period, team=team)
     if data is not None or use_sample:
         file_period = from_file.period if from_file is not None and period is None else None
-        inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team)
+        inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team, options)
     if from_file is not None:
         inputs = from_file.merged_over(inputs)
     if team is not None and inputs.team is None:

@@ -1,0 +1,43 @@
+"""The data check as text for the terminal and the notebook: per file the source, columns,
+unit and currency, rows used and left out; then the warnings and the indicators."""
+
+from __future__ import annotations
+
+from salesplaybook.kpi.datacheck import DataCheck
+
+
+def data_check_text(check: DataCheck) -> str:
+    """Plain lines (no colour), the same in a terminal, a log and a notebook."""
+    lines = [f"data folder: {check.folder}"]
+    quality = check.quality
+    if quality is not None:
+        if quality.mapping_file:
+            lines.append(f"mapping file: {quality.mapping_file}")
+        for table in quality.tables:
+            money = ""
+            if table.unit or table.currency:
+                money = f", amounts in {table.currency or '?'}" + (
+                    f" ({table.unit})" if table.unit else ""
+                )
+                if table.converted:
+                    money += f", converted from {', '.join(table.converted)}"
+            lines.append(
+                f"{table.file}: {table.table} ({table.source}), {table.rows_read} rows read, "
+                f"{table.rows_used} used{money}"
+            )
+            renamed = [f"{h} -> {c}" for h, c in table.columns.items() if h != c]
+            if renamed:
+                lines.append("  columns: " + "; ".join(renamed))
+            for item in table.left_out:
+                example = f" (e.g. {item.example})" if item.example else ""
+                lines.append(f"  left out: {item.rows} rows, {item.reason}{example}")
+    for warning in check.warnings:
+        lines.append(f"warning: {warning}")
+    lines.append(f"period checked: {check.period or '-'}")
+    lines.append(
+        f"indicators that can be computed ({len(check.computable)}): "
+        + (", ".join(check.computable) or "none")
+    )
+    lines.append(f"indicators that cannot ({len(check.not_computable)}):")
+    lines.extend(f"  {i}: {reason}" for i, reason in check.not_computable.items())
+    return "\n".join(lines)
