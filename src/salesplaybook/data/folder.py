@@ -19,6 +19,7 @@ from salesplaybook.data.mapping import MAP_FILE, DataMap, find_map, load_map
 from salesplaybook.data.money import MONEY_COLUMNS, read_money
 from salesplaybook.data.quality import DataQuality
 from salesplaybook.data.sources import (
+    EXPECTED_CLOSE,
     XLSX_SUFFIXES,
     cells_of,
     drop_report_footer,
@@ -27,6 +28,7 @@ from salesplaybook.data.sources import (
     source_name,
     table_by_header,
 )
+from salesplaybook.data.tables.aliases import key
 from salesplaybook.data.tables.coerce import canonical_columns, coerce_table
 from salesplaybook.data.tables.csvfile import DELIMITER
 from salesplaybook.data.tables.filenames import (
@@ -83,7 +85,13 @@ def _read_one(
         raise TableError([table_problem(name, unknown_file_message(path))])
     cells = cells_of(path, name, number_positions(table), data_map.decimal_comma, table)
     decimal_comma = data_map.decimal_comma or cells.attrs.get(DELIMITER) == ";"
+    before = set(cells.columns)
     cells = rename_columns(cells, table, data_map.columns.get(table, {}))
+    expected_close = (
+        "closed_on" in cells.columns
+        and "closed_on" not in before
+        and any(key(h) in EXPECTED_CLOSE for h in before)
+    )
     rows_read = len(cells)
     fmt = (
         crm.detect_format(cells.columns, table) if table in ("deals", "customers") else "canonical"
@@ -102,6 +110,8 @@ def _read_one(
     else:
         renamed, shown = canonical_columns(cells, table, name)
         frame = coerce_table(renamed, table, name, shown=shown, decimal_comma=decimal_comma)
+    if expected_close:  # an expected close date is no close date while the deal is open
+        frame.loc[~frame["stage"].isin(["won", "lost"]), "closed_on"] = pd.NaT
     if data_map.teams and "team_id" in frame:
         teams = frame["team_id"]
         frame["team_id"] = teams.map(lambda t: data_map.teams.get(str(t), t)).where(teams.notna())

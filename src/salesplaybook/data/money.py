@@ -71,7 +71,7 @@ CELL_UNITS = {
 _CELL = re.compile(
     r"^(?P<pre>[A-Za-z]{3}(?=[\s\d+-])|[¥￥$€£])?\s*(?P<num>[+-]?[\d.,]+)\s*"
     r"(?P<unit>百万元|千元|万元|亿元|百万|万|千|亿|元|thousands|thousand|millions|million|mn|[kKmM])?"
-    r"\s*(?P<post>[A-Za-z]{3})?$"
+    r"\s*(?P<post>[A-Za-z]{3}|[¥￥$€£])?$"
 )
 
 

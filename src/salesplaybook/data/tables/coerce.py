@@ -70,7 +70,12 @@ def coerce_table(
     frame = spreadsheet_rows(frame)
     shown = dict(shown or {})
     problems = Problems(file, {c: shown.get(c, c) for c in spec})
-    missing = [c for c, col in spec.items() if c not in frame.columns and not col.nullable]
+    present = datamodel.PRESENT_COLUMNS.get(table, ())
+    missing = [
+        c
+        for c, col in spec.items()
+        if c not in frame.columns and (not col.nullable or c in present)
+    ]
     if missing:
         found = ", ".join(map(str, frame.columns[:20])) or "none"
         names = ", ".join(f"'{c}'" + zh_header(table, c) for c in missing)
