@@ -81,3 +81,10 @@ def test_salesforce_owner_ids_through_user_csv(tmp_path: Path) -> None:
     read = read_folder(path)
     assert read.tables["deals"]["person_id"].tolist() == ["P1"]
     assert read.quality.table("deals").source == "salesforce_export"  # type: ignore[union-attr]
+
+
+def test_fiscal_periods_in_targets_follow_the_mapping_file(tmp_path: Path) -> None:
+    path = folder(tmp_path)
+    (path / "targets.csv").write_text("person_id,period,target\nP1,FY2026 Q1,100\n")
+    (path / "salesplaybook.yaml").write_text("fiscal_year_start: 4\n")
+    assert read_folder(path).tables["targets"]["period"].tolist() == ["2025-Q2"]

@@ -5,6 +5,7 @@ to people, all problems of all files reported together, and what was left out co
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from salesplaybook.core.errors import Problem, SalesplaybookError, display_path
+from salesplaybook.core.periods import fiscal_period, is_fiscal_label
 from salesplaybook.data import crm
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.checks import FileRead, check_rows
@@ -28,7 +30,7 @@ from salesplaybook.data.sources import (
     source_name,
     table_by_header,
 )
-from salesplaybook.data.tables.aliases import key
+from salesplaybook.data.tables.aliases import header_key, header_lookup, key
 from salesplaybook.data.tables.coerce import canonical_columns, coerce_table
 from salesplaybook.data.tables.csvfile import DELIMITER
 from salesplaybook.data.tables.filenames import (
@@ -100,6 +102,7 @@ def _read_one(
         cells = drop_report_footer(cells)
         rows_read = len(cells)
     cells, money = read_money(cells, table, data_map, decimal_comma=decimal_comma, file=name)
+    cells = fiscal_periods(cells, table, data_map.fiscal_year_start)
     lines = set(data_map.core_product_lines) if data_map.core_product_lines is not None else None
     if table == "deals":
         frame = crm.to_canonical_deals(
@@ -120,6 +123,26 @@ def _read_one(
         columns[money.header] = MONEY_COLUMNS[table]
     read = FileRead(table, name, source_name(fmt, cells.columns), rows_read, columns, money)
     return frame, read
+
+
+def fiscal_periods(cells: pd.DataFrame, table: str, start_month: int) -> pd.DataFrame:
+    """``FY2026 Q3`` in a period column as the calendar quarter it is (per distinct value);
+    what is no fiscal label is left for the reader."""
+    lookup = header_lookup(table)
+    for header in cells.columns:
+        if lookup.get(header_key(header)) != "period":
+            continue
+        text = cells[header].astype(object)
+        distinct = pd.unique(text.dropna())
+        fiscal = {v: v for v in distinct if is_fiscal_label(v)}
+        if not fiscal:
+            continue
+        for label in fiscal:
+            with contextlib.suppress(SalesplaybookError):
+                fiscal[label] = fiscal_period(label, start_month)
+        mapped = text.map(fiscal)
+        cells = cells.assign(**{str(header): mapped.where(mapped.notna(), text)})
+    return cells
 
 
 def read_tables(

@@ -10,6 +10,7 @@ from pathlib import Path
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
+from salesplaybook.core.periods import fiscal_period, is_fiscal_label
 from salesplaybook.kpi.inputs import MetricsInput, load_metrics_file
 from salesplaybook.kpi.scorecard import Scorecard, assess
 
@@ -52,6 +53,8 @@ def inputs_from_data(
         folder = read_folder(data, map_file=options.map_file, currency=options.currency)
         tables, quality, map_file = folder.tables, folder.quality, folder.data_map.file
         origin = f"data in {data}"
+        if period is not None and is_fiscal_label(period):
+            period = fiscal_period(period, folder.data_map.fiscal_year_start)
         if options.strict and quality.warnings:
             raise StrictRefusalError(quality.warnings)
     if period is None:
@@ -123,10 +126,10 @@ def collect_inputs(
     if data is not None and use_sample:
         raise ChoiceNeeded("a data folder and the sample were both given", choice="data")
     if period is not None:
-        from salesplaybook.core.periods import parse_period
+        from salesplaybook.core.periods import fiscal_period, parse_period
 
         try:
-            parse_period(period)
+            parse_period(fiscal_period(period, 1) if data is not None else period)
         except SalesplaybookError as exc:
             raise ChoiceNeeded(f"period: {exc}", choice="period") from None
     # Read once: it gives the period the data is derived for (when none is given) and the
