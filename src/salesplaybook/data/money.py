@@ -123,27 +123,16 @@ def read_money(
     chosen = converted or (candidates[0] if len(candidates) == 1 else None)
     if chosen is None:  # none, or two that both give the column: the reader says so
         return cells, Money()
-    cells = cells.copy()
+    cells = cells.copy(deep=False)  # columns are replaced, never changed in place
     for other in candidates:  # the original amount beside a converted one is not ours
         if other != chosen:
             cells = cells.rename(columns={other: f"{other}, original currency"})
     factor, unit, head_currency = header_unit(chosen)
     reporting = data_map.currency
     values = cells[chosen]
-    if converted is None:
-        currency_header = _find(headers, CURRENCY_HEADERS)
-        row_currency = (
-            _text(cells[currency_header]).str.upper() if currency_header is not None else None
-        )
-    else:
-        row_currency = None
     numbers, cell_factor, cell_currency = _parse(values, decimal_comma)
-    if row_currency is None:
-        row_currency = cell_currency
-    else:
-        row_currency = row_currency.where(row_currency.notna(), cell_currency)
-    if head_currency is not None:
-        row_currency = row_currency.fillna(head_currency)
+    currency_header = _find(headers, CURRENCY_HEADERS) if converted is None else None
+    row_currency = _row_currency(cells, currency_header, cell_currency, head_currency)
     if factor is None and data_map.amount_unit is not None:
         factor, unit = UNITS[data_map.amount_unit], data_map.amount_unit
     scale = cell_factor.fillna(factor if factor is not None else 1.0)
@@ -157,11 +146,35 @@ def read_money(
             raise TableError([_mixed(file, chosen, seen, missing, reporting, data_map)])
         rate = row_currency.map({**data_map.rates, reporting: 1.0}).fillna(1.0)
         scale = scale * rate
-    cells[chosen] = numbers.where(numbers.isna(), numbers * scale).astype(object)
+    scaled = numbers if _all_one(scale) else numbers * scale
     bad = numbers.isna() & values.notna()
-    cells.loc[bad, chosen] = values[bad]
+    if bad.any():  # left as written, for the reader to report at their rows
+        scaled = scaled.astype(object)
+        scaled[bad] = values[bad]
+    cells[chosen] = scaled
     cells = cells.rename(columns={chosen: column})
     return cells, Money(chosen, unit, reporting, tuple(others))
+
+
+def _row_currency(
+    cells: pd.DataFrame,
+    currency_header: str | None,
+    cell_currency: pd.Series,
+    head_currency: str | None,
+) -> pd.Series:
+    """Each row's currency: its currency column, else its cell's code or symbol, else the
+    header's."""
+    row_currency = cell_currency
+    if currency_header is not None:
+        given = _text(cells[currency_header]).str.upper()
+        row_currency = given.where(given.notna(), cell_currency)
+    if head_currency is not None:
+        row_currency = row_currency.fillna(head_currency)
+    return row_currency
+
+
+def _all_one(scale: pd.Series) -> bool:
+    return bool((scale.to_numpy() == 1.0).all())
 
 
 def _find(headers: list[str], names: tuple[str, ...]) -> str | None:

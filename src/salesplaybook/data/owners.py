@@ -61,15 +61,11 @@ class OwnerIndex:
         map_file: str | None = None,
     ) -> None:
         self.keys = [k for k in keys if k in people.columns]
-        self.by_key: dict[str, dict[str, set[str]]] = {}
+        self.people = people
+        self._by_key: dict[str, dict[str, set[str]]] | None = None
         ids = people["person_id"].astype(str)
-        for key in self.keys:
-            values = people[key]
-            present = values.notna() & (values.astype(str).str.strip() != "")
-            table: dict[str, set[str]] = {}
-            for value, pid in zip(values[present].map(normalise), ids[present], strict=True):
-                table.setdefault(value, set()).add(pid)
-            self.by_key[key] = table
+        #: The ids as written: most files give them so, and they need no normalising.
+        self.exact = set(ids) if "person_id" in self.keys and self.keys[0] == "person_id" else set()
         known = set(ids)
         self.owners: dict[str, str] = {}
         for name, pid in (owners or {}).items():
@@ -78,11 +74,37 @@ class OwnerIndex:
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise _owner_map_error(map_file, name, pid, hint)
             self.owners[normalise(name)] = pid
-        self.names = {
-            value: next(iter(pids))
-            for table in self.by_key.values()
-            for value, pids in table.items()
-        }
+        self._names: dict[str, str] | None = None
+
+    @property
+    def by_key(self) -> dict[str, dict[str, set[str]]]:
+        """Per key, normalised value -> person ids; built when an owner is not an exact id."""
+        if self._by_key is None:
+            self._by_key = self._index()
+        return self._by_key
+
+    @property
+    def names(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = {
+                value: next(iter(pids))
+                for table in self.by_key.values()
+                for value, pids in table.items()
+            }
+        return self._names
+
+    def _index(self) -> dict[str, dict[str, set[str]]]:
+        by_key: dict[str, dict[str, set[str]]] = {}
+        people = self.people
+        ids = people["person_id"].astype(str)
+        for key in self.keys:
+            values = people[key]
+            present = values.notna() & (values.astype(str).str.strip() != "")
+            table: dict[str, set[str]] = {}
+            for value, pid in zip(values[present].map(normalise), ids[present], strict=True):
+                table.setdefault(value, set()).add(pid)
+            by_key[key] = table
+        return by_key
 
     def resolve(self, value: str) -> tuple[str | None, str | None]:
         """The person id of one (normalised) owner value, or None; and a problem when the value
@@ -119,6 +141,9 @@ class OwnerIndex:
         first_unknown: str | None = None
         unknown_codes: list[int] = []
         for code, raw in enumerate(uniques):
+            if raw in self.exact and raw not in self.owners:
+                resolved.append(str(raw))
+                continue
             pid, problem = self.resolve(normalise(raw))
             resolved.append(pid)
             if problem is not None:

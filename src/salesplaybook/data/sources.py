@@ -93,7 +93,8 @@ def _head_rows(path: Path) -> list[list[str]]:
             return [[str(c) for c in row] for row in _workbook_rows(path)[0][: TITLE_ROWS + 1]]
         except TableError:
             return []
-    raw = path.read_bytes()[:65536]
+    with path.open("rb") as handle:
+        raw = handle.read(65536)
     text = ""
     for encoding in (
         ("utf-16",) if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ENCODINGS
