@@ -171,25 +171,33 @@ def check_right(folder: Folder, world: World, period: str, team: str | None = No
     return run
 
 
+def _header_row(rows: list[list[str]]) -> list[str]:
+    """The header of a sheet: its first row with three or more cells (title rows have one)."""
+    return next((row for row in rows if sum(bool(c.strip()) for c in row) >= 3), [])
+
+
 def headers(folder: Folder) -> set[str]:
-    """Every header cell of the folder's files (the first three lines: title rows included)."""
+    """Every column header of the folder's files."""
     cells: set[str] = set()
     for name in folder.files.values():
         path = folder.path / name
         if path.suffix == ".xlsx":
             sheet = load_workbook(path, read_only=True).worksheets[0]
-            for values in sheet.iter_rows(max_row=3, values_only=True):
-                cells.update(str(c) for c in values if c is not None)
+            rows = [
+                ["" if c is None else str(c) for c in values]
+                for values in sheet.iter_rows(max_row=4, values_only=True)
+            ]
+            cells.update(c.strip() for c in _header_row(rows) if c.strip())
             continue
         raw = path.read_bytes()
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("gbk")
-        lines = text.splitlines()[:3]
-        for delimiter in (",", ";"):
-            for row in csv.reader(lines, delimiter=delimiter):
-                cells.update(c.strip() for c in row if c.strip())
+        lines = text.splitlines()[:4]
+        delimiter = ";" if lines and lines[0].count(";") > lines[0].count(",") else ","
+        row = _header_row(list(csv.reader(lines, delimiter=delimiter)))
+        cells.update(c.strip() for c in row if c.strip())
     return cells
 
 
@@ -219,16 +227,18 @@ def check_untouched(folder: Folder, world: World) -> None:
         check_refusal(folder, run)
 
 
-def check_typo(folder: Folder) -> None:
+def check_typo(folder: Folder, world: World) -> None:
     """The typo'd target owner is refused: the targets file, the value as written, the person
-    it is close to (did-you-mean) and the ``owners`` key."""
+    it is close to (did-you-mean: by the value as the file would write it, or by the person's
+    id, name or e-mail) and the ``owners`` key."""
     assert folder.typo is not None
     run = assess(folder, PERIOD)
     message = check_refusal(folder, run, key="owners")
     assert folder.files["targets"] in message
     assert folder.typo in message
-    assert folder.intended is not None
-    assert folder.intended in message
+    person = world.targets[world.planted.typo_target].person
+    keys = {folder.intended, person.person_id, person.name_en, person.name_zh, person.email}
+    assert any(key and key in message for key in keys), message
 
 
 def check_strict(folder: Folder) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from tests.realworld import (
@@ -17,6 +19,7 @@ from tests.realworld import (
     check_right,
     check_strict,
     check_typo,
+    differences,
     indicators,
     truth,
     warning_codes,
@@ -42,7 +45,7 @@ def test_another_quarter_and_team(world_folders: Folders):
 
 
 def test_a_typo_in_a_target_owner_is_refused_with_did_you_mean(world_folders: Folders):
-    check_typo(world_folders.get(KIND, "raw"))
+    check_typo(world_folders.get(KIND, "raw"), world_folders.world())
 
 
 def test_the_mapping_file_fixes_the_typo(world_folders: Folders):
@@ -64,16 +67,12 @@ def test_without_a_close_date_column_attainment_is_no_data_with_a_reason(
     ``no_data`` with a reason (never 0), warned ``no_close_date_column``; the people's
     indicators are still right."""
     source = world_folders.get(KIND, "clean")
-    shutil.copytree(source.path, tmp_path / "data")
-    deals = tmp_path / "data" / "deals.csv"
-    with deals.open(encoding="utf-8", newline="") as fh:
-        rows = [{k: v for k, v in row.items() if k != "closed_on"} for row in csv.DictReader(fh)]
-    with deals.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    folder = Folders(tmp_path).get(KIND, "clean")  # only for its description
-    folder = type(folder)(**{**folder.__dict__, "path": tmp_path / "data"})
+
+    def drop(row: dict[str, str]) -> None:
+        del row["closed_on"]
+
+    _rewrite(source.path, tmp_path / "data", "deals", drop)
+    folder = replace(source, path=tmp_path / "data")
     run = assess(folder, PERIOD)
     assert run.exit_code == 0, run.stderr
     got = indicators(run)
@@ -87,3 +86,52 @@ def test_without_a_close_date_column_attainment_is_no_data_with_a_reason(
         assert (value is None) if want is None else abs(value - want) <= 1e-6 * abs(want)
     assert "no_close_date_column" in warning_codes(run)
     assert any(line.startswith("warning:") for line in run.stderr.splitlines())
+
+
+def _rewrite(source: Path, dest: Path, table: str, change: Callable[[dict[str, str]], None]):
+    """A copy of the folder ``source`` at ``dest`` with each row of ``table`` changed."""
+    shutil.copytree(source, dest)
+    path = dest / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        change(row)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_termination_date_column_is_the_leaving_date(world_folders: Folders, tmp_path: Path):
+    """HR's ``Termination Date`` is read as ``left_on``: core attrition is right, not 0."""
+    source = world_folders.get(KIND, "clean")
+
+    def rename(row: dict[str, str]) -> None:
+        row["Termination Date"] = row.pop("left_on")
+
+    _rewrite(source.path, tmp_path / "data", "people", rename)
+    folder = replace(source, path=tmp_path / "data")
+    check_right(folder, world_folders.world(), PERIOD)
+
+
+def test_us_dates_in_our_own_tables(world_folders: Folders, tmp_path: Path):
+    """Unambiguous month/day/year columns are read everywhere, not only in CRM files."""
+    source = world_folders.get(KIND, "clean")
+
+    def american(row: dict[str, str]) -> None:
+        for column in ("created_on", "closed_on"):
+            if row[column]:
+                year, month, day = row[column].split("-")
+                row[column] = f"{int(month)}/{int(day)}/{year}"
+
+    _rewrite(source.path, tmp_path / "data", "deals", american)
+    check_right(replace(source, path=tmp_path / "data"), world_folders.world(), PERIOD)
+
+
+def test_strict_accepts_files_without_problems(world_folders: Folders):
+    """``--strict`` refuses warnings, not files: a world without planted problems passes."""
+    folder = world_folders.get(KIND, "clean", plant=False)
+    run = assess(folder, PERIOD, None, "--strict")
+    assert run.exit_code == 0, run.stderr
+    assert run.doc["warnings"] == []
+    assert differences(folder, truth(world_folders.world(plant=False), PERIOD), run) == []

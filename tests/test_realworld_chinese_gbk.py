@@ -42,7 +42,7 @@ def test_the_mapping_file_makes_another_quarter_right(world_folders: Folders):
 
 
 def test_a_typo_in_a_target_owner_is_refused_with_did_you_mean(world_folders: Folders):
-    check_typo(world_folders.get(KIND, "mapped-owners"))
+    check_typo(world_folders.get(KIND, "mapped-owners"), world_folders.world())
 
 
 def test_strict_turns_the_warnings_into_a_refusal(world_folders: Folders):

@@ -52,7 +52,7 @@ class Folder:
     kind: str
     variant: Variant
     path: Path
-    #: Table -> file name (relative to ``path``).
+    #: Table (or CRM object: ``users``, ``accounts``) -> file name (relative to ``path``).
     files: dict[str, str]
     #: Team id -> how ``--team`` names it for this folder (the files' team names until mapped).
     team_labels: dict[str, str]
