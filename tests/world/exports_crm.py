@@ -244,7 +244,9 @@ def write_salesforce_report(world: World, folder: Path, variant: Variant) -> Fol
 
 
 def _timestamp(day: date, minutes: int) -> str:
-    moment = datetime.combine(day, time(9, 0)) + timedelta(minutes=minutes)
+    """An ISO UTC timestamp on ``day`` between 08:00 and 16:00, the same date from UTC-8 to
+    UTC+8 (a reader converting to local time keeps the day)."""
+    moment = datetime.combine(day, time(8, 0)) + timedelta(minutes=minutes % 480)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
