@@ -74,12 +74,12 @@ class Folder:
 
 def misspell(value: str) -> str:
     """The value with one slip of the hand: a homophone in a Chinese name, two letters swapped
-    in a word, a letter O for a zero in an id."""
+    in a word, a key struck twice at the end of an id."""
     for char, other in _HOMOPHONES.items():
         if char in value:
             return value.replace(char, other, 1)
-    if "0" in value and value[:1].isalpha() and value[1:].isdigit():
-        return value[:2] + "O" + value[3:]
+    if value[:1].isalpha() and value[1:].isdigit():
+        return value + value[-1]
     at = value.find("@")
     word_end = at if at > 0 else len(value)
     i = word_end - 3
