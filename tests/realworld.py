@@ -162,9 +162,12 @@ def check_warned(folder: Folder, run: Run, extra: tuple[str, ...] = ()) -> None:
     assert sorted(printed) == sorted(w.strip() for w in warnings), (printed, warnings)
 
 
-def check_right(folder: Folder, world: World, period: str, team: str | None = None) -> Run:
-    """The folder gives the world's figures for (period, team), with the planted warnings."""
-    run = assess(folder, period, team)
+def check_right(
+    folder: Folder, world: World, period: str, team: str | None = None, *extra: str
+) -> Run:
+    """The folder gives the world's figures for (period, team), with the planted warnings
+    (``extra``: more command-line arguments)."""
+    run = assess(folder, period, team, *extra)
     assert run.exit_code == 0, run.stderr
     assert differences(folder, truth(world, period, team), run) == []
     check_warned(folder, run)

@@ -16,9 +16,11 @@ from tests.realworld import (
     PERIOD,
     assess,
     check_data_check,
+    check_refusal,
     check_right,
     check_strict,
     check_typo,
+    cli,
     differences,
     indicators,
     truth,
@@ -135,3 +137,12 @@ def test_strict_accepts_files_without_problems(world_folders: Folders):
     assert run.exit_code == 0, run.stderr
     assert run.doc["warnings"] == []
     assert differences(folder, truth(world_folders.world(plant=False), PERIOD), run) == []
+
+
+def test_data_check_refuses_the_typo(world_folders: Folders):
+    """``data check`` exits 2 on what ``assess`` refuses: the typo'd target owner."""
+    folder = world_folders.get(KIND, "raw")
+    run = cli("data", "check", str(folder.path), "--json")
+    message = check_refusal(folder, run, key="owners")
+    assert folder.typo is not None
+    assert folder.typo in message

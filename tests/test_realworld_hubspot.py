@@ -15,6 +15,7 @@ from tests.realworld import (
     check_untouched,
 )
 from tests.world import Folders
+from tests.world.exports import MAPPING_FILE
 
 KIND = "hubspot"
 
@@ -57,3 +58,10 @@ def test_an_owner_written_with_a_double_space_counts_for_his_team(world_folders:
     """Li Na (T01) is written ``Li  Na`` in every other row: the same person once
     normalised."""
     check_right(world_folders.get(KIND, "mapped"), world_folders.world(), PERIOD, "T01")
+
+
+def test_a_mapping_file_given_with_map_works_like_one_in_the_folder(world_folders: Folders):
+    """``--map FILE`` outside the untouched folder gives the same right scorecard."""
+    mapping = world_folders.get(KIND, "mapped").path / MAPPING_FILE
+    folder = world_folders.get(KIND, "raw")
+    check_right(folder, world_folders.world(), PERIOD, None, "--map", str(mapping))
