@@ -18,7 +18,7 @@ from tests.world import Folders
 KIND = "european"
 
 
-def test_untouched_export_gives_the_truth_or_names_the_fix(world_folders: Folders):
+def test_untouched_export_with_the_typo_is_refused_naming_the_fix(world_folders: Folders):
     check_untouched(world_folders.get(KIND, "raw"), world_folders.world())
 
 
