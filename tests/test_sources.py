@@ -61,6 +61,7 @@ def test_report_footer_is_dropped() -> None:
 def test_workbook_with_title_rows_and_merged_cells(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
+    assert sheet is not None
     sheet.append(["2026年销售商机明细"])
     sheet.merge_cells("A1:E1")
     sheet.append(["商机编号", "销售", "金额（万元）", "阶段", "创建日期"])
