@@ -42,7 +42,7 @@ def test_each_unusable_row_is_counted_under_its_reason(tmp_path: Path) -> None:
     reasons = {item.reason: item.rows for item in quality.left_out}
     assert reasons == {"unknown_person": 2, "outside_team": 1, "no_close_date": 1}
     codes = [w.code for w in read.quality.warnings]
-    assert codes == ["unknown_person", "outside_team", "no_close_date"]
+    assert codes == ["unknown_person", "outside_team", "no_close_date", "no_core_products"]
     assert "row 4, column 'owner': 'Zhang Wei'" in read.quality.warnings[0].message
 
 
@@ -54,7 +54,13 @@ def test_a_typo_of_an_owner_is_refused(tmp_path: Path) -> None:
 def test_no_close_date_column(tmp_path: Path) -> None:
     deals = "deal_id,person_id,amount,stage,created_on\nD1,P1,100,won,2026-01-01\n"
     read = read_folder(folder(tmp_path, deals))
-    assert [w.code for w in read.quality.warnings] == ["no_close_date_column"]
+    assert [w.code for w in read.quality.warnings] == ["no_close_date_column", "no_core_products"]
+
+
+def test_owners_that_match_nobody_at_all_are_refused(tmp_path: Path) -> None:
+    deals = "deal_id,person_id,amount,stage,created_on\nD1,X9,100,won,2026-01-01\n"
+    with pytest.raises(TableError, match=r"no owner in column 'person_id' matches anyone"):
+        read_folder(folder(tmp_path, deals))
 
 
 def test_the_mapping_file_maps_owners_and_columns(tmp_path: Path) -> None:

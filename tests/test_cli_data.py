@@ -39,7 +39,7 @@ def test_assess_warns_on_stderr_and_in_json(tmp_path: Path) -> None:
     assert "warning: " in result.stderr
     assert "Ghost Rider" in result.stderr
     card = json.loads(result.stdout)
-    assert len(card["warnings"]) == 1
+    assert len(card["warnings"]) == 2  # the unknown person, and no core products
     tables = {t["table"]: t for t in card["data_quality"]["tables"]}
     left = tables["deals"]["left_out"]
     assert left == [

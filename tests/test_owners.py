@@ -52,4 +52,5 @@ def test_owners_key_of_the_mapping_file() -> None:
 
 def test_match_keys_in_the_order_given() -> None:
     index = OwnerIndex(PEOPLE, keys=("person_id",))
-    assert index.match(pd.Series(["Unheard Of"]), "d", "o").unknown.tolist() == [True]
+    matched = index.match(pd.Series(["Unheard Of", "P0001"]), "d", "o")
+    assert matched.unknown.tolist() == [True, False]

@@ -95,6 +95,7 @@ def check_rows(
             raise TableError(problems)
         _outside_team(tables, reads, left, warnings)
     _close_dates(tables, reads, left, used, warnings)
+    _core_products(tables, reads, data_map, warnings)
     quality = DataQuality(
         tables=tuple(
             _table_quality(t, reads[t], used[t], left[t])
@@ -174,6 +175,27 @@ def _outside_team(
             "outside_team",
             f"{file}: {n} deal{_s(n)} of people in no team ({example}): counted for the "
             "organisation, left out of every team; give them a team_id in people.csv",
+            "deals",
+        )
+    )
+
+
+def _core_products(
+    tables: dict[str, pd.DataFrame],
+    reads: Mapping[str, FileRead],
+    data_map: DataMap,
+    warnings: list[DataWarning],
+) -> None:
+    deals = tables.get("deals")
+    if deals is None or not len(deals) or deals["is_core_product"].notna().any():
+        return
+    where = data_map.file or MAP_FILE
+    warnings.append(
+        DataWarning(
+            "no_core_products",
+            f"{reads['deals'].file}: no deal says whether it is a core product, so the core "
+            "product share cannot be computed; add an is_core_product column (核心产品) or list "
+            f"the core product lines under core_product_lines: in {where}",
             "deals",
         )
     )

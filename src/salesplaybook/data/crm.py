@@ -200,6 +200,7 @@ def to_canonical_deals(
     stage_map: Mapping[str, str] | None = None,
     file: str = "deals",
     decimal_comma: bool = False,
+    us_dates: bool = False,
 ) -> pd.DataFrame:
     """The canonical, validated ``deals`` table from an export in format ``fmt``.
 
@@ -220,7 +221,9 @@ def to_canonical_deals(
             custom = {key(name): stage for name, stage in stage_map.items()}
             text = _text(frame["stage"])
             frame["stage"] = text.map(lambda v: custom.get(key(v), v))
-        return coerce_table(frame, "deals", file, shown=shown, decimal_comma=decimal_comma)
+        return coerce_table(
+            frame, "deals", file, shown=shown, decimal_comma=decimal_comma, us_dates=us_dates
+        )
     columns = SALESFORCE_DEALS if fmt == "salesforce" else HUBSPOT_DEALS
     frame, shown = _pick(df, columns, "deals", file)
     defaults = SALESFORCE_STAGES if fmt == "salesforce" else HUBSPOT_STAGES
@@ -349,7 +352,10 @@ def _pick(
     if missing:
         have = ", ".join(map(str, df.columns[:20])) or "none"
         plural = "s" if len(missing) > 1 else ""
-        msg = f"missing column{plural} {', '.join(missing)} (columns found: {have})"
+        msg = (
+            f"missing column{plural} {', '.join(missing)} (columns found: {have}); map the "
+            f"column that holds it under columns: {table}: in salesplaybook.yaml"
+        )
         raise TableError([table_problem(file, msg)])
     return frame, shown
 

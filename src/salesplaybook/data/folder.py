@@ -87,42 +87,65 @@ def _read_one(
         raise TableError([table_problem(name, unknown_file_message(path))])
     cells = cells_of(path, name, number_positions(table), data_map.decimal_comma, table)
     decimal_comma = data_map.decimal_comma or cells.attrs.get(DELIMITER) == ";"
-    before = set(cells.columns)
+    # The export's own format, from its own headers: the mapping file's renames may make it
+    # look like ours, but its footer, US dates and closed-only close dates stay the CRM's.
+    crm_table = table in ("deals", "customers")
+    exported = crm.detect_format(cells.columns, table) if crm_table else "canonical"
+    original = [str(h) for h in cells.columns]
     cells = rename_columns(cells, table, data_map.columns.get(table, {}))
-    expected_close = (
-        "closed_on" in cells.columns
-        and "closed_on" not in before
-        and any(key(h) in EXPECTED_CLOSE for h in before)
-    )
-    rows_read = len(cells)
-    fmt = (
-        crm.detect_format(cells.columns, table) if table in ("deals", "customers") else "canonical"
-    )
-    if fmt == "salesforce":
+    renamed = {str(new): old for old, new in zip(original, cells.columns, strict=True)}
+    fmt = crm.detect_format(cells.columns, table) if crm_table else "canonical"
+    if exported == "salesforce":
         cells = drop_report_footer(cells)
-        rows_read = len(cells)
+    rows_read = len(cells)
     cells, money = read_money(cells, table, data_map, decimal_comma=decimal_comma, file=name)
     cells = fiscal_periods(cells, table, data_map.fiscal_year_start)
-    lines = set(data_map.core_product_lines) if data_map.core_product_lines is not None else None
-    if table == "deals":
-        frame = crm.to_canonical_deals(
-            cells, fmt, lines, stage_map=data_map.stages, file=name, decimal_comma=decimal_comma
+    frame = _typed(cells, table, fmt, data_map, name, decimal_comma, exported)
+    if "closed_on" in renamed and renamed["closed_on"] != "closed_on" and table == "deals":
+        by_crm = exported in ("salesforce", "hubspot") or key(renamed["closed_on"]) in (
+            EXPECTED_CLOSE
         )
-    elif table == "customers" and fmt in ("salesforce", "hubspot"):
-        frame = crm.to_canonical_customers(cells, fmt, file=name)
-    else:
-        renamed, shown = canonical_columns(cells, table, name)
-        frame = coerce_table(renamed, table, name, shown=shown, decimal_comma=decimal_comma)
-    if expected_close:  # an expected close date is no close date while the deal is open
-        frame.loc[~frame["stage"].isin(["won", "lost"]), "closed_on"] = pd.NaT
+        if by_crm:  # an expected close date is no close date while the deal is open
+            frame.loc[~frame["stage"].isin(["won", "lost"]), "closed_on"] = pd.NaT
     if data_map.teams and "team_id" in frame:
         teams = frame["team_id"]
-        frame["team_id"] = teams.map(lambda t: data_map.teams.get(str(t), t)).where(teams.notna())
-    columns = crm.column_sources(cells.columns, fmt, table)
+        frame["team_id"] = teams.map(data_map.teams).where(teams.isin(data_map.teams), teams)
+    sources = crm.column_sources(cells.columns, fmt, table)
+    columns = {renamed.get(h, h): c for h, c in sources.items()}
     if money.header is not None:
-        columns[money.header] = MONEY_COLUMNS[table]
-    read = FileRead(table, name, source_name(fmt, cells.columns), rows_read, columns, money)
+        columns[renamed.get(money.header, money.header)] = MONEY_COLUMNS[table]
+    read = FileRead(table, name, source_name(exported, original), rows_read, columns, money)
     return frame, read
+
+
+def _typed(
+    cells: pd.DataFrame,
+    table: str,
+    fmt: str,
+    data_map: DataMap,
+    name: str,
+    decimal_comma: bool,
+    exported: str,
+) -> pd.DataFrame:
+    """The cells as the canonical table, through the CRM mapping where the file is an export."""
+    lines = set(data_map.core_product_lines) if data_map.core_product_lines is not None else None
+    us_dates = exported in ("salesforce", "hubspot")
+    if table == "deals":
+        return crm.to_canonical_deals(
+            cells,
+            fmt,
+            lines,
+            stage_map=data_map.stages,
+            file=name,
+            decimal_comma=decimal_comma,
+            us_dates=us_dates,
+        )
+    if table == "customers" and fmt in ("salesforce", "hubspot"):
+        return crm.to_canonical_customers(cells, fmt, file=name)
+    renamed, shown = canonical_columns(cells, table, name)
+    return coerce_table(
+        renamed, table, name, shown=shown, decimal_comma=decimal_comma, us_dates=us_dates
+    )
 
 
 def fiscal_periods(cells: pd.DataFrame, table: str, start_month: int) -> pd.DataFrame:

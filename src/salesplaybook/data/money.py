@@ -119,8 +119,14 @@ def read_money(
     headers = [str(h) for h in cells.columns]
     converted = _find(headers, CONVERTED_HEADERS)
     lookup = header_lookup(table)
-    candidates = [h for h in headers if lookup.get(header_key(h)) == column or key(h) == "amount"]
-    chosen = converted or (candidates[0] if len(candidates) == 1 else None)
+    candidates = [
+        h
+        for h in headers
+        if lookup.get(header_key(h)) == column or key(h) == "amount" or h == column
+    ]
+    # the mapping file's rename names our column itself: it wins over what the headers say
+    explicit = column if column in headers else None
+    chosen = converted or explicit or (candidates[0] if len(candidates) == 1 else None)
     if chosen is None:  # none, or two that both give the column: the reader says so
         return cells, Money()
     cells = cells.copy(deep=False)  # columns are replaced, never changed in place

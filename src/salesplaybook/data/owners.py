@@ -26,7 +26,7 @@ import pandas as pd
 
 from salesplaybook.core.suggest import closest
 from salesplaybook.data.mapping import MATCH_KEYS
-from salesplaybook.data.tables.problems import Problems, TableError
+from salesplaybook.data.tables.problems import Problems, TableError, table_problem
 
 #: How alike an owner value and a known one must be to be taken for a typo of it.
 TYPO_CUTOFF = 0.85
@@ -155,6 +155,20 @@ class OwnerIndex:
             elif pid is None:
                 unknown_codes.append(code)
         problems.raise_if_any()
+        if len(uniques) and len(unknown_codes) == len(uniques):
+            keys = ", ".join(self.keys)
+            raise TableError(
+                [
+                    table_problem(
+                        file,
+                        f"no owner in column {column!r} matches anyone in people (by {keys}; "
+                        f"e.g. {str(uniques[0])!r}): give people.csv the column the owners are "
+                        "written in (person_id, crm_user_id, email or name), map it under "
+                        "columns: people: in salesplaybook.yaml, or set people_match:",
+                        column=repr(column),
+                    )
+                ]
+            )
         mapped = np.array([*resolved, None], dtype=object)
         person = pd.Series(mapped[np.where(codes < 0, len(resolved), codes)], index=values.index)
         unknown = np.isin(codes, unknown_codes)

@@ -26,7 +26,7 @@ COMMON_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "customer_id": ("客户编号", "客户id", "客户代码", "customer"),
     "team_id": ("团队", "团队编号", "团队id", "所属团队", "小组", "team"),
-    "name": ("姓名", "名字", "名称"),
+    "name": ("姓名", "名字", "名称", "full name"),
     "region": ("区域", "大区", "地区", "所属区域"),
     "period": ("周期", "季度", "期间", "考核周期", "quarter"),
 }
@@ -57,6 +57,7 @@ TABLE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "to_role": ("新岗位", "新职位", "变动后岗位", "to"),
     },
     "targets": {
+        "person_id": ("sales rep", "salesperson", "rep name", "quota owner"),
         "target": ("目标", "目标金额", "销售目标", "业绩目标", "quota"),
     },
     "customers": {

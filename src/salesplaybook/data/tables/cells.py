@@ -202,7 +202,7 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         parts = pd.DataFrame(index=distinct.index, columns=["y", "m", "d", "H", "M", "S"])
-        patterns = [_YMD, _CHINESE_DATE] + ([_US_DATE] if us else [])
+        patterns = [_YMD, _CHINESE_DATE] + ([_US_DATE] if us else _column_order(distinct))
         for pattern in patterns:
             todo = parts["y"].isna() & distinct.notna()
             if not todo.any():
@@ -248,6 +248,29 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
     codes, stamps, messages = _per_unique(values, parse)
     return _spread(values.index, codes, stamps, messages)
+
+
+_DMY_DATE = (
+    _US_DATE.replace("(?P<m>", "(?P<dd>").replace("(?P<d>", "(?P<m>").replace("(?P<dd>", "(?P<d>")
+)
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/\d{4}\b")
+
+
+def _column_order(distinct: pd.Series) -> list[str]:
+    """The day/month order of a column's slashed dates when the column itself proves it: a
+    first number above 12 somewhere (31/03/2026: day first) and none in second place, or the
+    reverse (3/31/2026: month first). Otherwise none: 3/4/2026 alone stays ambiguous."""
+    found = distinct.dropna().str.extract(_SLASHED)
+    if found.empty or found[0].isna().all():
+        return []
+    first = pd.to_numeric(found[0], errors="coerce")
+    second = pd.to_numeric(found[1], errors="coerce")
+    day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
+    if month_first and not day_first:
+        return [_US_DATE]
+    if day_first and not month_first:
+        return [_DMY_DATE]
+    return []
 
 
 def _date_problem(text: str, matched: bool, us: bool) -> str:

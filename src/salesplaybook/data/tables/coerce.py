@@ -80,7 +80,11 @@ def coerce_table(
         found = ", ".join(map(str, frame.columns[:20])) or "none"
         names = ", ".join(f"'{c}'" + zh_header(table, c) for c in missing)
         plural = "s" if len(missing) > 1 else ""
-        problems.add(f"missing column{plural} {names} (columns found: {found})")
+        problems.add(
+            f"missing column{plural} {names} (columns found: {found}); if a column holds it "
+            f"under another name, map it under columns: {table}: in salesplaybook.yaml "
+            f"({table}: {{'<its header>': {missing[0]}}})"
+        )
         problems.raise_if_any()
     known = {c: m for c, m in (known or {}).items() if len(m)}
     for column, messages in known.items():
