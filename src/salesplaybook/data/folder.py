@@ -228,6 +228,8 @@ def read_folder(
     reads: dict[str, FileRead] = {}
     for table, path in files.items():
         try:
+            if table == "accounts":
+                continue
             if table == "users":
                 tables[table] = read_users(path, display_path(path))
                 continue

@@ -137,7 +137,10 @@ def read_money(
     reporting = data_map.currency
     values = cells[chosen]
     numbers, cell_factor, cell_currency = _parse(values, decimal_comma)
-    currency_header = _find(headers, CURRENCY_HEADERS) if converted is None else None
+    # beside another amount column, the one chosen is the converted one: the currency column
+    # speaks of the other
+    converted_chosen = converted is not None or (explicit is not None and len(candidates) > 1)
+    currency_header = None if converted_chosen else _find(headers, CURRENCY_HEADERS)
     row_currency = _row_currency(cells, currency_header, cell_currency, head_currency)
     if factor is None and data_map.amount_unit is not None:
         factor, unit = UNITS[data_map.amount_unit], data_map.amount_unit

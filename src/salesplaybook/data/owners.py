@@ -86,9 +86,11 @@ class OwnerIndex:
     @property
     def names(self) -> dict[str, str]:
         if self._names is None:
+            # a CRM's user ids are opaque: one differing character is another user, not a typo
             self._names = {
                 value: next(iter(pids))
-                for table in self.by_key.values()
+                for key, table in self.by_key.items()
+                if key != "crm_user_id"
                 for value, pids in table.items()
             }
         return self._names

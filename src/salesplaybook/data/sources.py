@@ -113,6 +113,13 @@ def _head_rows(path: Path) -> list[list[str]]:
     return [next(csv.reader([line], delimiter=delimiter), []) for line in lines]
 
 
+def _has_no_tier(path: Path) -> bool:
+    rows = _head_rows(path)
+    return not rows or "tier" not in {
+        header_lookup("customers").get(header_key(h)) for h in rows[0]
+    }
+
+
 def header_row(rows: list[list[str]], table: str) -> int:
     """The index of the header among the first rows: the first naming two known columns."""
     for i, row in enumerate(rows[: TITLE_ROWS + 1]):
@@ -129,8 +136,8 @@ def table_by_header(path: Path) -> str | None:
         return "users"
     if stem == "opportunity":
         return "deals"
-    if stem == "account":
-        return "customers"
+    if stem in ("account", "accounts") and _has_no_tier(path):
+        return "accounts"  # Salesforce's Account object has no tier: not our customers table
     try:
         rows = _head_rows(path)
     except OSError:

@@ -202,7 +202,9 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         parts = pd.DataFrame(index=distinct.index, columns=["y", "m", "d", "H", "M", "S"])
-        patterns = [_YMD, _CHINESE_DATE] + ([_US_DATE] if us else _column_order(distinct))
+        patterns = [_YMD, _CHINESE_DATE, _DOTTED_DATE] + (
+            [_US_DATE] if us else _column_order(distinct)
+        )
         for pattern in patterns:
             todo = parts["y"].isna() & distinct.notna()
             if not todo.any():
@@ -252,6 +254,11 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
 _DMY_DATE = (
     _US_DATE.replace("(?P<m>", "(?P<dd>").replace("(?P<d>", "(?P<m>").replace("(?P<dd>", "(?P<d>")
+)
+#: 31.03.2026: dots are written day first wherever they are the date separator (DIN 5008).
+_DOTTED_DATE = (
+    r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
+    r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
 )
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/\d{4}\b")
 
