@@ -54,3 +54,13 @@ def test_match_keys_in_the_order_given() -> None:
     index = OwnerIndex(PEOPLE, keys=("person_id",))
     matched = index.match(pd.Series(["Unheard Of", "P0001"]), "d", "o")
     assert matched.unknown.tolist() == [True, False]
+
+
+def test_a_chinese_name_one_character_off_is_a_typo() -> None:
+    people = pd.DataFrame({"person_id": ["E1", "E2"], "name": ["吴晓明", "李娜"]})
+    with pytest.raises(
+        TableError, match="'吴小明' matches nobody in people, but is close to '吴晓明'"
+    ):
+        OwnerIndex(people).match(pd.Series(["吴小明", "吴晓明"]), "targets.csv", "销售")
+    matched = OwnerIndex(people).match(pd.Series(["欧阳修远", "李娜"]), "d", "o")
+    assert matched.unknown.tolist() == [True, False]

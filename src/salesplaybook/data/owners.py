@@ -124,7 +124,9 @@ class OwnerIndex:
                     "mapping file"
                 )
             return next(iter(pids)), None
-        close = closest(value, list(self.names), cutoff=TYPO_CUTOFF)
+        close = closest(value, list(self.names), cutoff=TYPO_CUTOFF) or _one_character_off(
+            value, self.names
+        )
         if close:
             return None, (
                 f"matches nobody in people, but is close to {close[0]!r} "
@@ -178,6 +180,21 @@ class OwnerIndex:
             row = int(values.index[np.flatnonzero(unknown)[0]]) + 2
             first_unknown = f"row {row}, column {column!r}: {values[unknown].iloc[0]!r}"
         return Matched(person, unknown, first_unknown)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _one_character_off(value: str, names: dict[str, str]) -> list[str]:
+    """A Chinese name one character off a known one (吴小明 for 吴晓明, a homophone typed in
+    haste): too short for a similarity ratio, and a likelier typo than a new person."""
+    if len(value) < 2 or not _CJK.search(value):
+        return []
+    return [
+        name
+        for name in names
+        if len(name) == len(value) and sum(a != b for a, b in zip(name, value, strict=True)) == 1
+    ][:1]
 
 
 def _owner_map_error(map_file: str | None, name: str, pid: str, hint: str) -> TableError:
