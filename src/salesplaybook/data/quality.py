@@ -12,6 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+#: Every reason code and what was done (the "Bring your own data" page lists them).
+REASONS: dict[str, str] = {
+    "unknown_person": "a deal's or target's owner matches nobody in people and is close to "
+    "nobody: the row is left out of the organisation and of every team",
+    "outside_team": "a deal's owner is in no team (empty team_id): counted for the "
+    "organisation, left out of every team",
+    "no_close_date": "a won deal with an empty close date: left out (it has no quarter)",
+    "no_close_date_column": "won deals but no close-date column: the indicators of won deals "
+    "are no_data",
+    "no_core_products": "no deal says whether it is a core product and no core product lines "
+    "are mapped: core_product_share is no_data",
+}
+
 
 @dataclass(frozen=True)
 class LeftOut:

@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.content import setup_content
     from salesplaybook.sphinxext.customer_tiers import setup_customer_tiers
     from salesplaybook.sphinxext.data_model import setup_data_model
+    from salesplaybook.sphinxext.data_sources import setup_data_sources
     from salesplaybook.sphinxext.editions import setup_editions
     from salesplaybook.sphinxext.figures import setup_figures
     from salesplaybook.sphinxext.fingerprint import code_fingerprint
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         setup_glossary,
         setup_target_split,
         setup_data_model,
+        setup_data_sources,
     ):
         setup_directive(app)
     return {
