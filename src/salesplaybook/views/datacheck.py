@@ -3,7 +3,12 @@ unit and currency, rows used and left out; then the warnings and the indicators.
 
 from __future__ import annotations
 
+from html import escape
+
+from salesplaybook.core.languages import Lang
 from salesplaybook.kpi.datacheck import DataCheck
+from salesplaybook.kpi.results import Scorecard
+from salesplaybook.views.labels import label
 
 
 def data_check_text(check: DataCheck) -> str:
@@ -41,3 +46,35 @@ def data_check_text(check: DataCheck) -> str:
     lines.append(f"indicators that cannot ({len(check.not_computable)}):")
     lines.extend(f"  {i}: {reason}" for i, reason in check.not_computable.items())
     return "\n".join(lines)
+
+
+def data_quality_html(card: Scorecard, lang: Lang = "en") -> str:
+    """What the scorecard's data folder gave and held back, and its warnings, as HTML for the
+    notebook (every file name and value escaped: they come from the user's files)."""
+    quality = card.data_quality
+    if quality is None:
+        return f"<p>{escape(label('data_sample', lang))}</p>"
+    rows = []
+    for table in quality.tables:
+        left = "".join(
+            "<br>" + escape(label("data_left_out", lang, rows=item.rows, reason=item.reason))
+            for item in table.left_out
+        )
+        count = escape(label("data_rows", lang, read=table.rows_read, used=table.rows_used))
+        rows.append(
+            f"<tr><td><code>{escape(table.file)}</code></td><td>{escape(table.table)}</td>"
+            f"<td>{escape(table.source)}</td><td>{count}{left}</td></tr>"
+        )
+    head = (
+        f"<tr><th>{escape(label('data_file', lang))}</th>"
+        f"<th>{escape(label('data_table', lang))}</th>"
+        f"<th>{escape(label('data_recognised', lang))}</th>"
+        f"<th>{escape(label('data_rows_head', lang))}</th></tr>"
+    )
+    out = f"<table>{head}{''.join(rows)}</table>"
+    if card.warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in card.warnings)
+        out += f"<p><b>{escape(label('data_warnings', lang))}</b></p><ul>{items}</ul>"
+    else:
+        out += f"<p>{escape(label('data_no_warnings', lang))}</p>"
+    return out

@@ -33,4 +33,17 @@ DATA: dict[str, dict[Lang, str]] = {
     "data_currency_column": {"en": "the row's currency", "zh": "该行的币种"},
     "data_times": {"en": "× {factor}", "zh": "× {factor}"},
     "data_mapping_keys": {"en": "keys of salesplaybook.yaml", "zh": "salesplaybook.yaml 的键"},
+    "data_sample": {
+        "en": "The embedded sample organisation: generated tables, nothing left out.",
+        "zh": "内置的示例组织：生成的数据表，没有剔除任何行。",
+    },
+    "data_no_warnings": {"en": "No warnings.", "zh": "没有警告。"},
+    "data_warnings": {"en": "Warnings", "zh": "警告"},
+    "data_rows": {
+        "en": "{read} rows read, {used} used",
+        "zh": "读取 {read} 行，使用 {used} 行",
+    },
+    "data_left_out": {"en": "left out: {rows} rows, {reason}", "zh": "剔除：{rows} 行，{reason}"},
+    "data_recognised": {"en": "Recognised as", "zh": "识别为"},
+    "data_rows_head": {"en": "Rows", "zh": "行数"},
 }
