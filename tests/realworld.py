@@ -234,9 +234,9 @@ def check_untouched(folder: Folder, world: World) -> None:
 
 
 def check_typo(folder: Folder, world: World) -> None:
-    """The typo'd target owner is refused: the targets file, the value as written, the person
-    it is close to (did-you-mean: by the value as the file would write it, or by the person's
-    id, name or e-mail) and the ``owners`` key."""
+    """The typo'd target owner is refused: the targets file, its row, the value as written, the
+    person it is close to (did-you-mean: by the value as the file would write it, or by the
+    person's id, name or e-mail) and the ``owners`` key."""
     assert folder.typo is not None
     run = assess(folder, PERIOD)
     message = check_refusal(folder, run, key="owners")
@@ -245,6 +245,8 @@ def check_typo(folder: Folder, world: World) -> None:
     person = world.targets[world.planted.typo_target].person
     keys = {folder.intended, person.person_id, person.name_en, person.name_zh, person.email}
     assert any(key and key in message for key in keys), message
+    # The row as a spreadsheet numbers it: the header is row 1.
+    assert re.search(rf"\b{world.planted.typo_target + 2}\b", message), message
 
 
 def check_strict(folder: Folder) -> None:
