@@ -169,11 +169,16 @@ def people_en(world: World, path: Path) -> dict[str, str]:
     return dict(zip(header, [*ours, "left_on", "is_core"], strict=True))
 
 
-def targets_by_name(world: World, path: Path, variant: Variant) -> dict[str, str]:
-    """Targets as a sales manager keeps them: by rep name, in CNY."""
+def targets_by_name(
+    world: World,
+    path: Path,
+    variant: Variant,
+    money: Callable[[float], str] = lambda amount: f"{amount:.0f}",
+) -> dict[str, str]:
+    """Targets as a sales manager keeps them: by rep name, in CNY (written by ``money``)."""
     header = ["Sales Rep", "Quarter", "Quota"]
     rows = [
-        [target_owner(world, i, lambda p: p.name_en, variant), t.period, f"{t.target:.0f}"]
+        [target_owner(world, i, lambda p: p.name_en, variant), t.period, money(t.target)]
         for i, t in enumerate(world.targets)
     ]
     write_csv(path, header, rows)
