@@ -146,3 +146,22 @@ def test_data_check_refuses_the_typo(world_folders: Folders):
     message = check_refusal(folder, run, key="owners")
     assert folder.typo is not None
     assert folder.typo in message
+
+
+def test_a_decimal_comma_in_a_comma_separated_file_is_refused(
+    world_folders: Folders, tmp_path: Path
+):
+    """``"580000,50"`` in a ``,``-separated file may be a decimal comma or a slip: refused,
+    naming the file, the column and ``decimal_comma:``."""
+    source = world_folders.get(KIND, "clean")
+    first = [True]
+
+    def comma(row: dict[str, str]) -> None:
+        if first[0]:
+            row["target"] = row["target"].replace(".", ",")
+            first[0] = False
+
+    _rewrite(source.path, tmp_path / "data", "targets", comma)
+    folder = replace(source, path=tmp_path / "data")
+    message = check_refusal(folder, assess(folder, PERIOD), key="decimal_comma")
+    assert "targets.csv" in message

@@ -1,7 +1,7 @@
-"""Issue 13 acceptance: the Chinese team's sheet saved as a GBK CSV (title rows kept, dates like
-2026/1/15), its people list and targets in 万元, all GBK; written from the ground-truth world
-(:mod:`tests.world`), through the command line. See :mod:`tests.realworld` for what "right"
-means."""
+"""Issue 13 acceptance: the Chinese team's sheet saved as a GBK CSV (title rows kept, dates
+like 2026/1/15), its people list and targets written 67万 (the unit in each cell), all GBK;
+written from the ground-truth world (:mod:`tests.world`), through the command line. See
+:mod:`tests.realworld` for what "right" means."""
 
 from __future__ import annotations
 

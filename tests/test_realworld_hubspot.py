@@ -5,12 +5,16 @@ the ground-truth world (:mod:`tests.world`), through the command line. See
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 from tests.realworld import (
     OTHER_PERIOD,
     PERIOD,
+    assess,
     check_data_check,
+    check_refusal,
     check_right,
     check_strict,
     check_typo,
@@ -69,3 +73,17 @@ def test_a_mapping_file_given_with_map_works_like_one_in_the_folder(world_folder
     # the mapping names the core product lines: core products are known as in the mapped folder
     folder = replace(world_folders.get(KIND, "raw"), core_known=mapped.core_known)
     check_right(folder, world_folders.world(), PERIOD, None, "--map", str(mapping))
+
+
+def test_an_owner_name_two_people_share_is_refused(world_folders: Folders, tmp_path: Path):
+    """Two people named Li Na in HR's table: her deals cannot be given to either; refused,
+    naming the name and the ``owners`` key (or a person_id) that settles it."""
+    source = world_folders.get(KIND, "mapped")
+    shutil.copytree(source.path, tmp_path / "data")
+    people = tmp_path / "data" / "people.csv"
+    text = people.read_text(encoding="utf-8")
+    liu = next(p for p in world_folders.world().people if p.name_en == "Liu Yang")
+    people.write_text(text.replace(f"{liu.person_id},Liu Yang,", f"{liu.person_id},Li Na,"))
+    folder = replace(source, path=tmp_path / "data")
+    message = check_refusal(folder, assess(folder, PERIOD), key="owners")
+    assert "Li Na" in message

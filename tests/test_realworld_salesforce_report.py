@@ -71,4 +71,4 @@ def test_without_core_product_lines_core_share_is_no_data_with_a_reason(world_fo
     run = assess(folder, PERIOD)
     assert run.exit_code == 0, run.stderr
     assert differences(folder, truth(world_folders.world(), PERIOD), run) == []
-    check_warned(folder, run, extra=("no_core_products",))
+    check_warned(folder, run)

@@ -41,8 +41,6 @@ ROLES_ZH = {
     "supervisor": "销售主管",
     "industry_consultant": "行业销售顾问",
 }
-#: Typos a hurried hand makes in a Chinese name (a homophone).
-_HOMOPHONES = {"晓": "小", "明": "鸣", "伟": "玮"}
 
 
 @dataclass(frozen=True)
@@ -73,11 +71,15 @@ class Folder:
 
 
 def misspell(value: str) -> str:
-    """The value with one slip of the hand: a homophone in a Chinese name, two letters swapped
-    in a word, a key struck twice at the end of an id."""
-    for char, other in _HOMOPHONES.items():
-        if char in value:
-            return value.replace(char, other, 1)
+    """The value with one slip of the hand: a Chinese name committed twice by the input method
+    at its end (吴晓明明), two letters swapped in a word, a key struck twice at the end of an id.
+
+    Each is close to the intended value by any reasonable did-you-mean cutoff (0.85 and above).
+    A homophone (吴小明 for 吴晓明) is the commoner Chinese slip, but one character of three is
+    only 0.67 alike: whether that is a typo or a stranger is the data path's choice, so the
+    world does not plant it."""
+    if any("\u4e00" <= c <= "\u9fff" for c in value):
+        return value + value[-1]
     if value[:1].isalpha() and value[1:].isdigit():
         return value + value[-1]
     at = value.find("@")
@@ -169,11 +171,16 @@ def people_en(world: World, path: Path) -> dict[str, str]:
     return dict(zip(header, [*ours, "left_on", "is_core"], strict=True))
 
 
-def targets_by_name(world: World, path: Path, variant: Variant) -> dict[str, str]:
-    """Targets as a sales manager keeps them: by rep name, in CNY."""
+def targets_by_name(
+    world: World,
+    path: Path,
+    variant: Variant,
+    money: Callable[[float], str] = lambda amount: f"{amount:.0f}",
+) -> dict[str, str]:
+    """Targets as a sales manager keeps them: by rep name, in CNY (written by ``money``)."""
     header = ["Sales Rep", "Quarter", "Quota"]
     rows = [
-        [target_owner(world, i, lambda p: p.name_en, variant), t.period, f"{t.target:.0f}"]
+        [target_owner(world, i, lambda p: p.name_en, variant), t.period, money(t.target)]
         for i, t in enumerate(world.targets)
     ]
     write_csv(path, header, rows)

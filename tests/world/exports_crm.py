@@ -351,9 +351,15 @@ def _hubspot_time(day: date | None) -> str:
     return "" if day is None else f"{day.isoformat()} 10:30"
 
 
+def _thousands(amount: float) -> str:
+    """A quota as a manager types it: ``¥650k``."""
+    return f"¥{amount / 1000:g}k"
+
+
 def write_hubspot(world: World, folder: Path, variant: Variant) -> Folder:
     """A HubSpot "all deals" export: owners by name (one written with a double space in some
-    rows), ``Amount`` in the deal's currency and ``Amount in company currency``."""
+    rows), ``Amount`` in the deal's currency and ``Amount in company currency``; the quotas
+    beside it written ``¥650k`` (a unit in the cell)."""
     folder.mkdir(parents=True, exist_ok=True)
     header = ["Record ID", "Deal Name", "Deal Stage", "Amount", "Currency"]
     header += ["Amount in company currency", "Close Date", "Create Date", "Deal owner"]
@@ -378,7 +384,7 @@ def write_hubspot(world: World, folder: Path, variant: Variant) -> Folder:
     ]
     write_csv(folder / HUBSPOT_NAME, header, rows, encoding="utf-8-sig")
     people_columns = people_en(world, folder / "people.csv")
-    target_columns = targets_by_name(world, folder / "targets.csv", variant)
+    target_columns = targets_by_name(world, folder / "targets.csv", variant, _thousands)
     deal_columns = {
         "Record ID": "deal_id",
         "Deal owner": "person_id",

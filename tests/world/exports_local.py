@@ -104,8 +104,9 @@ def _zh_date(value: Any) -> Any:
 def _zh_people_and_targets(
     world: World, folder: Path, encoding: str, variant: Variant
 ) -> dict[str, Any]:
-    """The team's people list (工号, Chinese team names and roles) and targets by name in 万元.
-    Returns the mapping entries these files need."""
+    """The team's people list (工号, Chinese team names and roles) and targets by name in 万元
+    (in the header, or in each cell for the GBK team). Returns the mapping entries these files
+    need."""
     teams = team_names("zh")
     header = ["工号", "姓名", "邮箱", "团队", "岗位", "入职日期", "转正日期", "离职日期"]
     write_csv(
@@ -127,11 +128,17 @@ def _zh_people_and_targets(
         ],
         encoding=encoding,
     )
+    # The workbook's team keeps 目标（万元）; the GBK team writes the unit in each cell: 67万.
+    in_cells = encoding == "gbk"
     write_csv(
         folder / "targets.csv",
-        ["销售", "季度", "目标（万元）"],
+        ["销售", "季度", "目标" if in_cells else "目标（万元）"],
         [
-            [target_owner(world, i, lambda p: p.name_zh, variant), t.period, _wan(t.target)]
+            [
+                target_owner(world, i, lambda p: p.name_zh, variant),
+                t.period,
+                f"{_wan(t.target):g}万" if in_cells else _wan(t.target),
+            ]
             for i, t in enumerate(world.targets)
         ],
         encoding=encoding,

@@ -187,6 +187,19 @@ def all_periods() -> list[str]:
     return [f"{FIRST_YEAR + i // 4}-Q{i % 4 + 1}" for i in range(QUARTERS)]
 
 
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def salesforce_id(prefix: str, number: int) -> str:
+    """An 18-character Salesforce record id: the object's key prefix, the pod, reserved zeros,
+    a base-62 record number (users are created over years, so theirs differ in several places)
+    and the case-safe suffix."""
+    rng = random.Random(f"{prefix}-{number}")
+    record = "".join(rng.choice(_BASE62) for _ in range(6))
+    suffix = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(3))
+    return f"{prefix}5g0000{record}{suffix}"
+
+
 def _person(
     number: int,
     names: tuple[str, str],
@@ -204,7 +217,7 @@ def _person(
     email = f"{'.'.join(given).lower()}.{family.lower()}@example-sales.cn"
     return Person(
         person_id=f"E{1000 + number}",
-        crm_user_id=f"0055g00000{number:05d}AAQ",
+        crm_user_id=salesforce_id("005", number),
         email=email,
         name_en=en,
         name_zh=zh,
