@@ -6,14 +6,20 @@ import pandas as pd
 import pytest
 
 from salesplaybook.data.mapping import DataMap
-from salesplaybook.data.money import header_unit, read_money
+from salesplaybook.data.money import Money, header_unit, read_money
 from salesplaybook.data.tables.problems import TableError
 
 
-def money(frame: pd.DataFrame, data_map: DataMap | None = None, decimal_comma: bool = False):
-    return read_money(
+def money(
+    frame: pd.DataFrame, data_map: DataMap | None = None, decimal_comma: bool = False
+) -> tuple[pd.DataFrame, Money]:
+    cells, info = read_money(
         frame, "deals", data_map or DataMap(), decimal_comma=decimal_comma, file="deals.csv"
     )
+    # the chosen column keeps its header when the reader knows it, else it is named amount
+    if info.header in cells:
+        cells = cells.rename(columns={info.header: "amount"})
+    return cells, info
 
 
 @pytest.mark.parametrize(

@@ -117,8 +117,8 @@ def test_value_that_is_not_a_number(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("31/03/2026", "'31/03/2026' is ambiguous (day/month or month/day?): write 2026-03-31"),
-        ("3/31/2026", "'3/31/2026' is ambiguous"),
+        ("3/4/2026", "'3/4/2026' is ambiguous (day/month or month/day?): write 2026-03-31"),
+        ("12/11/2026", "'12/11/2026' is ambiguous"),
         ("2026-02-30", "'2026-02-30' is not a real date"),
         ("46112", "'46112' looks like a date as Excel stores it"),
         ("soon", "'soon' is not a date: write 2026-03-31, 2026/3/31 or 2026年3月31日"),
@@ -231,3 +231,26 @@ def test_numbers_parsed_by_column_follow_the_convention() -> None:
     assert errors.empty
     numbers, errors = parse_numbers(values)
     assert sorted(errors.index) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("cells", "dates"),
+    [
+        (["31/03/2026", "1/2/2026"], ["2026-03-31", "2026-02-01"]),  # day first: 31 proves it
+        (["3/31/2026", "1/2/2026"], ["2026-03-31", "2026-01-02"]),  # month first
+        (["02.01.2026", "1.2.2026"], ["2026-01-02", "2026-02-01"]),  # dots: day first
+    ],
+)
+def test_a_column_that_proves_its_date_order_is_read(
+    tmp_path: Path, cells: list[str], dates: list[str]
+) -> None:
+    rows = "".join(f"P{i},T1,sales_rep,{c}\n" for i, c in enumerate(cells))
+    write(tmp_path, "people.csv", "person_id,team_id,role,hired_on\n" + rows)
+    hired = read_tables(tmp_path)["people"]["hired_on"].dt.strftime("%Y-%m-%d").tolist()
+    assert hired == dates
+
+
+def test_a_column_with_both_orders_is_refused(tmp_path: Path) -> None:
+    rows = "P1,T1,sales_rep,31/03/2026\nP2,T1,sales_rep,3/31/2026\n"
+    write(tmp_path, "people.csv", "person_id,team_id,role,hired_on\n" + rows)
+    assert "'31/03/2026' is ambiguous" in error_text(tmp_path)

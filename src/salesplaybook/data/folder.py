@@ -98,7 +98,10 @@ def _read_one(
     if exported == "salesforce":
         cells = drop_report_footer(cells)
     rows_read = len(cells)
-    cells, money = read_money(cells, table, data_map, decimal_comma=decimal_comma, file=name)
+    mapped = frozenset(new for new, old in renamed.items() if new != old)
+    cells, money = read_money(
+        cells, table, data_map, decimal_comma=decimal_comma, file=name, mapped=mapped
+    )
     cells = fiscal_periods(cells, table, data_map.fiscal_year_start)
     frame = _typed(cells, table, fmt, data_map, name, decimal_comma, exported)
     if "closed_on" in renamed and renamed["closed_on"] != "closed_on" and table == "deals":

@@ -108,11 +108,18 @@ def header_unit(header: str) -> tuple[float | None, str | None, str | None]:
 
 
 def read_money(
-    cells: pd.DataFrame, table: str, data_map: DataMap, *, decimal_comma: bool, file: str
+    cells: pd.DataFrame,
+    table: str,
+    data_map: DataMap,
+    *,
+    decimal_comma: bool,
+    file: str,
+    mapped: frozenset[str] = frozenset(),
 ) -> tuple[pd.DataFrame, Money]:
     """``cells`` with the money column of ``table`` as numbers in the reporting currency and
     unit (the other columns untouched), and what it was read as. Cells that are not money are
-    left as they are, for the table's reader to report at their row."""
+    left as they are, for the table's reader to report at their row. ``mapped`` holds the
+    columns the mapping file's renames produced: such a money column wins over the others."""
     column = MONEY_COLUMNS.get(table)
     if column is None:
         return cells, Money()
@@ -125,7 +132,7 @@ def read_money(
         if lookup.get(header_key(h)) == column or key(h) == "amount" or h == column
     ]
     # the mapping file's rename names our column itself: it wins over what the headers say
-    explicit = column if column in headers else None
+    explicit = column if column in mapped else None
     chosen = converted or explicit or (candidates[0] if len(candidates) == 1 else None)
     if chosen is None:  # none, or two that both give the column: the reader says so
         return cells, Money()
@@ -161,7 +168,8 @@ def read_money(
         scaled = scaled.astype(object)
         scaled[bad] = values[bad]
     cells[chosen] = scaled
-    cells = cells.rename(columns={chosen: column})
+    if lookup.get(header_key(chosen)) != column:  # a header our reader would not know
+        cells = cells.rename(columns={chosen: column})
     return cells, Money(chosen, unit, reporting, tuple(others))
 
 
