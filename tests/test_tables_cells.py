@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salesplaybook.data.folder import read_tables
 from salesplaybook.data.tables import parse_periods
@@ -254,3 +257,36 @@ def test_a_column_with_both_orders_is_refused(tmp_path: Path) -> None:
     rows = "P1,T1,sales_rep,31/03/2026\nP2,T1,sales_rep,3/31/2026\n"
     write(tmp_path, "people.csv", "person_id,team_id,role,hired_on\n" + rows)
     assert "'31/03/2026' is ambiguous" in error_text(tmp_path)
+
+
+@given(st.lists(st.text(alphabet="0123456789/-.年月日 T:Z", max_size=14), max_size=6))
+@settings(max_examples=150, deadline=None)
+def test_any_date_cells_give_dates_or_messages(cells: list[str]) -> None:
+    from salesplaybook.data.tables import parse_dates
+
+    values = pd.Series(cells, dtype=object)
+    dates, errors = parse_dates(values)
+    assert len(dates) == len(values)
+    # every cell is a date, blank, or has a message; never both a date and a message
+    for i, cell in enumerate(cells):
+        if i in errors.index:
+            assert pd.isna(dates.iloc[i])
+        elif cell.strip():
+            assert not pd.isna(dates.iloc[i]), cell
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+@settings(max_examples=100, deadline=None)
+def test_dates_in_every_accepted_form_read_back(day: dt.date) -> None:
+    from salesplaybook.data.tables import parse_dates
+
+    forms = [
+        day.isoformat(),
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{day.day:02d}.{day.month:02d}.{day.year}",
+        f"{day.isoformat()}T09:30:00.000Z",
+    ]
+    dates, errors = parse_dates(pd.Series(forms, dtype=object))
+    assert errors.empty
+    assert {d.date() for d in dates} == {day}
