@@ -281,7 +281,8 @@ def check_strict(folder: Folder) -> None:
 
 def check_data_check(folder: Folder) -> None:
     """``data check --json`` accepts the mapped folder (exit 0), names the source it recognised
-    for the deals file, and says which indicators can be computed."""
+    for the deals file, says which indicators can be computed, and reports the planted rows
+    left out in its ``data_quality`` as ``assess`` does."""
     run = cli("data", "check", str(folder.path), "--json")
     assert run.exit_code == 0, run.stderr
     text = json.dumps(run.doc, ensure_ascii=False)
@@ -290,3 +291,7 @@ def check_data_check(folder: Folder) -> None:
         assert folder.source in text
     for indicator in ("sales_attainment", "core_attrition_rate"):
         assert indicator in text
+    # The rows left out, as ``assess`` reports them (the same data quality report).
+    found = left_out(run)
+    for (table, reason), rows in folder.planted.items():
+        assert found.get((table, reason)) == rows, (table, reason, rows, found)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import yaml
+
 from tests.realworld import (
     CLOSE_DATE_INDICATORS,
     OTHER_PERIOD,
@@ -27,6 +29,7 @@ from tests.realworld import (
     warning_codes,
 )
 from tests.world import Folders
+from tests.world.exports import MAPPING_FILE
 
 KIND = "canonical"
 
@@ -165,3 +168,20 @@ def test_a_decimal_comma_in_a_comma_separated_file_is_refused(
     folder = replace(source, path=tmp_path / "data")
     message = check_refusal(folder, assess(folder, PERIOD), key="decimal_comma")
     assert "targets.csv" in message
+
+
+def test_a_fiscal_quarter_names_the_calendar_quarter_it_covers(
+    world_folders: Folders, tmp_path: Path
+):
+    """``fiscal_year_start: 4``: a fiscal year is named by the calendar year it ends in (the
+    crm branch's documented choice), so FY2027 Q1 is April to June 2026, 2026-Q2."""
+    source = world_folders.get(KIND, "mapped")
+    shutil.copytree(source.path, tmp_path / "data")
+    mapping = tmp_path / "data" / MAPPING_FILE
+    doc = yaml.safe_load(mapping.read_text(encoding="utf-8"))
+    doc["fiscal_year_start"] = 4
+    mapping.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    folder = replace(source, path=tmp_path / "data")
+    run = assess(folder, "FY2027 Q1")
+    assert run.exit_code == 0, run.stderr
+    assert differences(folder, truth(world_folders.world(), PERIOD), run) == []
