@@ -101,3 +101,10 @@ def test_map_and_currency_options(tmp_path: Path) -> None:
         i for i in json.loads(result.stdout)["indicators"] if i["id"] == "sales_attainment"
     )
     assert attainment["value"] == 0.7
+
+
+def test_the_terminal_table_says_why_an_indicator_has_no_data(tmp_path: Path) -> None:
+    result = run("assess", "--data", str(folder(tmp_path)))
+    assert result.exit_code == 0, result.output
+    assert "No data, and why" in result.stdout
+    assert "[no_core_products]" in result.stdout  # shown as text, not taken for markup

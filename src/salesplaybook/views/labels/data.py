@@ -44,6 +44,7 @@ DATA: dict[str, dict[Lang, str]] = {
         "zh": "读取 {read} 行，使用 {used} 行",
     },
     "data_left_out": {"en": "left out: {rows} rows, {reason}", "zh": "剔除：{rows} 行，{reason}"},
+    "data_no_data_why": {"en": "No data, and why", "zh": "无数据的指标及原因"},
     "data_recognised": {"en": "Recognised as", "zh": "识别为"},
     "data_rows_head": {"en": "Rows", "zh": "行数"},
 }
