@@ -22,3 +22,11 @@ def playbook():
     from salesplaybook.content.loader import load_playbook
 
     return load_playbook(PLAYBOOKS)
+
+
+@pytest.fixture(scope="session")
+def world_folders(tmp_path_factory: pytest.TempPathFactory):
+    """The ground-truth world of issue 13 and its exports, each folder written once."""
+    from tests.world import Folders
+
+    return Folders(tmp_path_factory.mktemp("world"))

@@ -46,7 +46,11 @@ D1,P1,C1,云平台,"¥10,000",赢单,2026年1月2日,2026年2月3日
 D2,P1,C2,咨询,500,需求调研,2026/1/2,
 """
 
-PEOPLE = "person_id,team_id,role,hired_on\nJane Doe,T1,sales_rep,2024-01-01\n"
+PEOPLE = (
+    "person_id,team_id,role,hired_on\n"
+    "Jane Doe,T1,sales_rep,2024-01-01\n"
+    "Jim Roe,T1,sales_rep,2024-01-01\n"
+)
 
 
 def cells(text: str) -> pd.DataFrame:
@@ -387,8 +391,12 @@ def test_export_and_deals_csv_together_is_an_error(tmp_path: Path) -> None:
         read_tables(tmp_path)
 
 
-def test_unknown_report_file_points_to_the_export_names(tmp_path: Path) -> None:
+def test_a_report_under_any_name_is_recognised_by_its_header(tmp_path: Path) -> None:
     write(tmp_path, "people.csv", PEOPLE)
-    write(tmp_path, "report1711234567890.csv", SALESFORCE)
-    with pytest.raises(TableError, match=r"salesforce-opportunities\.csv, hubspot-deals\.csv"):
-        read_tables(tmp_path)
+    write(tmp_path, "Opportunities by Rep-2026-07-02-09-14-33.csv", SALESFORCE)
+    assert read_tables(tmp_path)["deals"]["deal_id"].tolist() == [
+        "006A1",
+        "006A2",
+        "006A3",
+        "006A4",
+    ]

@@ -42,9 +42,16 @@ def test_missing_people_csv(tmp_path: Path) -> None:
     assert f"{tmp_path}: no people.csv: every data folder needs one" in error_text(tmp_path)
 
 
-def test_workbook_is_asked_to_be_saved_as_csv(folder: Path) -> None:
+def test_old_workbook_formats_are_asked_to_be_saved_again(folder: Path) -> None:
+    (folder / "deals.xls").write_bytes(b"\xd0\xcf\x11\xe0rest")
+    assert "deals.xls: is a workbook in a format not read here: save it as .xlsx" in error_text(
+        folder
+    )
+
+
+def test_a_broken_xlsx_is_refused(folder: Path) -> None:
     (folder / "deals.xlsx").write_bytes(b"PK\x03\x04rest")
-    assert "deals.xlsx: is a workbook: save it as CSV UTF-8 (deals.csv)" in error_text(folder)
+    assert "deals.xlsx: is not a readable .xlsx workbook" in error_text(folder)
 
 
 def test_two_files_for_one_table(folder: Path) -> None:
@@ -150,3 +157,15 @@ def test_malformed_files_only_ever_raise_salesplaybook_errors(
     except SalesplaybookError as exc:
         refusal = exc
     assert refusal is None or str(refusal)  # a refusal always says why
+
+
+def test_a_table_that_is_a_folder_is_refused(folder: Path) -> None:
+    (folder / "deals.csv").mkdir()
+    assert "deals.csv: is a folder: a table must be a CSV file" in error_text(folder)
+
+
+def test_a_table_that_is_a_fifo_is_refused_without_blocking(folder: Path) -> None:
+    import os
+
+    os.mkfifo(folder / "deals.csv")
+    assert "deals.csv: is not a regular file (a pipe or a device)" in error_text(folder)

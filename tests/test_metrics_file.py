@@ -69,9 +69,16 @@ def test_chinese_csv_as_excel_saves_it(tmp_path, playbook, encoding):
 
 def test_english_names_and_ids_in_csv(tmp_path, playbook):
     name = playbook.indicator("csat_score").name.en
-    text = f'indicator,value\n{name.upper()},4.6\nprocess_complaints,"1,0"\n'
+    text = f'indicator,value\n{name.upper()},4.6\nprocess_complaints,"1,000"\n'
     m = load_metrics_file(write(tmp_path, "m.csv", text), playbook)
-    assert m.values == {"csat_score": 4.6, "process_complaints": 10}  # "1,0" is ten, as Excel
+    assert m.values == {"csat_score": 4.6, "process_complaints": 1000}
+
+
+def test_a_comma_that_groups_no_thousands_is_refused(tmp_path, playbook):
+    # "1,0" was read as ten: a comma is removed only between groups of three digits
+    text = 'indicator,value\nprocess_complaints,"1,0"\n'
+    with pytest.raises(SalesplaybookError, match="row 2: process_complaints: '1,0' is ambiguous"):
+        load_metrics_file(write(tmp_path, "m.csv", text), playbook)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ the numbers the engines compute on, and agree with the day arithmetic."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import numpy as np
@@ -122,3 +123,35 @@ def period_label_or_none(label: str) -> str | None:
 
     match = re.fullmatch(r"([0-9]{4})-Q([1-4])", label)
     return label if match and 1900 <= int(match[1]) <= LAST_YEAR else None
+
+
+def test_fiscal_quarters_follow_the_fiscal_year_start() -> None:
+    from salesplaybook.core.periods import fiscal_label, fiscal_period, is_fiscal_label
+
+    assert fiscal_period("FY2026 Q1", 1) == "2026-Q1"
+    assert fiscal_period("FY2026 Q1", 4) == "2025-Q2"  # April 2025, FY2026 ends March 2026
+    assert fiscal_period("fy2026-q4", 4) == "2026-Q1"
+    assert fiscal_period("FY2026 Q3", 7) == "2026-Q1"
+    assert fiscal_period("2026-Q3", 4) == "2026-Q3"
+    assert fiscal_label("2025-Q2", 4) == "FY2026 Q1"
+    assert is_fiscal_label("FY2026 Q3")
+    with pytest.raises(SalesplaybookError, match="month 1, 4, 7 or 10"):
+        fiscal_period("FY2026 Q1", 2)
+    with pytest.raises(SalesplaybookError, match="FY2026 Q1"):
+        fiscal_period("FY26", 4)
+
+
+@given(st.integers(min_value=0, max_value=100 * 4), st.sampled_from([1, 4, 7, 10]))
+def test_fiscal_labels_round_trip(quarter: int, start: int) -> None:
+    from salesplaybook.core.periods import fiscal_label, fiscal_period, period_label
+
+    label = period_label(parse_period("2000-Q1") + quarter)
+    assert fiscal_period(fiscal_label(label, start), start) == label
+
+
+@given(st.text(max_size=16), st.integers(min_value=1, max_value=12))
+def test_any_text_is_a_fiscal_period_or_a_period_problem(text: str, start: int) -> None:
+    from salesplaybook.core.periods import fiscal_period
+
+    with contextlib.suppress(SalesplaybookError):
+        parse_period(fiscal_period(text, start))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salesplaybook.data.folder import read_tables
 from salesplaybook.data.tables import parse_periods
@@ -26,7 +29,7 @@ def test_numbers_as_spreadsheets_write_them(folder: Path) -> None:
         "D2,P1,¥1234.50,won,2026-01-01\n"
         "D3,P1,９０%,won,2026-01-01\n"
         "D4,P1,１２３,won,2026-01-01\n"
-        'D5,P1,"USD 2,000.00",won,2026-01-01\n'
+        'D5,P1,"CNY 2,000.00",won,2026-01-01\n'
         "D6,P1, 7 ,won,2026-01-01\n"
         "D7,P1,1e3,won,2026-01-01\n",
     )
@@ -117,8 +120,8 @@ def test_value_that_is_not_a_number(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("31/03/2026", "'31/03/2026' is ambiguous (day/month or month/day?): write 2026-03-31"),
-        ("3/31/2026", "'3/31/2026' is ambiguous"),
+        ("3/4/2026", "'3/4/2026' is ambiguous (day/month or month/day?): write 2026-03-31"),
+        ("12/11/2026", "'12/11/2026' is ambiguous"),
         ("2026-02-30", "'2026-02-30' is not a real date"),
         ("46112", "'46112' looks like a date as Excel stores it"),
         ("soon", "'soon' is not a date: write 2026-03-31, 2026/3/31 or 2026年3月31日"),
@@ -190,3 +193,100 @@ def test_periods_are_read_by_the_period_module_after_the_other_spellings() -> No
         4: "'2026-Q5' is not a quarter: write 2026-Q1 (or 2026年第1季度)",
         5: "'1899-Q4' is not a quarter of the years 1900 to 2199",
     }
+
+
+def test_a_comma_in_a_comma_separated_file_must_group_thousands(folder: Path) -> None:
+    write(
+        folder,
+        "deals.csv",
+        "deal_id,person_id,amount,stage,created_on\n"
+        'D1,P1,"0,92",won,2026-01-01\n'
+        'D2,P1,"1,2,3",won,2026-01-01\n'
+        'D3,P1,"1,234",won,2026-01-01\n',
+    )
+    text = error_text(folder)
+    assert "row 2, column 'amount': '0,92' is ambiguous" in text
+    assert "decimal_comma: true" in text
+    assert "row 3, column 'amount': '1,2,3' is not a number" in text
+    assert "row 4" not in text
+
+
+def test_a_semicolon_separated_file_writes_decimal_commas(folder: Path) -> None:
+    write(
+        folder,
+        "deals.csv",
+        "deal_id;person_id;amount;stage;created_on\n"
+        "D1;P1;1.234,50;won;2026-01-01\n"
+        "D2;P1;0,92;won;2026-01-01\n"
+        "D3;P1;1.234;won;2026-01-01\n"
+        "D4;P1;12;won;2026-01-01\n",
+    )
+    amounts = read_tables(folder)["deals"]["amount"].tolist()
+    assert amounts == [1234.5, 0.92, 1234.0, 12.0]
+
+
+def test_numbers_parsed_by_column_follow_the_convention() -> None:
+    from salesplaybook.data.tables import parse_numbers
+
+    values = pd.Series(["0,92", "1.234,5", "7", None], dtype=object)
+    numbers, errors = parse_numbers(values, decimal_comma=True)
+    assert numbers.tolist()[:3] == [0.92, 1234.5, 7.0]
+    assert errors.empty
+    numbers, errors = parse_numbers(values)
+    assert sorted(errors.index) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("cells", "dates"),
+    [
+        (["31/03/2026", "1/2/2026"], ["2026-03-31", "2026-02-01"]),  # day first: 31 proves it
+        (["3/31/2026", "1/2/2026"], ["2026-03-31", "2026-01-02"]),  # month first
+        (["02.01.2026", "1.2.2026"], ["2026-01-02", "2026-02-01"]),  # dots: day first
+    ],
+)
+def test_a_column_that_proves_its_date_order_is_read(
+    tmp_path: Path, cells: list[str], dates: list[str]
+) -> None:
+    rows = "".join(f"P{i},T1,sales_rep,{c}\n" for i, c in enumerate(cells))
+    write(tmp_path, "people.csv", "person_id,team_id,role,hired_on\n" + rows)
+    hired = read_tables(tmp_path)["people"]["hired_on"].dt.strftime("%Y-%m-%d").tolist()
+    assert hired == dates
+
+
+def test_a_column_with_both_orders_is_refused(tmp_path: Path) -> None:
+    rows = "P1,T1,sales_rep,31/03/2026\nP2,T1,sales_rep,3/31/2026\n"
+    write(tmp_path, "people.csv", "person_id,team_id,role,hired_on\n" + rows)
+    assert "'31/03/2026' is ambiguous" in error_text(tmp_path)
+
+
+@given(st.lists(st.text(alphabet="0123456789/-.年月日 T:Z", max_size=14), max_size=6))
+@settings(max_examples=150, deadline=None)
+def test_any_date_cells_give_dates_or_messages(cells: list[str]) -> None:
+    from salesplaybook.data.tables import parse_dates
+
+    values = pd.Series(cells, dtype=object)
+    dates, errors = parse_dates(values)
+    assert len(dates) == len(values)
+    # every cell is a date, blank, or has a message; never both a date and a message
+    for i, cell in enumerate(cells):
+        if i in errors.index:
+            assert pd.isna(dates.iloc[i])
+        elif cell.strip():
+            assert not pd.isna(dates.iloc[i]), cell
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31)))
+@settings(max_examples=100, deadline=None)
+def test_dates_in_every_accepted_form_read_back(day: dt.date) -> None:
+    from salesplaybook.data.tables import parse_dates
+
+    forms = [
+        day.isoformat(),
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{day.day:02d}.{day.month:02d}.{day.year}",
+        f"{day.isoformat()}T09:30:00.000Z",
+    ]
+    dates, errors = parse_dates(pd.Series(forms, dtype=object))
+    assert errors.empty
+    assert {d.date() for d in dates} == {day}

@@ -73,8 +73,8 @@ def test_semicolon_file_with_decimal_commas_in_quotes_and_excel_sep_line(folder:
     text = (
         "sep=;\n"
         "deal_id;person_id;amount;stage;created_on\n"
-        'D1;P1;"1,234";won;2026-01-01\n'
-        "D2;P1;¥1,234.50;won;2026-01-01\n"
+        'D1;P1;"1.234";won;2026-01-01\n'
+        "D2;P1;¥1.234,50;won;2026-01-01\n"
     )
     write(folder, "deals.csv", text)
     assert read_tables(folder)["deals"]["amount"].tolist() == [1234.0, 1234.5]
@@ -148,9 +148,10 @@ def test_data_under_no_header(folder: Path) -> None:
     assert "deals.csv: row 2: cell in column 2 has no header" in error_text(folder)
 
 
-def test_header_must_be_on_the_first_row(folder: Path) -> None:
-    write(folder, "deals.csv", "\n" + DEALS)
-    assert "deals.csv: row 1 is empty: the header must be the first row" in error_text(folder)
+def test_rows_above_the_header_are_titles(folder: Path) -> None:
+    write(folder, "deals.csv", "\n2026 deals,,,\n" + DEALS.replace("won,", "wonx,", 1))
+    # the header is found on row 3, and rows keep the spreadsheet's numbers
+    assert "deals.csv: row 4, column 'stage': 'wonx'" in error_text(folder)
 
 
 def test_cells_keep_the_spreadsheet_rows_of_the_bytes() -> None:

@@ -12,7 +12,17 @@ from __future__ import annotations
 import click
 
 from salesplaybook import __version__
-from salesplaybook.cli import assessment, content, course, history, sample, site, tools, trainers
+from salesplaybook.cli import (
+    assessment,
+    content,
+    course,
+    data,
+    history,
+    sample,
+    site,
+    tools,
+    trainers,
+)
 from salesplaybook.cli.errors import Group
 
 
@@ -26,6 +36,7 @@ for command in (
     content.check,
     content.export,
     assessment.assess,
+    data.data,
     sample.sample,
     tools.career,
     tools.targets,

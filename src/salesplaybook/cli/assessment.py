@@ -23,6 +23,19 @@ from salesplaybook.cli.history import recorded_lookup, save_assessment, save_opt
     "--period", default=None, help="Quarter to assess, such as 2026-Q3 (default: latest)."
 )
 @click.option("--team", default=None, help="Team id to assess (default: the whole organisation).")
+@click.option(
+    "--map",
+    "map_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Mapping file for the data folder (default: salesplaybook.yaml in the folder).",
+)
+@click.option(
+    "--currency",
+    default=None,
+    help="Currency every amount is reported in, such as CNY (as currency: in the mapping file).",
+)
+@click.option("--strict", is_flag=True, help="Refuse the data when there is any warning.")
 @click.option("--lang", type=LANG_CHOICE, default="en", help="Language of the table.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
 @save_options
@@ -33,6 +46,9 @@ def assess(
     sample: bool,
     period: str | None,
     team: str | None,
+    map_file: Path | None,
+    currency: str | None,
+    strict: bool,
     lang: str,
     as_json: bool,
     save: bool,
@@ -48,15 +64,20 @@ def assess(
     tables can give, the rest no_data), or from both (the file's values override the data's).
     Values recorded by hand for the period and team (salesplaybook record) are used when there
     is a history; --save keeps the scorecard in it as a new revision.
+    Every row of the data that cannot be used is refused or counted and warned about (a line
+    "warning: ..." on stderr); --strict refuses the data on any warning.
     """
     from salesplaybook.content.loader import load_playbook
-    from salesplaybook.kpi.assessment import run_assessment
+    from salesplaybook.kpi.assessment import DataOptions, run_assessment
     from salesplaybook.views.scorecard_json import scorecard_json
 
     playbook = load_playbook(content)
+    options = DataOptions(map_file=map_file, currency=_currency(currency), strict=strict)
     card = run_assessment(
-        playbook, metrics_file, data, sample, period, team, recorded=recorded_lookup(db)
+        playbook, metrics_file, data, sample, period, team, options, recorded=recorded_lookup(db)
     )
+    for warning in card.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
         print_json(scorecard_json(card, playbook))
     else:
@@ -65,3 +86,11 @@ def assess(
         print_scorecard(card, playbook, lang="zh" if lang == "zh" else "en")
     if save:
         save_assessment(card, playbook, db, by, comment, action_plan)
+
+
+def _currency(code: str | None) -> str | None:
+    if code is not None and (len(code.strip()) != 3 or not code.strip().isalpha()):
+        raise click.BadParameter(
+            f"{code!r} is not a three-letter code such as CNY", param_hint="--currency"
+        )
+    return code

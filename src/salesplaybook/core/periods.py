@@ -59,6 +59,51 @@ def period_label(quarter: int) -> str:
     return f"{1970 + quarter // 4}-Q{quarter % 4 + 1}"
 
 
+_FISCAL = re.compile(r"FY\s*-?\s*(\d{4})\s*-?\s*Q([1-4])", re.IGNORECASE)
+
+
+def is_fiscal_label(label: object) -> bool:
+    """Whether ``label`` is written like a fiscal quarter (``FY2026 Q3``, ``FY2026-Q3``)."""
+    return isinstance(label, str) and _FISCAL.fullmatch(label.strip()) is not None
+
+
+def fiscal_period(label: object, start_month: int) -> str:
+    """The calendar quarter label of a fiscal quarter such as ``FY2026 Q3``.
+
+    A fiscal year is named by the calendar year it ends in (FY2026 starting in April runs from
+    April 2025 to March 2026), the usual convention; with ``start_month`` 1 it is the calendar
+    year. Quarters of the engine are calendar quarters, so the fiscal year must start at the
+    start of one (month 1, 4, 7 or 10). A calendar label (``2026-Q1``) is returned as it is.
+    """
+    if isinstance(label, str) and _PERIOD.fullmatch(label.strip()):
+        return label.strip()
+    match = _FISCAL.fullmatch(label.strip()) if isinstance(label, str) else None
+    if match is None:
+        raise SalesplaybookError(
+            f"bad period label {label!r}: write a quarter like 2026-Q1 or FY2026 Q1"
+        )
+    if start_month not in (1, 4, 7, 10):
+        raise SalesplaybookError(
+            f"a fiscal year starting in month {start_month} does not start a quarter: "
+            "fiscal quarters are read when the year starts in month 1, 4, 7 or 10"
+        )
+    year, q = int(match[1]), int(match[2])
+    first_year = year if start_month == 1 else year - 1
+    quarter = (first_year - 1970) * 4 + (start_month - 1) // 3 + q - 1
+    label_out = period_label(quarter)
+    parse_period(label_out)  # the year range
+    return label_out
+
+
+def fiscal_label(period: str, start_month: int) -> str:
+    """``FY2026 Q3`` for a calendar quarter label, the inverse of :func:`fiscal_period`."""
+    quarter = parse_period(period)
+    offset = (start_month - 1) // 3
+    shifted = quarter - offset
+    year = 1970 + shifted // 4 + (0 if start_month == 1 else 1)
+    return f"FY{year} Q{shifted % 4 + 1}"
+
+
 def parse_month(label: object) -> int:
     """The month number of a label like ``2026-01`` (months since 1970-01, as :func:`month_of`
     counts them), for tables by month (a dashboard's)."""

@@ -59,7 +59,7 @@ SALESFORCE_DEALS: dict[str, tuple[str, ...]] = {
     "person_id": ("Opportunity Owner ID", "Opportunity Owner", "Owner ID", "Owner Name", "Owner"),
     "customer_id": ("Account ID", "Account ID (18)", "Account Name"),
     "product_line": ("Product Family", "Product Line"),
-    "amount": ("Amount", "Amount (converted)"),
+    "amount": ("Amount (converted)", "Amount"),
     "stage": ("Stage", "Stage Name"),
     "created_on": ("Created Date", "Create Date"),
     "closed_on": ("Close Date",),
@@ -93,7 +93,7 @@ HUBSPOT_DEALS: dict[str, tuple[str, ...]] = {
         "Associated Company",
     ),
     "product_line": ("Product Line", "Product Family"),
-    "amount": ("Amount", "Amount in company currency"),
+    "amount": ("Amount in company currency", "Amount"),
     "stage": ("Deal Stage", "dealstage"),
     "created_on": ("Create Date", "Created Date", "createdate"),
     "closed_on": ("Close Date", "closedate"),
@@ -156,7 +156,10 @@ TIER_NUMBERS: dict[str, str] = {
 }
 
 _DEAL_MARKERS = {
-    "salesforce": {key(h) for h in ("Opportunity ID", "Opportunity Name", "Opportunity Owner")},
+    "salesforce": {
+        key(h)
+        for h in ("Opportunity ID", "Opportunity Name", "Opportunity Owner", "StageName", "IsWon")
+    },
     "hubspot": {key(h) for h in ("Record ID", "Deal Name", "Deal Stage", "Deal owner")},
 }
 _CUSTOMER_MARKERS = {
@@ -196,6 +199,8 @@ def to_canonical_deals(
     *,
     stage_map: Mapping[str, str] | None = None,
     file: str = "deals",
+    decimal_comma: bool = False,
+    us_dates: bool = False,
 ) -> pd.DataFrame:
     """The canonical, validated ``deals`` table from an export in format ``fmt``.
 
@@ -216,7 +221,9 @@ def to_canonical_deals(
             custom = {key(name): stage for name, stage in stage_map.items()}
             text = _text(frame["stage"])
             frame["stage"] = text.map(lambda v: custom.get(key(v), v))
-        return coerce_table(frame, "deals", file, shown=shown)
+        return coerce_table(
+            frame, "deals", file, shown=shown, decimal_comma=decimal_comma, us_dates=us_dates
+        )
     columns = SALESFORCE_DEALS if fmt == "salesforce" else HUBSPOT_DEALS
     frame, shown = _pick(df, columns, "deals", file)
     defaults = SALESFORCE_STAGES if fmt == "salesforce" else HUBSPOT_STAGES
@@ -237,7 +244,9 @@ def to_canonical_deals(
     frame["amount"] = amount.where((amount != "") | frame["stage"].eq("won"), "0")
     frame = _mark_core_products(frame, core_product_lines)
     frame = _with_extras(frame, df, set(shown.values()) | flag_headers, "deals")
-    return coerce_table(frame, "deals", file, shown=shown, us_dates=True, known=known)
+    return coerce_table(
+        frame, "deals", file, shown=shown, us_dates=True, known=known, decimal_comma=decimal_comma
+    )
 
 
 def to_canonical_customers(
@@ -274,6 +283,32 @@ def to_canonical_customers(
         frame["tier"] = default_tier
     us_dates = fmt in ("salesforce", "hubspot")
     return coerce_table(frame, "customers", file, shown=shown, us_dates=us_dates)
+
+
+def column_sources(headers: Iterable[object], fmt: str, table: str) -> dict[str, str]:
+    """The file's header -> our column, as a file in format ``fmt`` is read (for the data
+    check and the quality report)."""
+    names = [str(h) for h in headers]
+    out: dict[str, str] = {}
+    if fmt in ("salesforce", "hubspot") and table in ("deals", "customers"):
+        spec = {
+            ("salesforce", "deals"): SALESFORCE_DEALS,
+            ("hubspot", "deals"): HUBSPOT_DEALS,
+            ("salesforce", "customers"): SALESFORCE_CUSTOMERS,
+            ("hubspot", "customers"): HUBSPOT_CUSTOMERS,
+        }[(fmt, table)]
+        by_key = {key(h): h for h in reversed(names)}
+        for column, candidates in spec.items():
+            found = next((by_key[key(c)] for c in candidates if key(c) in by_key), None)
+            if found is not None:
+                out[found] = column
+        return out
+    lookup = header_lookup(table)
+    for header in names:
+        canonical = lookup.get(header_key(header))
+        if canonical is not None and canonical not in out.values():
+            out[header] = canonical
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -317,7 +352,10 @@ def _pick(
     if missing:
         have = ", ".join(map(str, df.columns[:20])) or "none"
         plural = "s" if len(missing) > 1 else ""
-        msg = f"missing column{plural} {', '.join(missing)} (columns found: {have})"
+        msg = (
+            f"missing column{plural} {', '.join(missing)} (columns found: {have}); map the "
+            f"column that holds it under columns: {table}: in salesplaybook.yaml"
+        )
         raise TableError([table_problem(file, msg)])
     return frame, shown
 

@@ -1,19 +1,38 @@
 """Read a data folder of CSV tables into the canonical schemas: every file of a known table,
-mapped from a CRM's export format where it has one, all problems of all files reported
-together."""
+mapped from a CRM's export format where it has one, money in one unit and currency, owners matched
+to people, all problems of all files reported together, and what was left out counted
+(:mod:`salesplaybook.data.quality`)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from salesplaybook.core.errors import Problem, SalesplaybookError, display_path
+from salesplaybook.core.periods import fiscal_period, is_fiscal_label
 from salesplaybook.data import crm
 from salesplaybook.data import schemas as datamodel
+from salesplaybook.data.checks import FileRead, check_rows
+from salesplaybook.data.mapping import MAP_FILE, DataMap, find_map, load_map
+from salesplaybook.data.money import MONEY_COLUMNS, read_money
+from salesplaybook.data.quality import DataQuality
+from salesplaybook.data.sources import (
+    EXPECTED_CLOSE,
+    XLSX_SUFFIXES,
+    cells_of,
+    drop_report_footer,
+    read_users,
+    rename_columns,
+    source_name,
+    table_by_header,
+)
+from salesplaybook.data.tables.aliases import header_key, header_lookup, key
 from salesplaybook.data.tables.coerce import canonical_columns, coerce_table
-from salesplaybook.data.tables.csvfile import read_cells
+from salesplaybook.data.tables.csvfile import DELIMITER
 from salesplaybook.data.tables.filenames import (
     WORKBOOK_SUFFIXES,
     number_positions,
@@ -23,6 +42,15 @@ from salesplaybook.data.tables.filenames import (
 from salesplaybook.data.tables.problems import TableError, table_problem
 
 
+@dataclass(frozen=True)
+class Folder:
+    """A data folder read: the tables, and what it gave and held back."""
+
+    tables: dict[str, pd.DataFrame]
+    quality: DataQuality
+    data_map: DataMap
+
+
 def read_table(
     path: Path,
     table: str | None = None,
@@ -30,27 +58,117 @@ def read_table(
     core_product_lines: set[str] | None = None,
     stage_map: Mapping[str, str] | None = None,
     file: str | None = None,
+    data_map: DataMap | None = None,
 ) -> pd.DataFrame:
     """One table file, validated; the table comes from the file name unless given.
 
     A deals file in a CRM's export format (see :mod:`salesplaybook.data.crm`) is mapped first.
     """
+    data_map = data_map or DataMap()
+    if core_product_lines is not None or stage_map:
+        data_map = DataMap(
+            **{
+                **data_map.__dict__,
+                "core_product_lines": tuple(
+                    core_product_lines or data_map.core_product_lines or ()
+                ),
+                "stages": {**data_map.stages, **(stage_map or {})},
+            }
+        )
+    return _read_one(path, table, data_map, file)[0]
+
+
+def _read_one(
+    path: Path, table: str | None, data_map: DataMap, file: str | None = None
+) -> tuple[pd.DataFrame, FileRead]:
     name = file or display_path(path)
-    table = table or table_of_file(path)
+    table = table or table_of_file(path) or table_by_header(path)
     if table is None:
         raise TableError([table_problem(name, unknown_file_message(path))])
-    cells = read_cells(path, name, number_positions(table))
-    if table == "deals":
-        fmt = crm.detect_format(cells.columns)
-        return crm.to_canonical_deals(
-            cells, fmt, core_product_lines, stage_map=stage_map, file=name
+    cells = cells_of(path, name, number_positions(table), data_map.decimal_comma, table)
+    decimal_comma = data_map.decimal_comma or cells.attrs.get(DELIMITER) == ";"
+    # The export's own format, from its own headers: the mapping file's renames may make it
+    # look like ours, but its footer, US dates and closed-only close dates stay the CRM's.
+    crm_table = table in ("deals", "customers")
+    exported = crm.detect_format(cells.columns, table) if crm_table else "canonical"
+    original = [str(h) for h in cells.columns]
+    cells = rename_columns(cells, table, data_map.columns.get(table, {}))
+    renamed = {str(new): old for old, new in zip(original, cells.columns, strict=True)}
+    fmt = crm.detect_format(cells.columns, table) if crm_table else "canonical"
+    if exported == "salesforce":
+        cells = drop_report_footer(cells)
+    rows_read = len(cells)
+    mapped = frozenset(new for new, old in renamed.items() if new != old)
+    cells, money = read_money(
+        cells, table, data_map, decimal_comma=decimal_comma, file=name, mapped=mapped
+    )
+    cells = fiscal_periods(cells, table, data_map.fiscal_year_start)
+    frame = _typed(cells, table, fmt, data_map, name, decimal_comma, exported)
+    if "closed_on" in renamed and renamed["closed_on"] != "closed_on" and table == "deals":
+        by_crm = exported in ("salesforce", "hubspot") or key(renamed["closed_on"]) in (
+            EXPECTED_CLOSE
         )
-    if table == "customers":
-        fmt = crm.detect_format(cells.columns, "customers")
-        if fmt in ("salesforce", "hubspot"):
-            return crm.to_canonical_customers(cells, fmt, file=name)
-    frame, shown = canonical_columns(cells, table, name)
-    return coerce_table(frame, table, name, shown=shown)
+        if by_crm:  # an expected close date is no close date while the deal is open
+            frame.loc[~frame["stage"].isin(["won", "lost"]), "closed_on"] = pd.NaT
+    if data_map.teams and "team_id" in frame:
+        teams = frame["team_id"]
+        frame["team_id"] = teams.map(data_map.teams).where(teams.isin(data_map.teams), teams)
+    sources = crm.column_sources(cells.columns, fmt, table)
+    columns = {renamed.get(h, h): c for h, c in sources.items()}
+    if money.header is not None:
+        columns[renamed.get(money.header, money.header)] = MONEY_COLUMNS[table]
+    read = FileRead(table, name, source_name(exported, original), rows_read, columns, money)
+    return frame, read
+
+
+def _typed(
+    cells: pd.DataFrame,
+    table: str,
+    fmt: str,
+    data_map: DataMap,
+    name: str,
+    decimal_comma: bool,
+    exported: str,
+) -> pd.DataFrame:
+    """The cells as the canonical table, through the CRM mapping where the file is an export."""
+    lines = set(data_map.core_product_lines) if data_map.core_product_lines is not None else None
+    us_dates = exported in ("salesforce", "hubspot")
+    if table == "deals":
+        return crm.to_canonical_deals(
+            cells,
+            fmt,
+            lines,
+            stage_map=data_map.stages,
+            file=name,
+            decimal_comma=decimal_comma,
+            us_dates=us_dates,
+        )
+    if table == "customers" and fmt in ("salesforce", "hubspot"):
+        return crm.to_canonical_customers(cells, fmt, file=name)
+    renamed, shown = canonical_columns(cells, table, name)
+    return coerce_table(
+        renamed, table, name, shown=shown, decimal_comma=decimal_comma, us_dates=us_dates
+    )
+
+
+def fiscal_periods(cells: pd.DataFrame, table: str, start_month: int) -> pd.DataFrame:
+    """``FY2026 Q3`` in a period column as the calendar quarter it is (per distinct value);
+    what is no fiscal label is left for the reader."""
+    lookup = header_lookup(table)
+    for header in cells.columns:
+        if lookup.get(header_key(header)) != "period":
+            continue
+        text = cells[header].astype(object)
+        distinct = pd.unique(text.dropna())
+        fiscal = {v: v for v in distinct if is_fiscal_label(v)}
+        if not fiscal:
+            continue
+        for label in fiscal:
+            with contextlib.suppress(SalesplaybookError):
+                fiscal[label] = fiscal_period(label, start_month)
+        mapped = text.map(fiscal)
+        cells = cells.assign(**{str(header): mapped.where(mapped.notna(), text)})
+    return cells
 
 
 def read_tables(
@@ -67,12 +185,36 @@ def read_tables(
     product line where the file does not say it; ``stage_map`` maps a CRM's custom stage names
     to our stage ids (see :func:`salesplaybook.data.crm.to_canonical_deals`).
     """
+    data_map = DataMap(
+        core_product_lines=tuple(core_product_lines) if core_product_lines is not None else None,
+        stages=dict(stage_map or {}),
+    )
+    return read_folder(folder, data_map, use_map_file=False).tables
+
+
+def read_folder(
+    folder: Path,
+    data_map: DataMap | None = None,
+    *,
+    map_file: Path | None = None,
+    currency: str | None = None,
+    use_map_file: bool = True,
+) -> Folder:
+    """A data folder read with its mapping file (``map_file``, else :data:`MAP_FILE` in the
+    folder, else ``data_map``), owners matched and every row that cannot be used counted.
+
+    Raises one :class:`TableError` with every refusal of every file.
+    """
     folder = Path(folder)
     shown_folder = display_path(folder)
     if not folder.exists():
         raise SalesplaybookError(f"{shown_folder}: no such folder")
     if not folder.is_dir():
         raise SalesplaybookError(f"{shown_folder}: not a folder; name the folder of CSV tables")
+    found = find_map(folder, map_file) if use_map_file else None
+    data_map = (load_map(found) if found is not None else data_map or DataMap()).with_currency(
+        currency
+    )
     problems: list[Problem] = []
     files = _table_files(folder, problems)
     if "people" not in files:
@@ -86,17 +228,23 @@ def read_tables(
         )
     more: dict[str, int] = {}
     tables: dict[str, pd.DataFrame] = {}
+    reads: dict[str, FileRead] = {}
     for table, path in files.items():
         try:
-            tables[table] = read_table(
-                path, table, core_product_lines=core_product_lines, stage_map=stage_map
-            )
+            if table == "accounts":
+                continue
+            if table == "users":
+                tables[table] = read_users(path, display_path(path))
+                continue
+            tables[table], reads[table] = _read_one(path, table, data_map)
         except TableError as exc:
             problems.extend(exc.problems)
             more.update(exc.more)
     if problems:
         raise TableError(problems, more)
-    return {t: tables[t] for t in datamodel.TABLES if t in tables}
+    tables = {t: tables[t] for t in (*datamodel.TABLES, "users") if t in tables}
+    tables, quality = check_rows(tables, reads, data_map)
+    return Folder({t: v for t, v in tables.items() if t in datamodel.TABLES}, quality, data_map)
 
 
 def _table_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
@@ -104,19 +252,27 @@ def _table_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
     as one (a workbook, an unknown name, a second file of a table) adds to ``problems``."""
     files: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
+        name = display_path(path)
+        if _named_as_table(path) and not path.is_file():
+            # a deals.csv that is a folder or a FIFO was once passed over: the scorecard then
+            # lacked the deals without a word (and scored higher)
+            kind = "a folder" if path.is_dir() else "not a regular file (a pipe or a device)"
+            problems.append(table_problem(name, f"is {kind}: a table must be a CSV file"))
+            continue
         if not _may_hold_a_table(path):
             continue
-        name = display_path(path)
-        if path.suffix.casefold() in WORKBOOK_SUFFIXES:
+        if path.suffix.casefold() in WORKBOOK_SUFFIXES and path.suffix.casefold() not in (
+            XLSX_SUFFIXES
+        ):
             problems.append(
                 table_problem(
                     name,
-                    f"is a workbook: save it as CSV UTF-8 ({path.stem}.csv); "
-                    "only CSV files are read",
+                    f"is a workbook in a format not read here: save it as .xlsx or as CSV "
+                    f"UTF-8 ({path.stem}.csv)",
                 )
             )
             continue
-        table = table_of_file(path)
+        table = table_of_file(path) or table_by_header(path)
         if table is None:
             problems.append(table_problem(name, unknown_file_message(path)))
         elif table in files:
@@ -127,10 +283,19 @@ def _table_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
     return files
 
 
+def _named_as_table(path: Path) -> bool:
+    """A visible name that would hold a table if it were a file (``deals.csv``, ``deals.xlsx``)."""
+    if path.name.startswith((".", "~$")):
+        return False
+    suffix = path.suffix.casefold()
+    known = suffix in (".csv", ".tsv", ".txt") or suffix in WORKBOOK_SUFFIXES
+    return known and table_of_file(path) is not None
+
+
 def _may_hold_a_table(path: Path) -> bool:
     """CSV and TSV files, text files named for a table, and workbooks (to say how to save them);
     hidden files, Office's lock files (``~$``), folders and other files are passed over."""
-    if path.name.startswith((".", "~$")) or not path.is_file():
+    if path.name.startswith((".", "~$")) or not path.is_file() or path.name == MAP_FILE:
         return False
     suffix = path.suffix.casefold()
     if suffix == ".txt":

@@ -12,6 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+#: Every reason code and what was done (the "Bring your own data" page lists them).
+REASONS: dict[str, str] = {
+    "unknown_person": "a deal's or target's owner matches nobody in people and is close to "
+    "nobody: the row is left out of the organisation and of every team",
+    "outside_team": "a deal's owner is in no team (empty team_id): counted for the "
+    "organisation, left out of every team",
+    "no_close_date": "a won deal with an empty close date: left out (it has no quarter)",
+    "no_close_date_column": "won deals but no close-date column: the indicators of won deals "
+    "are no_data",
+    "no_core_products": "no deal says whether it is a core product and no core product lines "
+    "are mapped: core_product_share is no_data",
+}
+
 
 @dataclass(frozen=True)
 class LeftOut:
@@ -43,6 +56,10 @@ class TableQuality:
     #: The money unit and currency the amounts were read in, when the table has amounts.
     unit: str | None = None
     currency: str | None = None
+    #: Nullable columns of the table the file does not have (read as empty).
+    absent: tuple[str, ...] = ()
+    #: Currencies converted into ``currency`` at the mapping file's rates.
+    converted: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +72,8 @@ class TableQuality:
             "columns": dict(self.columns),
             "unit": self.unit,
             "currency": self.currency,
+            "absent_columns": list(self.absent),
+            "converted_currencies": list(self.converted),
         }
 
 
@@ -80,9 +99,15 @@ class DataQuality:
 
     tables: tuple[TableQuality, ...] = ()
     warnings: tuple[DataWarning, ...] = ()
+    #: The mapping file read, if any.
+    mapping_file: str | None = None
+
+    def table(self, name: str) -> TableQuality | None:
+        return next((t for t in self.tables if t.table == name), None)
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "mapping_file": self.mapping_file,
             "tables": [t.as_dict() for t in self.tables],
             "warnings": [w.as_dict() for w in self.warnings],
         }

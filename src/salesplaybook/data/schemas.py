@@ -42,7 +42,8 @@ class _Base(pa.DataFrameModel):
 class People(_Base):
     person_id: Series[str] = pa.Field(unique=True)
     name: Series[str] = pa.Field(nullable=True)
-    team_id: Series[str]
+    #: Empty for a person in no team (a director): their deals count for the organisation only.
+    team_id: Series[str] = pa.Field(nullable=True)
     region: Series[str] = pa.Field(nullable=True)
     role: Series[str] = pa.Field(isin=ROLES)
     stage: Series[str] = pa.Field(isin=STAGES, nullable=True)
@@ -230,6 +231,8 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "forecasts": Forecasts,
 }
 REQUIRED_TABLES = ("people",)
+#: Columns a file must have although a cell of them may be empty.
+PRESENT_COLUMNS: dict[str, tuple[str, ...]] = {"people": ("team_id",)}
 
 
 def columns(table: str) -> dict[str, Any]:

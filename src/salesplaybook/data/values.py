@@ -19,6 +19,13 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 
 _CURRENCY = "¥￥$€£元"
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+#: "1,234" and "1,234,567.5": a comma that separates thousands in groups of three.
+THOUSANDS_COMMA = r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$"
+#: "1.234,50", "0,92", "1.234.567": the European convention (dots group, a comma is decimal).
+DECIMAL_COMMA = r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d*)?$"
+_THOUSANDS_COMMA = re.compile(THOUSANDS_COMMA)
+_DECIMAL_COMMA = re.compile(DECIMAL_COMMA)
+_DOT_GROUPS = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")
 
 
 class BadValueError(ValueError):
@@ -36,11 +43,45 @@ def read_text(path: Path) -> str:
     raise SalesplaybookError(f"{path}: not UTF-8 or GBK/GB18030 text; save it as CSV UTF-8")
 
 
-def parse_number(value: object) -> float:
+def plain_number_text(core: str, decimal_comma: bool = False) -> str:
+    """``core`` (no currency, no percent sign, no spaces) in the form ``float()`` reads.
+
+    A comma is never simply removed: "0,92" read as 92 and "1,2,3" as 123 were silently wrong
+    numbers. Without ``decimal_comma`` a comma must separate thousands in groups of three
+    ("1,234.5"); with it (``;``-separated files, or ``decimal_comma: true`` in the mapping file)
+    the comma is the decimal mark and dots may group thousands ("1.234,50"). Raises
+    :class:`BadValueError` naming what would make the value readable.
+    """
+    if decimal_comma:
+        if "," in core:
+            if not _DECIMAL_COMMA.match(core):
+                raise BadValueError(
+                    f"{core!r} is not a number in the decimal-comma convention (1.234,50)"
+                )
+            return core.replace(".", "").replace(",", ".")
+        if _DOT_GROUPS.match(core):  # 1.234 is a thousand in this convention
+            return core.replace(".", "")
+        return core
+    if "," not in core:
+        return core
+    if _THOUSANDS_COMMA.match(core):
+        return core.replace(",", "")
+    if re.match(r"^[+-]?\d*,\d+$", core):
+        raise BadValueError(
+            f"{core!r} is ambiguous: a comma is read as a decimal mark only in ;-separated "
+            "files or with decimal_comma: true in the mapping file; else write 0.92"
+        )
+    raise BadValueError(
+        f"{core!r} is not a number: a thousands separator groups three digits (1,234,567)"
+    )
+
+
+def parse_number(value: object, decimal_comma: bool = False) -> float:
     """A number from a cell: "0.9", "90%" (0.9), "1,234", "¥1,234.5", "４.５", " 12 ".
 
-    Percentages become fractions, so "92%" and 0.92 are the same value. Raises
-    :class:`BadValueError` with a short reason for anything else.
+    Percentages become fractions, so "92%" and 0.92 are the same value. Commas follow
+    :func:`plain_number_text`. Raises :class:`BadValueError` with a short reason for anything
+    else.
     """
     if isinstance(value, bool):
         raise BadValueError(f"{value!r} is not a number")
@@ -52,7 +93,8 @@ def parse_number(value: object) -> float:
             raise BadValueError("the value is empty")
         percent = text.endswith("%")
         core = text.removesuffix("%").strip().strip(_CURRENCY).strip()
-        core = core.replace(",", "").replace("_", "").replace(" ", "")
+        core = core.replace("_", "").replace(" ", "")
+        core = plain_number_text(core, decimal_comma)
         if not _NUMBER.match(core):
             raise BadValueError(f"{str(value).strip()!r} is not a number")
         number = float(core) / (100 if percent else 1)

@@ -3,12 +3,14 @@ file's values override the data's), scored against the playbook."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
+from salesplaybook.core.periods import fiscal_period, is_fiscal_label
 from salesplaybook.kpi.inputs import RECORDED, MetricsInput, load_metrics_file
 from salesplaybook.kpi.scorecard import Scorecard, assess
 
@@ -17,16 +19,32 @@ from salesplaybook.kpi.scorecard import Scorecard, assess
 RecordedLookup = Callable[[str, str | None], Mapping[str, float]]
 
 
+@dataclass(frozen=True)
+class DataOptions:
+    """How a data folder is read: its mapping file (else the folder's own), the reporting
+    currency, and whether a warning refuses the data (strict)."""
+
+    map_file: Path | None = None
+    currency: str | None = None
+    strict: bool = False
+
+
 def inputs_from_data(
     playbook: Playbook,
     data: Path | None,
     use_sample: bool,
     period: str | None,
     team: str | None,
+    options: DataOptions | None = None,
 ) -> MetricsInput:
-    """Every indicator the raw tables can give, for one period and team."""
+    """Every indicator the raw tables can give, for one period and team, with why the others
+    have no value and what the folder held back."""
     from salesplaybook.kpi.metrics import derive_metrics
+    from salesplaybook.kpi.reasons import missing_reasons, untrusted
 
+    options = options or DataOptions()
+    quality = None
+    map_file = None
     if use_sample:
         from salesplaybook.data.sample import generate
 
@@ -34,25 +52,45 @@ def inputs_from_data(
         origin = "sample data"
     else:
         assert data is not None
-        from salesplaybook.data.folder import read_tables
+        from salesplaybook.data.folder import read_folder
 
-        tables = read_tables(data)
+        folder = read_folder(data, map_file=options.map_file, currency=options.currency)
+        tables, quality, map_file = folder.tables, folder.quality, folder.data_map.file
         origin = f"data in {data}"
+        if period is not None and is_fiscal_label(period):
+            period = fiscal_period(period, folder.data_map.fiscal_year_start)
+        if options.strict and quality.warnings:
+            raise StrictRefusalError(quality.warnings)
     if period is None:
         period = latest_period(tables)
     derived = derive_metrics(tables, period, team, probation_months=probation_months(playbook))
     context = derived.context
     trend = context.get("market_trend")
     competitor = context.get("competitor_attainment")
+    reasons = {} if use_sample else untrusted(tables, quality, map_file)
+    values = {k: v for k, v in derived.values.items() if k not in reasons}
+    others = [i for i in playbook.indicators if i.id not in values and i.id not in reasons]
+    reasons.update(missing_reasons([i.id for i in others], tables, derived.period, derived.team))
     return MetricsInput(
-        values=dict(derived.values),
+        values=values,
         period=derived.period,
         team=derived.team,
         team_size=derived.team_size,
         market_trend=str(trend) if trend is not None else None,
         competitor_attainment=float(competitor) if competitor is not None else None,
-        sources={k: origin for k in derived.values},
+        sources={k: origin for k in values},
+        reasons={k: v for k, v in reasons.items() if k in {i.id for i in playbook.indicators}},
+        warnings=tuple(w.message for w in quality.warnings) if quality is not None else (),
+        data_quality=quality,
     )
+
+
+class StrictRefusalError(SalesplaybookError):
+    """Warnings refused because the assessment is strict: every warning is an error."""
+
+    def __init__(self, warnings: Iterable[object]) -> None:
+        lines = [str(w) for w in warnings]
+        super().__init__("the data has problems that strict mode refuses:\n" + "\n".join(lines))
 
 
 def latest_period(tables: Mapping[str, object]) -> str:
@@ -71,9 +109,12 @@ def run_assessment(
     use_sample: bool = False,
     period: str | None = None,
     team: str | None = None,
+    options: DataOptions | None = None,
     recorded: RecordedLookup | None = None,
 ) -> Scorecard:
-    inputs = collect_inputs(playbook, metrics_file, data, use_sample, period, team, recorded)
+    inputs = collect_inputs(
+        playbook, metrics_file, data, use_sample, period, team, options, recorded
+    )
     return assess(playbook, inputs)
 
 
@@ -84,6 +125,7 @@ def collect_inputs(
     use_sample: bool = False,
     period: str | None = None,
     team: str | None = None,
+    options: DataOptions | None = None,
     recorded: RecordedLookup | None = None,
 ) -> MetricsInput:
     """The inputs of a self-assessment from a metrics file and/or raw tables, with the values
@@ -94,10 +136,10 @@ def collect_inputs(
     if data is not None and use_sample:
         raise ChoiceNeeded("a data folder and the sample were both given", choice="data")
     if period is not None:
-        from salesplaybook.core.periods import parse_period
+        from salesplaybook.core.periods import fiscal_period, parse_period
 
         try:
-            parse_period(period)
+            parse_period(fiscal_period(period, 1) if data is not None else period)
         except SalesplaybookError as exc:
             raise ChoiceNeeded(f"period: {exc}", choice="period") from None
     # Read once: it gives the period the data is derived for (when none is given) and the
@@ -106,7 +148,7 @@ def collect_inputs(
     inputs = MetricsInput(period=period, team=team)
     if data is not None or use_sample:
         file_period = from_file.period if from_file is not None and period is None else None
-        inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team)
+        inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team, options)
     known_period = inputs.period or (from_file.period if from_file is not None else None)
     if recorded is not None and known_period is not None:
         typed = dict(recorded(known_period, team))

@@ -21,6 +21,7 @@ from salesplaybook.content.yamlsource import YamlError, load_yaml
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.reading import MEGABYTE, check_regular_file
 from salesplaybook.core.suggest import did_you_mean
+from salesplaybook.data.quality import DataQuality
 from salesplaybook.data.values import BadValueError, parse_number, read_text
 
 TRENDS = ("declining", "stable", "growing")
@@ -54,6 +55,12 @@ class MetricsInput:
     competitor_attainment: float | None = None
     #: Where each value came from, for the scorecard to say ("metrics.csv row 4", "data").
     sources: dict[str, str] = field(default_factory=dict)
+    #: Why an indicator has no value (the data folder lacks its table or column).
+    reasons: dict[str, str] = field(default_factory=dict)
+    #: What the user must read before trusting the values (one English line each).
+    warnings: tuple[str, ...] = ()
+    #: Rows read, used and left out per table, when the values come from a data folder.
+    data_quality: DataQuality | None = None
 
     def merged_over(self, base: MetricsInput) -> MetricsInput:
         """These inputs with ``base`` filling what they leave out (the file overrides data)."""
@@ -69,6 +76,11 @@ class MetricsInput:
                 else base.competitor_attainment
             ),
             sources={**base.sources, **self.sources},
+            reasons={
+                k: v for k, v in {**base.reasons, **self.reasons}.items() if k not in self.values
+            },
+            warnings=(*base.warnings, *self.warnings),
+            data_quality=self.data_quality or base.data_quality,
         )
 
 

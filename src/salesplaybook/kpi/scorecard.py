@@ -77,6 +77,7 @@ def assess(playbook: Playbook, inputs: MetricsInput, recommend_items: int = 5) -
                 pts,
                 by_context,
                 inputs.sources.get(ind.id),
+                inputs.reasons.get(ind.id) if value is None else None,
             )
         )
     dimensions = []
@@ -96,4 +97,6 @@ def assess(playbook: Playbook, inputs: MetricsInput, recommend_items: int = 5) -
         overall_score=overall,
         rating=rating(overall),
         recommendations=recommend(playbook, results, recommend_items),
+        warnings=inputs.warnings,
+        data_quality=inputs.data_quality,
     )

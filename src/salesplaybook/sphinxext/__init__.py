@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.content import setup_content
     from salesplaybook.sphinxext.customer_tiers import setup_customer_tiers
     from salesplaybook.sphinxext.data_model import setup_data_model
+    from salesplaybook.sphinxext.data_sources import setup_data_sources
     from salesplaybook.sphinxext.discount_authority import setup_discount_authority
     from salesplaybook.sphinxext.editions import setup_editions
     from salesplaybook.sphinxext.figures import setup_figures
@@ -93,6 +94,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         setup_renewal,
         setup_discount_authority,
         setup_prospecting,
+        setup_data_sources,
     ):
         setup_directive(app)
     return {

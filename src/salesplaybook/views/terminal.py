@@ -50,6 +50,15 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
         console.print(table)
     if any(r.context_rule_applied for r in card.indicators):
         console.print(label("context_rule_applied", lang))
+    if card.data_quality is not None:  # a data folder: say why an indicator has no value
+        from rich.markup import escape
+
+        missing = [r for r in card.indicators if r.value is None and r.reason]
+        if missing:
+            console.print(f"[bold]{label('data_no_data_why', lang)}[/]")
+            for r in missing:
+                name = names[r.id].name.get(lang)
+                console.print(f"- {escape(name)}{label('colon', lang)}{escape(r.reason or '')}")
     overall = "–" if card.overall_score is None else number(round(card.overall_score, 1))
     head = label("overall", lang)
     rating = label("in_brackets", lang, text=label(f"status_{card.rating}", lang))

@@ -26,7 +26,7 @@ COMMON_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "customer_id": ("客户编号", "客户id", "客户代码", "customer"),
     "team_id": ("团队", "团队编号", "团队id", "所属团队", "小组", "team"),
-    "name": ("姓名", "名字", "名称"),
+    "name": ("姓名", "名字", "名称", "full name"),
     "region": ("区域", "大区", "地区", "所属区域"),
     "period": ("周期", "季度", "期间", "考核周期", "quarter"),
 }
@@ -39,7 +39,16 @@ TABLE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "stage": ("阶段", "成长阶段", "培养阶段", "发展阶段", "career stage"),
         "hired_on": ("入职日期", "入职时间", "hire date", "hired", "start date"),
         "confirmed_on": ("转正日期", "转正时间", "confirmation date", "confirmed"),
-        "left_on": ("离职日期", "离职时间", "leave date", "left"),
+        "left_on": (
+            "离职日期",
+            "离职时间",
+            "leave date",
+            "left",
+            "termination date",
+            "leaving date",
+            "date left",
+            "departure date",
+        ),
         "is_core": ("核心成员", "是否核心", "是否核心成员", "核心员工", "core", "core member"),
     },
     "role_changes": {
@@ -48,6 +57,7 @@ TABLE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "to_role": ("新岗位", "新职位", "变动后岗位", "to"),
     },
     "targets": {
+        "person_id": ("sales rep", "salesperson", "rep name", "quota owner"),
         "target": ("目标", "目标金额", "销售目标", "业绩目标", "quota"),
     },
     "customers": {
@@ -60,13 +70,21 @@ TABLE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "deals": {
         "deal_id": ("商机编号", "交易编号", "订单编号", "商机id", "单号", "deal", "id"),
+        "customer_id": ("客户名称", "客户", "customer name", "account name"),
         "person_id": ("销售", "销售人员", "负责人", "负责销售", "owner", "owner id"),
         "product_line": ("产品线", "产品", "产品类别", "product"),
         "is_core_product": ("核心产品", "是否核心产品", "core product"),
-        "amount": ("金额", "成交金额", "商机金额", "销售额", "合同金额"),
+        "amount": ("金额", "成交金额", "商机金额", "销售额", "合同金额", "预计金额"),
         "stage": ("阶段", "商机阶段", "销售阶段", "状态"),
         "created_on": ("创建日期", "创建时间", "立项日期", "created", "create date"),
-        "closed_on": ("成交日期", "关闭日期", "结单日期", "赢单日期", "closed", "close date"),
+        "closed_on": (
+            "成交日期",
+            "关闭日期",
+            "结单日期",
+            "赢单日期",
+            "closed",
+            "close date",
+        ),
         "lead_source": ("线索来源", "来源", "商机来源", "source"),
     },
     "contracts": {
@@ -145,9 +163,18 @@ TABLE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 #: Value aliases of the enumerations; the first Chinese one is shown in error messages.
 VALUE_ALIASES: dict[str, tuple[str, ...]] = {
     # roles
-    "sales_rep": ("销售代表", "销售员", "sales representative", "rep"),
-    "team_lead": ("销售组长", "组长", "team leader"),
-    "supervisor": ("销售主管", "主管", "sales supervisor"),
+    "sales_rep": (
+        "销售代表",
+        "销售员",
+        "销售经理",
+        "客户经理",
+        "sales representative",
+        "rep",
+        "account executive",
+        "account manager",
+    ),
+    "team_lead": ("销售组长", "组长", "团队长", "团队负责人", "team leader"),
+    "supervisor": ("销售主管", "主管", "销售总监", "sales supervisor", "sales director"),
     "industry_consultant": ("行业销售顾问", "行业顾问", "industry sales consultant"),
     "solution_expert": ("解决方案专家", "方案专家", "solution specialist"),
     # career stages
@@ -159,12 +186,13 @@ VALUE_ALIASES: dict[str, tuple[str, ...]] = {
     "key": ("重点客户", "重点", "key customer", "key account"),
     "potential": ("潜力客户", "潜力", "潜在客户", "potential customer"),
     # deal stages
-    "lead_acquisition": ("线索获取", "线索", "lead", "leads"),
-    "needs_research": ("需求调研", "需求分析", "needs analysis"),
+    "lead_acquisition": ("线索获取", "线索", "初步接洽", "初步沟通", "lead", "leads"),
+    "needs_research": ("需求调研", "需求分析", "需求确认", "needs analysis"),
     "proposal_quote": ("方案报价", "报价", "proposal", "quote", "proposal and quote"),
     "contract_collection": (
         "签约回款",
         "合同回款",
+        "商务谈判",
         "签约",
         "回款",
         "contract",

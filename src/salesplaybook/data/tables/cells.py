@@ -15,7 +15,12 @@ from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR, is_period_label, p
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import allowed_text, canonical_value
 from salesplaybook.data.tables.csvfile import blank_cells, stripped_text
-from salesplaybook.data.values import BadValueError, parse_number
+from salesplaybook.data.values import (
+    DECIMAL_COMMA,
+    THOUSANDS_COMMA,
+    BadValueError,
+    parse_number,
+)
 
 #: A parser returns the typed column and, for the cells it could not read, a message each
 #: (a Series indexed like the input).
@@ -63,10 +68,14 @@ def _spread(
     return result, errors
 
 
-def parse_numbers(values: pd.Series, integer: bool = False) -> Parsed:
+def parse_numbers(values: pd.Series, integer: bool = False, decimal_comma: bool = False) -> Parsed:
     """Numbers as spreadsheets save them. Plain numbers go through ``pd.to_numeric`` in one
     pass; only the rest ("1,234", "¥5", "90%") are cleaned, once per distinct value, and only
-    what still fails goes through :func:`~salesplaybook.data.values.parse_number` for its reason."""
+    what still fails goes through :func:`~salesplaybook.data.values.parse_number` for its reason.
+
+    With ``decimal_comma`` (a ``;``-separated file, or the mapping file says so) "1.234,5" is
+    1234.5 and "1.234" is 1234; otherwise a comma must group thousands ("0,92" is refused).
+    """
     if pd.api.types.is_bool_dtype(values.dtype):
         values = values.astype(object)
     if pd.api.types.is_numeric_dtype(values.dtype):
@@ -74,9 +83,15 @@ def parse_numbers(values: pd.Series, integer: bool = False) -> Parsed:
     else:
         numbers = pd.to_numeric(values.astype(object), errors="coerce").astype(float)
     odd = ~blank_cells(values) & ~np.isfinite(numbers.to_numpy())
+    if decimal_comma and not pd.api.types.is_numeric_dtype(values.dtype):
+        odd |= values.astype(object).astype(str).str.contains(".", regex=False).to_numpy()
     errors = _no_errors(values.index)
     if odd.any():
-        codes, cleaned, messages = _per_unique(values[odd], _clean_numbers)
+
+        def clean(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
+            return _clean_numbers(distinct, decimal_comma)
+
+        codes, cleaned, messages = _per_unique(values[odd], clean)
         fixed, errors = _spread(values.index[odd], codes, cleaned, messages)
         numbers[odd] = fixed.astype(float)
     if integer:
@@ -91,18 +106,26 @@ def parse_numbers(values: pd.Series, integer: bool = False) -> Parsed:
     return numbers, errors
 
 
-def _clean_numbers(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _clean_numbers(distinct: pd.Series, decimal_comma: bool) -> tuple[pd.Series, pd.Series]:
     percent = distinct.str.endswith("%").fillna(False).to_numpy(dtype=bool)
     core = distinct.str.replace(r"%$", "", regex=True).str.strip()
     core = core.str.replace(r"^[A-Z]{3}\s*|\s*[A-Z]{3}$", "", regex=True)  # USD 1,234.00
-    core = core.str.strip().str.strip(_CURRENCY).str.replace(r"[,_\s]", "", regex=True)
+    core = core.str.strip().str.strip(_CURRENCY).str.replace(r"[_\s]", "", regex=True)
+    if decimal_comma:
+        readable = core.str.match(DECIMAL_COMMA).fillna(False)
+        grouped = readable & core.str.contains(r"[,.]").fillna(False)
+        swapped = core.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        core = core.where(~grouped, swapped)
+    else:  # a comma only between groups of three digits; anything else fails below
+        grouped = core.str.match(THOUSANDS_COMMA).fillna(False)
+        core = core.where(~grouped, core.str.replace(",", "", regex=False))
     numbers = pd.to_numeric(core, errors="coerce").astype(float)
     numbers[percent] = numbers[percent] / 100
     values = numbers.to_numpy(dtype=float, copy=True)
     messages: list[str | None] = [None] * len(values)
     for i in np.flatnonzero(~np.isfinite(values) & distinct.notna().to_numpy()).tolist():
         try:
-            values[i] = parse_number(distinct.iloc[i])
+            values[i] = parse_number(distinct.iloc[i], decimal_comma)
         except BadValueError as exc:
             messages[i] = str(exc)
     return (
@@ -179,7 +202,9 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         parts = pd.DataFrame(index=distinct.index, columns=["y", "m", "d", "H", "M", "S"])
-        patterns = [_YMD, _CHINESE_DATE] + ([_US_DATE] if us else [])
+        patterns = [_YMD, _CHINESE_DATE, _DOTTED_DATE] + (
+            [_US_DATE] if us else _column_order(distinct)
+        )
         for pattern in patterns:
             todo = parts["y"].isna() & distinct.notna()
             if not todo.any():
@@ -225,6 +250,34 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
     codes, stamps, messages = _per_unique(values, parse)
     return _spread(values.index, codes, stamps, messages)
+
+
+_DMY_DATE = (
+    _US_DATE.replace("(?P<m>", "(?P<dd>").replace("(?P<d>", "(?P<m>").replace("(?P<dd>", "(?P<d>")
+)
+#: 31.03.2026: dots are written day first wherever they are the date separator (DIN 5008).
+_DOTTED_DATE = (
+    r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
+    r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+)
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/\d{4}\b")
+
+
+def _column_order(distinct: pd.Series) -> list[str]:
+    """The day/month order of a column's slashed dates when the column itself proves it: a
+    first number above 12 somewhere (31/03/2026: day first) and none in second place, or the
+    reverse (3/31/2026: month first). Otherwise none: 3/4/2026 alone stays ambiguous."""
+    found = distinct.dropna().str.extract(_SLASHED)
+    if found.empty or found[0].isna().all():
+        return []
+    first = pd.to_numeric(found[0], errors="coerce")
+    second = pd.to_numeric(found[1], errors="coerce")
+    day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
+    if month_first and not day_first:
+        return [_US_DATE]
+    if day_first and not month_first:
+        return [_DMY_DATE]
+    return []
 
 
 def _date_problem(text: str, matched: bool, us: bool) -> str:
@@ -312,8 +365,11 @@ def parse_text(values: pd.Series) -> Parsed:
     return stripped_text(values), _no_errors(values.index)
 
 
-def column_parser(table: str, column: str) -> Callable[[pd.Series], Parsed]:
-    """The parser a schema column needs, from its pandera dtype and checks."""
+def column_parser(
+    table: str, column: str, decimal_comma: bool = False
+) -> Callable[[pd.Series], Parsed]:
+    """The parser a schema column needs, from its pandera dtype and checks; numbers follow the
+    file's decimal convention (see :func:`parse_numbers`)."""
     spec = datamodel.columns(table)[column]
     dtype = str(spec.dtype)
     checks = {check.name: check.statistics for check in spec.checks}
@@ -322,9 +378,9 @@ def column_parser(table: str, column: str) -> Callable[[pd.Series], Parsed]:
     if dtype in ("bool", "boolean"):
         return parse_bools
     if dtype.startswith("int") or dtype.startswith("Int"):
-        return lambda v: parse_numbers(v, integer=True)
+        return lambda v: parse_numbers(v, integer=True, decimal_comma=decimal_comma)
     if dtype.startswith("float"):
-        return parse_numbers
+        return (lambda v: parse_numbers(v, decimal_comma=True)) if decimal_comma else parse_numbers
     if "isin" in checks:
         allowed = list(checks["isin"]["allowed_values"])
         return lambda v: parse_enum(v, allowed)

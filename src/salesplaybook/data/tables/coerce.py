@@ -56,6 +56,7 @@ def coerce_table(
     shown: Mapping[str, str] | None = None,
     us_dates: bool = False,
     known: Mapping[str, pd.Series] | None = None,
+    decimal_comma: bool = False,
 ) -> pd.DataFrame:
     """Parse and validate a frame whose columns already have canonical names.
 
@@ -63,17 +64,27 @@ def coerce_table(
     the file used for a column; ``known`` gives, per column, messages for cells a caller has
     already found wrong (a CRM stage it does not know), which are reported alongside the rest.
     Nullable columns may be absent; extra columns are kept, as text, after the schema's.
+    ``decimal_comma`` reads "0,92" as 0.92 (the file's convention says so).
     """
     spec = datamodel.columns(table)
     frame = spreadsheet_rows(frame)
     shown = dict(shown or {})
     problems = Problems(file, {c: shown.get(c, c) for c in spec})
-    missing = [c for c, col in spec.items() if c not in frame.columns and not col.nullable]
+    present = datamodel.PRESENT_COLUMNS.get(table, ())
+    missing = [
+        c
+        for c, col in spec.items()
+        if c not in frame.columns and (not col.nullable or c in present)
+    ]
     if missing:
         found = ", ".join(map(str, frame.columns[:20])) or "none"
         names = ", ".join(f"'{c}'" + zh_header(table, c) for c in missing)
         plural = "s" if len(missing) > 1 else ""
-        problems.add(f"missing column{plural} {names} (columns found: {found})")
+        problems.add(
+            f"missing column{plural} {names} (columns found: {found}); if a column holds it "
+            f"under another name, map it under columns: {table}: in salesplaybook.yaml "
+            f"({table}: {{'<its header>': {missing[0]}}})"
+        )
         problems.raise_if_any()
     known = {c: m for c, m in (known or {}).items() if len(m)}
     for column, messages in known.items():
@@ -89,7 +100,7 @@ def coerce_table(
         if preset is not None:
             values = values.copy()
             values[preset.index] = None
-        parser = column_parser(table, column)
+        parser = column_parser(table, column, decimal_comma)
         if parser is parse_dates and us_dates:
             result, errors = parse_dates(values, us=True)
         else:

@@ -24,6 +24,9 @@ _DELIMITERS = (",", ";", "\t")
 #: Marks a frame of cells that :func:`read_cells` has already stripped (``DataFrame.attrs``
 #: follows the frame through renames and column selection).
 STRIPPED = "salesplaybook.stripped"
+#: The attribute of a frame from :func:`read_cells` that holds the file's delimiter (a
+#: ``;``-separated file writes decimal commas).
+DELIMITER = "salesplaybook.delimiter"
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -40,7 +43,10 @@ def sniff_delimiter(first_line: str) -> str:
 
 
 def read_cells(
-    path: Path, file: str | None = None, numeric: Callable[[list[str]], set[int]] | None = None
+    path: Path,
+    file: str | None = None,
+    numeric: Callable[[list[str]], set[int]] | None = None,
+    decimal_comma: bool = False,
 ) -> pd.DataFrame:
     """The cells of a CSV file, columns named by its header row, index 0 = spreadsheet row 2.
 
@@ -48,7 +54,8 @@ def read_cells(
     the CSV parser reads as numbers when it can (a large file's amounts then never become
     Python strings); "1,234" in them makes the whole file read as text instead. Blank rows are
     dropped but keep their place in the numbering, so row numbers in messages are the ones the
-    user sees in Excel.
+    user sees in Excel. With ``decimal_comma`` (and in any ``;``-separated file) no column is
+    read as numbers by the parser, which would take "1.234" for 1.234.
     """
     name = file or display_path(path)
     try:
@@ -64,14 +71,14 @@ def read_cells(
         except UnicodeDecodeError:
             raise _not_text(name) from None
     try:
-        return parse_cells(raw, name, numeric)
+        return parse_cells(raw, name, None if decimal_comma else numeric)
     except UnicodeDecodeError:
         pass
     try:  # not UTF-8: the encodings Excel uses on Chinese Windows
         text = read_text(path)
     except SalesplaybookError:
         raise _not_text(name) from None
-    return parse_cells(text.encode("utf-8"), name, numeric)
+    return parse_cells(text.encode("utf-8"), name, None if decimal_comma else numeric)
 
 
 def _not_text(file: str) -> TableError:
@@ -93,7 +100,7 @@ def parse_cells(
     if not data.strip():
         raise TableError([table_problem(file, "is empty: the header row is missing")])
     data, delimiter, headers = _header(data, file)
-    typed = numeric(headers) if numeric else set()
+    typed = numeric(headers) if numeric and delimiter != ";" else set()
     body = _read_csv(data, delimiter, file, len(headers), typed)
     cells = _named_columns(body, headers, file)
     spaces = (b" ", b"\xc2\xa0", b"\xe3\x80\x80", *([b"\t"] if delimiter != "\t" else []))
@@ -102,6 +109,7 @@ def parse_cells(
             if pd.api.types.is_object_dtype(cells[column].dtype):
                 cells[column] = as_text(cells[column])
     cells.attrs[STRIPPED] = True
+    cells.attrs[DELIMITER] = delimiter
     return _without_blank_rows(cells)
 
 

@@ -26,6 +26,7 @@ from salesplaybook.views.labels.book import BOOK
 from salesplaybook.views.labels.common import COMMON
 from salesplaybook.views.labels.course import COURSE
 from salesplaybook.views.labels.dashboard import DASHBOARD
+from salesplaybook.views.labels.data import DATA
 from salesplaybook.views.labels.history import HISTORY
 from salesplaybook.views.labels.practice import PRACTICE
 from salesplaybook.views.labels.tools import TOOLS
@@ -46,7 +47,7 @@ def assemble(*areas: Catalogue) -> dict[str, dict[Lang, str]]:
 
 
 LABELS: dict[str, dict[Lang, str]] = assemble(
-    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, HISTORY, TRAINERS, PRACTICE
+    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, HISTORY, TRAINERS, PRACTICE, DATA
 )
 
 
