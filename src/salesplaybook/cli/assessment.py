@@ -24,6 +24,18 @@ from salesplaybook.cli.common import LANG_CHOICE, content_option, print_json
 @click.option("--team", default=None, help="Team id to assess (default: the whole organisation).")
 @click.option("--lang", type=LANG_CHOICE, default="en", help="Language of the table.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scorecard as one printable HTML file (in the --lang language).",
+)
+@click.option(
+    "--xlsx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scorecard as an Excel workbook (in the --lang language).",
+)
 @content_option
 def assess(
     metrics_file: Path | None,
@@ -33,6 +45,8 @@ def assess(
     team: str | None,
     lang: str,
     as_json: bool,
+    report: Path | None,
+    xlsx: Path | None,
     content: Path | None,
 ) -> None:
     """Score a team against the playbook's KPI framework.
@@ -46,6 +60,10 @@ def assess(
 
     playbook = load_playbook(content)
     card = run_assessment(playbook, metrics_file, data, sample, period, team)
+    if report is not None or xlsx is not None:
+        from salesplaybook.cli.reports import write_reports
+
+        write_reports(card, playbook, "zh" if lang == "zh" else "en", report, xlsx)
     if as_json:
         print_json(scorecard_json(card, playbook))
         return

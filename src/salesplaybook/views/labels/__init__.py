@@ -26,6 +26,7 @@ from salesplaybook.views.labels.book import BOOK
 from salesplaybook.views.labels.common import COMMON
 from salesplaybook.views.labels.course import COURSE
 from salesplaybook.views.labels.dashboard import DASHBOARD
+from salesplaybook.views.labels.report import REPORT
 from salesplaybook.views.labels.tools import TOOLS
 
 Catalogue = Mapping[str, Mapping[Lang, str]]
@@ -42,7 +43,9 @@ def assemble(*areas: Catalogue) -> dict[str, dict[Lang, str]]:
     return out
 
 
-LABELS: dict[str, dict[Lang, str]] = assemble(COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE)
+LABELS: dict[str, dict[Lang, str]] = assemble(
+    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, REPORT
+)
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
