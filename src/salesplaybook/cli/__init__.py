@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from salesplaybook import __version__
-from salesplaybook.cli import assessment, content, course, sample, site, tools
+from salesplaybook.cli import assessment, content, course, product, sample, site, tools
 from salesplaybook.cli.errors import Group
 
 
@@ -32,6 +32,9 @@ for command in (
     tools.abtest,
     course.course,
     site.site,
+    product.init,
+    product.notebooks,
+    product.app,
 ):
     main.add_command(command)
 

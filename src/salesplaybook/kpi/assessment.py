@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
 from salesplaybook.kpi.inputs import MetricsInput, load_metrics_file
 from salesplaybook.kpi.scorecard import Scorecard, assess
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def inputs_from_data(
@@ -21,8 +25,6 @@ def inputs_from_data(
     team: str | None,
 ) -> MetricsInput:
     """Every indicator the raw tables can give, for one period and team."""
-    from salesplaybook.kpi.metrics import derive_metrics
-
     if use_sample:
         from salesplaybook.data.sample import generate
 
@@ -34,9 +36,24 @@ def inputs_from_data(
 
         tables = read_tables(data)
         origin = f"data in {data}"
+    return inputs_from_tables(playbook, tables, period, team, origin)
+
+
+def inputs_from_tables(
+    playbook: Playbook,
+    tables: Mapping[str, pd.DataFrame],
+    period: str | None,
+    team: str | None,
+    origin: str,
+) -> MetricsInput:
+    """Every indicator tables already read can give (the app keeps them in memory)."""
+    from salesplaybook.kpi.metrics import derive_metrics
+
     if period is None:
         period = latest_period(tables)
-    derived = derive_metrics(tables, period, team, probation_months=probation_months(playbook))
+    derived = derive_metrics(
+        dict(tables), period, team, probation_months=probation_months(playbook)
+    )
     context = derived.context
     trend = context.get("market_trend")
     competitor = context.get("competitor_attainment")

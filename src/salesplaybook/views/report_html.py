@@ -12,6 +12,7 @@ from markupsafe import Markup
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.files import write_file
 from salesplaybook.core.languages import Lang
+from salesplaybook.data.quality import TableQuality
 from salesplaybook.kpi.results import Scorecard
 from salesplaybook.views.formatting import number
 from salesplaybook.views.labels import label
@@ -52,8 +53,8 @@ def report_html(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> str:
             _head(report, title),
             _summary(report),
             *(_section(s, report) for s in report.sections),
-            _warnings(report),
-            _quality(report),
+            _warnings(report.warnings, lang),
+            _quality(report.tables, lang),
             _advice(report),
         ]
     )
@@ -172,20 +173,24 @@ def _row(line: Line, lang: Lang) -> Markup:
     )
 
 
-def _warnings(report: Report) -> Markup:
-    lang = report.lang
-    if not report.warnings:
+def data_notes_html(card: Scorecard, lang: Lang = "en") -> str:
+    """The warnings and the data-quality table of ``card`` (the app shows them first)."""
+    tables = None if card.data_quality is None else card.data_quality.tables
+    return str(_warnings(card.warnings, lang) + _quality(tables, lang))
+
+
+def _warnings(warnings: tuple[str, ...], lang: Lang) -> Markup:
+    if not warnings:
         items = Markup("<p>{}</p>").format(label("report_no_warnings", lang))
     else:
         items = Markup("<ul>{}</ul>").format(
-            Markup("").join(Markup("<li>{}</li>").format(w) for w in report.warnings)
+            Markup("").join(Markup("<li>{}</li>").format(w) for w in warnings)
         )
     return Markup("<h2>{}</h2>{}").format(label("report_warnings", lang), items)
 
 
-def _quality(report: Report) -> Markup:
-    lang = report.lang
-    if report.tables is None:
+def _quality(tables: tuple[TableQuality, ...] | None, lang: Lang) -> Markup:
+    if tables is None:
         return Markup("<h2>{}</h2><p>{}</p>").format(
             label("report_data_quality", lang), label("report_no_quality", lang)
         )
@@ -211,7 +216,7 @@ def _quality(report: Report) -> Markup:
                 for x in t.left_out
             ),
         )
-        for t in report.tables
+        for t in tables
     )
     return Markup("<h2>{}</h2><table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(
         label("report_data_quality", lang), head, rows
