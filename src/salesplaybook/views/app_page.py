@@ -184,7 +184,7 @@ def data_check_panel(state: AppState, lang: Lang) -> Any:
     if state.card is None:
         return w.HTML()
     heading = f"<h3>{_escape(label('app_data_check', lang))}</h3>"
-    return w.HTML(heading + data_notes_html(state.card, lang))
+    return w.HTML(heading + data_notes_html(state.card, lang, level=4))
 
 
 def scorecard_section(card: Scorecard, playbook: Playbook, lang: Lang) -> str:

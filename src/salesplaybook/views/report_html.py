@@ -173,27 +173,31 @@ def _row(line: Line, lang: Lang) -> Markup:
     )
 
 
-def data_notes_html(card: Scorecard, lang: Lang = "en") -> str:
-    """The warnings and the data-quality table of ``card`` (the app shows them first)."""
+def data_notes_html(card: Scorecard, lang: Lang = "en", level: int = 2) -> str:
+    """The warnings and the data-quality table of ``card`` (the app shows them first), under
+    headings of ``level``."""
     tables = None if card.data_quality is None else card.data_quality.tables
-    return str(_warnings(card.warnings, lang) + _quality(tables, lang))
+    return str(_warnings(card.warnings, lang, level) + _quality(tables, lang, level))
 
 
-def _warnings(warnings: tuple[str, ...], lang: Lang) -> Markup:
+def _heading(text: str, level: int) -> Markup:
+    return Markup("<h{0}>{1}</h{0}>").format(level, text)
+
+
+def _warnings(warnings: tuple[str, ...], lang: Lang, level: int = 2) -> Markup:
     if not warnings:
         items = Markup("<p>{}</p>").format(label("report_no_warnings", lang))
     else:
         items = Markup("<ul>{}</ul>").format(
             Markup("").join(Markup("<li>{}</li>").format(w) for w in warnings)
         )
-    return Markup("<h2>{}</h2>{}").format(label("report_warnings", lang), items)
+    return _heading(label("report_warnings", lang), level) + items
 
 
-def _quality(tables: tuple[TableQuality, ...] | None, lang: Lang) -> Markup:
+def _quality(tables: tuple[TableQuality, ...] | None, lang: Lang, level: int = 2) -> Markup:
+    heading = _heading(label("report_data_quality", lang), level)
     if tables is None:
-        return Markup("<h2>{}</h2><p>{}</p>").format(
-            label("report_data_quality", lang), label("report_no_quality", lang)
-        )
+        return heading + Markup("<p>{}</p>").format(label("report_no_quality", lang))
     heads = (
         "report_table",
         "report_file",
@@ -218,8 +222,8 @@ def _quality(tables: tuple[TableQuality, ...] | None, lang: Lang) -> Markup:
         )
         for t in tables
     )
-    return Markup("<h2>{}</h2><table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(
-        label("report_data_quality", lang), head, rows
+    return heading + Markup("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(
+        head, rows
     )
 
 

@@ -16,8 +16,8 @@ REPORT: dict[str, dict[Lang, str]] = {
     "report_no_warnings": {"en": "No warnings.", "zh": "没有警告。"},
     "report_data_quality": {"en": "Data quality", "zh": "数据质量"},
     "report_no_quality": {
-        "en": "The values were given directly (no data folder was read).",
-        "zh": "数值为直接提供（未读取数据文件夹）。",
+        "en": "No data-quality notes came with these numbers.",
+        "zh": "这些数据没有附带数据质量说明。",
     },
     "report_table": {"en": "table", "zh": "数据表"},
     "report_file": {"en": "file", "zh": "文件"},
