@@ -93,6 +93,10 @@ browser-checks: $(STAMP) $(AXE)
 check: $(STAMP)
 	$(BIN)/salesplaybook check playbooks
 
+# The screenshots of book/run-it.md, taken by the app's browser checks (Chromium needed).
+screenshots: $(STAMP) $(AXE)
+	SALESPLAYBOOK_SCREENSHOTS=1 $(BIN)/pytest -q -p no:randomly -m browser tests/test_browser_app.py
+
 # The installed product: the wheel built from a copy of the checkout, installed into a fresh
 # venv in a temporary folder (pinned versions, pip's cache), its commands run outside the checkout.
 wheel-test: $(STAMP)
