@@ -103,3 +103,16 @@ def test_the_data_check_shows_warnings_and_quality(playbook):
     clean = dataclasses.replace(state.card, warnings=(), data_quality=None)
     state.card = clean
     assert label("report_no_warnings", "en") in html_of(data_check_panel(state, "en"))
+
+
+def test_a_metrics_file_alone_keeps_the_tools_on_the_sample(playbook):
+    state = sample_state(playbook)
+    panel = assessment_panel(state, "en")
+    upload(panel, [("metrics.yaml", METRICS_YAML)])
+    assert state.tables == {}
+    assert state.card is not None
+    assert state.card.indicator("sales_attainment").value == pytest.approx(0.82)
+    assert "people" in state.tool_tables()
+    assert state.revision == 1
+    uploader = next(x for x in walk(panel) if isinstance(x, w.FileUpload))
+    assert uploader.value == ()  # the bytes are not kept once read

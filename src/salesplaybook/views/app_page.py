@@ -56,10 +56,13 @@ def app_page(playbook: Playbook | None = None, lang: Lang = "en") -> Any:
         )
         return makers[index](state, current())
 
+    revisions: dict[int, int] = {}
+
     def show_tab(*_: Any) -> None:
         index = tabs.selected_index or 0
-        if index not in built:
+        if index not in built or (index and revisions[index] != state.revision):
             built[index] = build(index)
+            revisions[index] = state.revision
             children = list(tabs.children)
             children[index] = built[index]
             tabs.children = children
@@ -133,6 +136,7 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
         files = [(str(f["name"]), bytes(f["content"])) for f in upload.value]
         if not files:
             return
+        problem.value = ""
         if sum(len(d) for _, d in files) > MAX_UPLOAD_BYTES:
             problem.value = _problem(
                 label("app_too_large", lang, limit=MAX_UPLOAD_BYTES // (1024 * 1024)),
@@ -145,9 +149,11 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
         except SalesplaybookError as exc:
             problem.value = _problem(exc, lang)
             return
+        upload.value = ()  # the files are read: keep only the tables, not the bytes too
         state.tables = got.tables or {}
         state.metrics = got.metrics
         state.source = list(got.names)
+        state.revision += 1
         periods = state.periods()
         state.period = periods[-1] if periods else None
         state.team = None
@@ -157,6 +163,7 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
     def use_sample(*_: Any) -> None:
         fresh = sample_state(state.playbook)
         state.tables, state.metrics, state.source = fresh.tables, None, []
+        state.revision += 1
         state.period, state.team = fresh.period, None
         choices()
         rescore()

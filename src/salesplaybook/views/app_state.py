@@ -26,6 +26,19 @@ class AppState:
     period: str | None = None
     team: str | None = None
     card: Scorecard | None = None
+    #: Counts the changes of data, so that a tab built on older data is built again.
+    revision: int = 0
+    sample: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def tool_tables(self) -> dict[str, pd.DataFrame]:
+        """The tables the other tools show: the uploaded ones, else the sample's."""
+        if self.tables and self.source:
+            return self.tables
+        if not self.sample:
+            from salesplaybook.data.sample import generate
+
+            self.sample = self.tables if not self.source and self.tables else generate()
+        return self.sample
 
     def periods(self) -> list[str]:
         targets = self.tables.get("targets")

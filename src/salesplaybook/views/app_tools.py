@@ -36,7 +36,7 @@ def _career(state: AppState, lang: Lang) -> list[Any]:
     from salesplaybook.tools.career import history_from_tables
     from salesplaybook.views.widgets import career_picker
 
-    tables = state.tables
+    tables = state.tool_tables()
     history = history_from_tables(tables)
     picker = career_picker(
         state.playbook,
@@ -74,7 +74,7 @@ def _dashboard(state: AppState, lang: Lang) -> list[Any]:
     from salesplaybook.tools.dashboard import alerts, dashboard_frame
     from salesplaybook.views.dashboard import dashboard_explorer, dashboard_summary
 
-    frame = dashboard_frame(state.tables)
+    frame = dashboard_frame(state.tool_tables())
     summary = dashboard_summary(frame, alerts(frame), lang=lang)
     return [w.HTML(f"<p>{escape(summary)}</p>"), dashboard_explorer(frame, lang=lang)]
 
@@ -89,7 +89,7 @@ def _tiering(state: AppState, lang: Lang) -> list[Any]:
     from salesplaybook.tools.tiering import assign_tiers
     from salesplaybook.views.tiering import movements_table, rules_table
 
-    tables = state.tables
+    tables = state.tool_tables()
     contracts = tables["contracts"]
     as_of = contracts["signed_on"].max()
     assigned = assign_tiers(tables["customers"], contracts, state.playbook, as_of)
