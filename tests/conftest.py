@@ -22,3 +22,11 @@ def playbook():
     from salesplaybook.content.loader import load_playbook
 
     return load_playbook(PLAYBOOKS)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by Playwright, one for the session's browser checks (tests/browsers.py)."""
+    from tests.browsers import launched_browser
+
+    yield from launched_browser()

@@ -25,7 +25,8 @@ import pytest
 
 from salesplaybook.views.labels import label
 from tests.appfiles import METRICS_YAML, table_files
-from tests.test_browser import AXE, AXE_RUN, chromium, unavailable
+from tests.browsers import chromium, unavailable
+from tests.test_browser import AXE, AXE_RUN
 
 pytestmark = pytest.mark.browser
 
@@ -74,19 +75,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium()
-    if not executable:
-        unavailable("Chromium is not installed (Debian: apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 def guarded(browser: Any, allowed: str, **options: Any) -> Any:
