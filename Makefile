@@ -9,7 +9,7 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
 EXECUTE := $(BIN)/salesplaybook site notebooks
 
-.PHONY: help install constraints book book-strict translations notebooks test lint typecheck unit nbval site-checks browser-checks check bench clean
+.PHONY: help install constraints book book-strict translations notebooks test lint typecheck unit nbval site-checks browser-checks wheel-test check bench clean app lab screenshots
 
 help:
 	@echo "make book       install into .venv and build the site: _build/html (English), _build/html/zh (Chinese)"
@@ -18,6 +18,8 @@ help:
 	@echo "make notebooks  re-execute the notebooks in place (after changing code or content)"
 	@echo "make bench      run the benchmarks (results in book/performance-results.md)"
 	@echo "make constraints  re-resolve the dev install from scratch into constraints.txt (review the diff)"
+	@echo "make app        serve the self-assessment and the tools as a local web app (Voila)"
+	@echo "make lab        open the notebooks in JupyterLab (installs the lab extra into .venv)"
 	@echo "make clean      remove the built site"
 
 $(STAMP): pyproject.toml constraints.txt
@@ -67,7 +69,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest -q -n 2 -m "not site and not browser" tests
+	$(BIN)/pytest -q -n 2 -m "not site and not browser and not wheel" tests
 
 nbval: $(STAMP)
 	$(BIN)/pytest -q -p no:randomly --nbval --nbval-current-env \
@@ -91,12 +93,31 @@ browser-checks: $(STAMP) $(AXE)
 check: $(STAMP)
 	$(BIN)/salesplaybook check playbooks
 
-test: lint typecheck check unit nbval book-strict site-checks browser-checks
+# The screenshots of book/run-it.md, taken by the app's browser checks (Chromium needed).
+screenshots: $(STAMP) $(AXE)
+	SALESPLAYBOOK_SCREENSHOTS=1 $(BIN)/pytest -q -p no:randomly -m browser tests/test_browser_app.py
+
+# The installed product: the wheel built from a copy of the checkout, installed into a fresh
+# venv in a temporary folder (pinned versions, pip's cache), its commands run outside the checkout.
+wheel-test: $(STAMP)
+	$(BIN)/pytest -q -p no:randomly -m wheel tests/test_wheel.py
+
+test: lint typecheck check unit nbval wheel-test book-strict site-checks browser-checks
 
 # Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
 # which the Performance page includes. Commit it after a run on the reference machine.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --out book/performance-results.md
+
+# The app from this checkout (salesplaybook app: 127.0.0.1, opens a browser; Ctrl+C stops it).
+app: $(STAMP)
+	$(BIN)/salesplaybook app
+
+# JupyterLab on the notebooks: the optional extra "lab", in neither the default install nor dev.
+lab: $(STAMP)
+	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || \
+		$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[lab]'
+	$(BIN)/jupyter lab notebooks
 
 clean:
 	rm -rf _build

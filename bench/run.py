@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 from datetime import UTC, datetime
 from importlib import metadata
@@ -21,6 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import app
 import book_build
 import history_store
 import kpi_engine
@@ -94,6 +96,13 @@ def goals_table(results: dict[str, Any]) -> str:
             f"| each notebook ≤ {notebooks.GOAL_S:.0f} s beyond kernel start "
             f"| slowest: `{worst_name}` {beyond:.2f} s | {met(beyond, notebooks.GOAL_S)} |"
         )
+    served = results.get("app")
+    if served is not None:
+        t = statistics.median(served["first_scorecard_s"])
+        lines.append(
+            f"| `salesplaybook app` to first scorecard ≤ {app.GOAL_S:.0f} s | {t:.2f} s "
+            f"| {met(t, app.GOAL_S)} |"
+        )
     start = results.get("startup")
     if start is not None:
         t = start["help"]["median_s"]
@@ -125,6 +134,11 @@ def report(results: dict[str, Any]) -> str:
         )
     if results.get("startup") is not None:
         parts.append("### Command-line start-up\n\n" + startup.table(results["startup"]))
+    if results.get("app") is not None:
+        parts.append(
+            "### App\n\nFloor: a Jupyter kernel's start and one round trip.\n\n"
+            + app.table(results["app"])
+        )
     if results.get("kpi") is not None:
         kpi = results["kpi"]
         parts.append(
@@ -154,6 +168,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     results["notebooks"] = notebooks.run(repeat=1 if quick else 3)
     step("start-up")
     results["startup"] = startup.run(repeat=3 if quick else 10)
+    step("app")
+    results["app"] = app.run(repeat=1 if quick else 3)
     step("KPI engine")
     reps, quarters, repeat = ([100], 4, 1) if quick else ([1000, 10000], 12, 3)
     results["kpi"] = {

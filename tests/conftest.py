@@ -30,3 +30,11 @@ def world_folders(tmp_path_factory: pytest.TempPathFactory):
     from tests.world import Folders
 
     return Folders(tmp_path_factory.mktemp("world"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by Playwright, one for the session's browser checks (tests/browsers.py)."""
+    from tests.browsers import launched_browser
+
+    yield from launched_browser()

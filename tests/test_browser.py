@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,13 +22,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from tests.browsers import unavailable
 from tests.builtsite import EDITIONS, HTML, has_chinese, html_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WEIGHT_REPORT = ROOT / "_build" / "page-weight.md"
 AXE_URL = "/__checks__/axe.min.js"  # served by the test server, not part of the site
-REQUIRED = os.environ.get("SALESPLAYBOOK_REQUIRE_BROWSER") == "1"
 PHONE = {"width": 390, "height": 844}
 # What a first visit may download (HTML, styles, scripts, fonts, images), in bytes. The theme's
 # own files are most of it; the budgets leave room for content but catch a heavy asset slipping in.
@@ -38,20 +36,6 @@ HOME_BUDGET = 1_100_000
 PAGE_BUDGET = 1_500_000
 
 pytestmark = pytest.mark.browser
-
-
-def unavailable(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{reason}; SALESPLAYBOOK_REQUIRE_BROWSER=1, so the browser checks must run")
-    pytest.skip(reason)
-
-
-def chromium() -> str | None:
-    """Debian's Chromium (or the one SALESPLAYBOOK_CHROMIUM names)."""
-    named = os.environ.get("SALESPLAYBOOK_CHROMIUM")
-    if named is not None:
-        return named if os.access(named, os.X_OK) else None
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def site_pages() -> list[str]:
@@ -104,21 +88,6 @@ def server() -> Iterator[Server]:
     thread.start()
     yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", sent)
     httpd.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    executable = chromium()
-    if not executable:
-        unavailable("Chromium is not installed (Debian: apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright is not installed (make install)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 def isolated(browser: Any, server: Server, **options: Any) -> Any:

@@ -18,6 +18,7 @@ from salesplaybook.cli import (
     course,
     data,
     history,
+    product,
     sample,
     site,
     tools,
@@ -46,6 +47,9 @@ for command in (
     site.site,
     history.record,
     history.history,
+    product.init,
+    product.notebooks,
+    product.app,
 ):
     main.add_command(command)
 

@@ -39,6 +39,18 @@ from salesplaybook.cli.history import recorded_lookup, save_assessment, save_opt
 @click.option("--lang", type=LANG_CHOICE, default="en", help="Language of the table.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
 @save_options
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scorecard as one printable HTML file (in the --lang language).",
+)
+@click.option(
+    "--xlsx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scorecard as an Excel workbook (in the --lang language).",
+)
 @content_option
 def assess(
     metrics_file: Path | None,
@@ -56,6 +68,8 @@ def assess(
     action_plan: str | None,
     db: str | None,
     by: str | None,
+    report: Path | None,
+    xlsx: Path | None,
     content: Path | None,
 ) -> None:
     """Score a team against the playbook's KPI framework.
@@ -78,6 +92,10 @@ def assess(
     )
     for warning in card.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if report is not None or xlsx is not None:
+        from salesplaybook.cli.reports import write_reports
+
+        write_reports(card, playbook, "zh" if lang == "zh" else "en", report, xlsx)
     if as_json:
         print_json(scorecard_json(card, playbook))
     else:

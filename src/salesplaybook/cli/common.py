@@ -22,7 +22,10 @@ def content_option(f: F) -> F:
         type=click.Path(path_type=Path),
         default=None,
         envvar="SALESPLAYBOOK_CONTENT",
-        help="Folder of the playbook content (default: playbooks/ here or above).",
+        help=(
+            "Folder of the playbook content (default: $SALESPLAYBOOK_CONTENT, else a playbooks/ "
+            "folder here or above, else the playbook installed with the package)."
+        ),
     )(f)
 
 

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from salesplaybook.content import model as m
 from salesplaybook.content.rules import check_rules
 from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlError, load_yaml
+from salesplaybook.core.bundle import shipped
 from salesplaybook.core.errors import (
     ContentError,
     Location,
@@ -68,7 +69,9 @@ def find_content_dir(start: Path | None = None) -> Path:
     """Where the playbook lives when the user names no folder.
 
     ``$SALESPLAYBOOK_CONTENT`` first, then a ``playbooks/`` folder in the current folder or one
-    above it (notebooks run from ``notebooks/``), then the one beside the installed source tree.
+    above it (a company's own copy made by ``salesplaybook init``, or a checkout: notebooks run
+    from ``notebooks/``), then the playbook shipped with the package
+    (:func:`salesplaybook.core.bundle.shipped`).
     """
     env = os.environ.get(CONTENT_ENV)
     if env:
@@ -78,9 +81,9 @@ def find_content_dir(start: Path | None = None) -> Path:
         candidate = folder / "playbooks"
         if candidate.is_dir():
             return candidate
-    beside_source = Path(__file__).resolve().parents[2] / "playbooks"
-    if beside_source.is_dir():
-        return beside_source
+    packaged = shipped("playbooks")
+    if packaged is not None:
+        return packaged
     raise SalesplaybookError(
         f"no playbooks/ folder found here or above; name the content folder (or set {CONTENT_ENV})"
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from salesplaybook.content.facts import probation_months
 from salesplaybook.content.model import Playbook
@@ -29,6 +30,12 @@ class DataOptions:
     strict: bool = False
 
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from salesplaybook.data.quality import DataQuality
+
+
 def inputs_from_data(
     playbook: Playbook,
     data: Path | None,
@@ -37,11 +44,8 @@ def inputs_from_data(
     team: str | None,
     options: DataOptions | None = None,
 ) -> MetricsInput:
-    """Every indicator the raw tables can give, for one period and team, with why the others
-    have no value and what the folder held back."""
-    from salesplaybook.kpi.metrics import derive_metrics
-    from salesplaybook.kpi.reasons import missing_reasons, untrusted
-
+    """Every indicator the raw tables of a folder (or the sample) can give, for one period and
+    team, with why the others have no value and what the folder held back."""
     options = options or DataOptions()
     quality = None
     map_file = None
@@ -61,13 +65,34 @@ def inputs_from_data(
             period = fiscal_period(period, folder.data_map.fiscal_year_start)
         if options.strict and quality.warnings:
             raise StrictRefusalError(quality.warnings)
+    return inputs_from_tables(
+        playbook, tables, period, team, origin, quality=quality, map_file=map_file
+    )
+
+
+def inputs_from_tables(
+    playbook: Playbook,
+    tables: Mapping[str, pd.DataFrame],
+    period: str | None,
+    team: str | None,
+    origin: str,
+    quality: DataQuality | None = None,
+    map_file: str | None = None,
+) -> MetricsInput:
+    """Every indicator tables already read can give (the app keeps them in memory), with why
+    the others have no value and what the reading held back (``quality``)."""
+    from salesplaybook.kpi.metrics import derive_metrics
+    from salesplaybook.kpi.reasons import missing_reasons, untrusted
+
     if period is None:
         period = latest_period(tables)
-    derived = derive_metrics(tables, period, team, probation_months=probation_months(playbook))
+    derived = derive_metrics(
+        dict(tables), period, team, probation_months=probation_months(playbook)
+    )
     context = derived.context
     trend = context.get("market_trend")
     competitor = context.get("competitor_attainment")
-    reasons = {} if use_sample else untrusted(tables, quality, map_file)
+    reasons = untrusted(tables, quality, map_file)
     values = {k: v for k, v in derived.values.items() if k not in reasons}
     others = [i for i in playbook.indicators if i.id not in values and i.id not in reasons]
     reasons.update(missing_reasons([i.id for i in others], tables, derived.period, derived.team))

@@ -7,9 +7,12 @@ book's pages.
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from salesplaybook.core.anchors import anchor_id
+from salesplaybook.core.bundle import shipped
+from salesplaybook.core.languages import Lang
 
 #: The page of each kind of content (its path from the book's root, without ``.html``) and the
 #: anchor prefix of its items.
@@ -57,3 +60,22 @@ def item_href(kind: str, item_id: str, book_root: str = "") -> str:
     notebook)."""
     page, anchor = page_of(kind, item_id)
     return f"{book_root}{page}.html#{anchor}"
+
+
+@functools.cache
+def published_book() -> str:
+    """The published book's address, ending in ``/``: ``html_baseurl`` in ``_config.yml``, the one
+    place it is written (shipped with the package, so an installed product knows it too)."""
+    import yaml
+
+    config = shipped("_config.yml")
+    assert config is not None, "_config.yml ships with the package"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    url = str(settings["sphinx"]["config"]["html_baseurl"])
+    return url if url.endswith("/") else url + "/"
+
+
+def published_href(kind: str, item_id: str, lang: Lang = "en") -> str:
+    """The address of an item in the published book's edition of ``lang`` (the Chinese edition
+    stands under ``zh/``)."""
+    return item_href(kind, item_id, published_book() + ("zh/" if lang == "zh" else ""))

@@ -29,6 +29,7 @@ from salesplaybook.views.labels.dashboard import DASHBOARD
 from salesplaybook.views.labels.data import DATA
 from salesplaybook.views.labels.history import HISTORY
 from salesplaybook.views.labels.practice import PRACTICE
+from salesplaybook.views.labels.report import REPORT
 from salesplaybook.views.labels.tools import TOOLS
 from salesplaybook.views.labels.trainers import TRAINERS
 
@@ -47,7 +48,7 @@ def assemble(*areas: Catalogue) -> dict[str, dict[Lang, str]]:
 
 
 LABELS: dict[str, dict[Lang, str]] = assemble(
-    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, HISTORY, TRAINERS, PRACTICE, DATA
+    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, HISTORY, TRAINERS, PRACTICE, DATA, REPORT
 )
 
 

@@ -1,0 +1,78 @@
+"""What the app's page holds for its user: the tables given (or the sample's), a metrics file's
+values, the period and team chosen, and the scorecard they give. In memory only: the page's
+kernel, and with it all of this, ends with the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from salesplaybook.content.model import Playbook
+from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.kpi.results import Scorecard
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass
+class AppState:
+    """What the page holds for its user: the data given (or the sample), the choices made."""
+
+    playbook: Playbook
+    tables: dict[str, pd.DataFrame]
+    metrics: MetricsInput | None = None
+    source: list[str] = field(default_factory=list)  # the files uploaded; empty: the sample
+    period: str | None = None
+    team: str | None = None
+    card: Scorecard | None = None
+    #: Counts the changes of data, so that a tab built on older data is built again.
+    revision: int = 0
+    sample: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def tool_tables(self) -> dict[str, pd.DataFrame]:
+        """The tables the other tools show: the uploaded ones, else the sample's."""
+        if self.tables and self.source:
+            return self.tables
+        if not self.sample:
+            from salesplaybook.data.sample import generate
+
+            self.sample = self.tables if not self.source and self.tables else generate()
+        return self.sample
+
+    def periods(self) -> list[str]:
+        targets = self.tables.get("targets")
+        if targets is None or not len(targets):
+            return [self.metrics.period] if self.metrics and self.metrics.period else []
+        return sorted({str(p) for p in targets["period"]})
+
+    def teams(self) -> list[str]:
+        people = self.tables.get("people")
+        if people is None:
+            return []
+        return sorted({str(t) for t in people["team_id"].dropna()})
+
+    def assess(self) -> Scorecard:
+        from salesplaybook.kpi.assessment import inputs_from_tables
+        from salesplaybook.kpi.scorecard import assess
+
+        if self.tables:
+            origin = "uploaded data" if self.source else "sample data"
+            inputs = inputs_from_tables(
+                self.playbook, self.tables, self.period, self.team or None, origin
+            )
+            if self.metrics is not None:
+                inputs = self.metrics.merged_over(inputs)
+        else:
+            assert self.metrics is not None
+            inputs = self.metrics
+        self.card = assess(self.playbook, inputs)
+        return self.card
+
+
+def sample_state(playbook: Playbook) -> AppState:
+    from salesplaybook.data.sample import generate
+
+    state = AppState(playbook, generate())
+    state.period = state.periods()[-1]
+    return state
