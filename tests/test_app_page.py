@@ -102,7 +102,7 @@ def test_the_data_check_shows_warnings_and_quality(playbook):
     assert label("report_data_quality", "en") in shown
     clean = dataclasses.replace(state.card, warnings=(), data_quality=None)
     state.card = clean
-    assert label("report_no_warnings", "en") in html_of(data_check_panel(state, "en"))
+    assert label("data_no_warnings", "en") in html_of(data_check_panel(state, "en"))
 
 
 def test_a_metrics_file_alone_keeps_the_tools_on_the_sample(playbook):

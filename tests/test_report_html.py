@@ -64,7 +64,7 @@ def test_a_scorecard_from_values_has_no_quality_table(playbook):
     card = assess(playbook, MetricsInput(values={}))
     page = report_html(card, playbook, "en")
     assert label("report_no_quality", "en") in page
-    assert label("report_no_warnings", "en") in page
+    assert label("data_no_warnings", "en") in page
 
 
 def test_written_atomically(playbook, tmp_path):

@@ -186,12 +186,12 @@ def _heading(text: str, level: int) -> Markup:
 
 def _warnings(warnings: tuple[str, ...], lang: Lang, level: int = 2) -> Markup:
     if not warnings:
-        items = Markup("<p>{}</p>").format(label("report_no_warnings", lang))
+        items = Markup("<p>{}</p>").format(label("data_no_warnings", lang))
     else:
         items = Markup("<ul>{}</ul>").format(
             Markup("").join(Markup("<li>{}</li>").format(w) for w in warnings)
         )
-    return _heading(label("report_warnings", lang), level) + items
+    return _heading(label("data_warnings", lang), level) + items
 
 
 def _quality(tables: tuple[TableQuality, ...] | None, lang: Lang, level: int = 2) -> Markup:

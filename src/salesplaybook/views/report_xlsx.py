@@ -113,9 +113,9 @@ def _summary_sheet(sheet: Any, report: Report, f: dict[str, Any]) -> None:
         _put(sheet, row, 0, section.name, f["text"])
         _put(sheet, row, 1, section.weight, f["percent"])
         _put(sheet, row, 2, section.score, f["score"])
-    row = _list(sheet, row + 2, label("report_warnings", lang), report.warnings, f)
+    row = _list(sheet, row + 2, label("data_warnings", lang), report.warnings, f)
     if not report.warnings:
-        _put(sheet, row, 0, label("report_no_warnings", lang))
+        _put(sheet, row, 0, label("data_no_warnings", lang))
         row += 1
     row = _quality(sheet, row + 1, report, f)
     _advice(sheet, row + 1, report, f)

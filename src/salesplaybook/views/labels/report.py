@@ -12,8 +12,6 @@ REPORT: dict[str, dict[Lang, str]] = {
     "report_rating": {"en": "Rating", "zh": "评级"},
     "report_score": {"en": "score", "zh": "得分"},
     "report_reason": {"en": "why no data", "zh": "无数据原因"},
-    "report_warnings": {"en": "Warnings", "zh": "警告"},
-    "report_no_warnings": {"en": "No warnings.", "zh": "没有警告。"},
     "report_data_quality": {"en": "Data quality", "zh": "数据质量"},
     "report_no_quality": {
         "en": "No data-quality notes came with these numbers.",
