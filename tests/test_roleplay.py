@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from salesplaybook.content.model import Playbook, Readiness, Text
+from salesplaybook.content.model import Playbook, Text
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.languages import LANGS, Lang
 from salesplaybook.course.roleplay import RUBRIC, SCORING_COLUMNS, roleplay_kit
@@ -113,11 +113,7 @@ def test_the_scoring_form_is_read_back_by_the_readiness_reader(
         writer = csv.DictWriter(f, list(SCORING_COLUMNS))
         writer.writeheader()
         writer.writerows(rows)
-    base = rules_of(playbook)
-    competency = base.competencies[0].model_copy(update={"criteria": rubric_criteria(playbook)})
-    rules: Readiness = base.model_copy(
-        update={"competencies": [competency], "practice_min": 1, "practice_max": top}
-    )
+    rules = rules_of(playbook)  # the readiness index reads the rubric's criteria as they are
     back = read_practice(filled, rules)
     assert list(zip(back["person_id"], back["criterion"], back["scenario"], strict=True)) == [
         (r["person_id"], r["criterion"], r["scenario"]) for r in rows

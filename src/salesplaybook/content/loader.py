@@ -46,6 +46,8 @@ REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (m.Criterion, "indicator"): "indicators",
     (m.Competency, "modules"): "modules",  # modules are nested in tracks
     (m.Competency, "indicators"): "indicators",
+    # a scoring form from a role-play kit or a review names the rubrics' criteria
+    (m.Competency, "criteria"): "rubric_criteria",
     (m.Track, "routines"): "routines",  # routines are nested in responsibilities and others
     (m.Routine, "rubrics"): "rubrics",
     (m.Track, "rubrics"): "rubrics",
@@ -289,6 +291,9 @@ def _check_references(
         for obj, _ in _walk(item, ())
         if isinstance(obj, m.Routine)
     }
+    ids["rubric_criteria"] = {
+        c.id for r in sections.get("rubrics", []) for c in getattr(r, "criteria", [])
+    }
     ids["modules"] = {mod.id for t in sections["tracks"] for mod in getattr(t, "modules", [])}
     for items in sections.values():
         for item in items:
@@ -350,6 +355,10 @@ def _check_practice(playbook: m.Playbook, origins: dict[int, _Origin], report: _
     for before, after in pairwise(phases):
         if after.start_day != before.end_day + 1:
             add(after, ".start_day", f"must be the day after {before.id} ends ({before.end_day})")
+    for rules in playbook.readiness:
+        scales = {(1, r.max_score) for r in playbook.rubrics}
+        if scales and (rules.practice_min, rules.practice_max) not in scales:
+            add(rules, ".practice_max", f"the rubrics score {sorted(scales)}: use their scale")
     most = 2 * len(playbook.qualification)
     for gate in playbook.stage_gates:
         if gate.min_total > most:
