@@ -10,7 +10,7 @@ checked. Every problem is collected as ``file:line: key: message`` and raised to
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -336,6 +336,16 @@ def _check_framework(playbook: m.Playbook, origins: dict[int, _Origin], report: 
             )
 
 
+def _check_readiness_scale(
+    playbook: m.Playbook, add: Callable[[BaseModel, str, str], None]
+) -> None:
+    """The practice scores are the rubrics' scores: the readiness index must use their scale."""
+    scales = {(1, r.max_score) for r in playbook.rubrics}
+    for rules in playbook.readiness:
+        if scales and (rules.practice_min, rules.practice_max) not in scales:
+            add(rules, ".practice_max", f"the rubrics score {sorted(scales)}: use their scale")
+
+
 def _check_practice(playbook: m.Playbook, origins: dict[int, _Origin], report: _Collector) -> None:
     """Rules across the playbook's additions that no single item can check on its own."""
 
@@ -355,10 +365,7 @@ def _check_practice(playbook: m.Playbook, origins: dict[int, _Origin], report: _
     for before, after in pairwise(phases):
         if after.start_day != before.end_day + 1:
             add(after, ".start_day", f"must be the day after {before.id} ends ({before.end_day})")
-    for rules in playbook.readiness:
-        scales = {(1, r.max_score) for r in playbook.rubrics}
-        if scales and (rules.practice_min, rules.practice_max) not in scales:
-            add(rules, ".practice_max", f"the rubrics score {sorted(scales)}: use their scale")
+    _check_readiness_scale(playbook, add)
     most = 2 * len(playbook.qualification)
     for gate in playbook.stage_gates:
         if gate.min_total > most:
