@@ -24,7 +24,8 @@ KIT_CSV = "roleplay-scoring.csv"
 
 _STYLE = Html(
     "<style>.boxes-row { white-space: nowrap; } .fill { min-width: 10rem; }"
-    " .sheet-head td { height: 1.8rem; }</style>"
+    " .sheet-head td { height: 1.8rem; }"
+    " .observer th:last-child, .observer td:last-child { min-width: 7rem; }</style>"
 )
 
 
