@@ -178,3 +178,15 @@ def test_a_tier_activity_may_only_name_a_routine_that_exists(playbook_copy):
     found = "\n".join(problems(playbook_copy))
     assert f"customer-tiers.yaml:{line}:" in found
     assert "'pipeline_meetings' is not an id in routines" in found
+
+
+def test_readiness_criteria_are_the_rubrics_criteria(playbook_copy):
+    # a scoring form from a role-play kit names the rubric's criteria and uses its scale
+    path = playbook_copy / "readiness.yaml"
+    line = replace_once(path, "criteria: [objection_response]", "criteria: [objection_responses]")
+    replace_once(path, "practice_max: 4", "practice_max: 5")
+    found = "\n".join(problems(playbook_copy))
+    assert f"readiness.yaml:{line}:" in found
+    assert "'objection_responses' is not an id in rubric_criteria" in found
+    assert "did you mean 'objection_response'?" in found
+    assert "use their scale" in found

@@ -19,6 +19,7 @@ from salesplaybook.cli import (
     data,
     history,
     product,
+    roleplay,
     sample,
     site,
     tools,
@@ -56,5 +57,6 @@ for command in (
 course.course.add_command(trainers.course_export)
 course.course.add_command(trainers.course_certificates)
 course.course.add_command(trainers.course_verify)
+course.course.add_command(roleplay.course_roleplay)
 
 __all__ = ["main"]

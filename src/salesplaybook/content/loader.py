@@ -10,7 +10,7 @@ checked. Every problem is collected as ``file:line: key: message`` and raised to
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -46,6 +46,8 @@ REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (m.Criterion, "indicator"): "indicators",
     (m.Competency, "modules"): "modules",  # modules are nested in tracks
     (m.Competency, "indicators"): "indicators",
+    # a scoring form from a role-play kit or a review names the rubrics' criteria
+    (m.Competency, "criteria"): "rubric_criteria",
     (m.Track, "routines"): "routines",  # routines are nested in responsibilities and others
     (m.Routine, "rubrics"): "rubrics",
     (m.Track, "rubrics"): "rubrics",
@@ -289,6 +291,9 @@ def _check_references(
         for obj, _ in _walk(item, ())
         if isinstance(obj, m.Routine)
     }
+    ids["rubric_criteria"] = {
+        c.id for r in sections.get("rubrics", []) for c in getattr(r, "criteria", [])
+    }
     ids["modules"] = {mod.id for t in sections["tracks"] for mod in getattr(t, "modules", [])}
     for items in sections.values():
         for item in items:
@@ -331,6 +336,16 @@ def _check_framework(playbook: m.Playbook, origins: dict[int, _Origin], report: 
             )
 
 
+def _check_readiness_scale(
+    playbook: m.Playbook, add: Callable[[BaseModel, str, str], None]
+) -> None:
+    """The practice scores are the rubrics' scores: the readiness index must use their scale."""
+    scales = {(1, r.max_score) for r in playbook.rubrics}
+    for rules in playbook.readiness:
+        if scales and (rules.practice_min, rules.practice_max) not in scales:
+            add(rules, ".practice_max", f"the rubrics score {sorted(scales)}: use their scale")
+
+
 def _check_practice(playbook: m.Playbook, origins: dict[int, _Origin], report: _Collector) -> None:
     """Rules across the playbook's additions that no single item can check on its own."""
 
@@ -350,6 +365,7 @@ def _check_practice(playbook: m.Playbook, origins: dict[int, _Origin], report: _
     for before, after in pairwise(phases):
         if after.start_day != before.end_day + 1:
             add(after, ".start_day", f"must be the day after {before.id} ends ({before.end_day})")
+    _check_readiness_scale(playbook, add)
     most = 2 * len(playbook.qualification)
     for gate in playbook.stage_gates:
         if gate.min_total > most:

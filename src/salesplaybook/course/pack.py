@@ -30,12 +30,14 @@ from salesplaybook.course import (
     qti,
     quiz,
     readme,
+    roleplay_html,
     slides,
     syllabus,
     tracker,
 )
 from salesplaybook.course.layouts import find_layouts, open_template
 from salesplaybook.course.materials import Materials, materials
+from salesplaybook.course.roleplay import roleplay_kit
 from salesplaybook.course.timing import next_monday, track_minutes
 
 Kind = Literal[
@@ -49,6 +51,8 @@ Kind = Literal[
     "quiz_qti",
     "slides",
     "tracker",
+    "roleplay_kit",
+    "roleplay_scoring",
     "readme",
 ]
 
@@ -64,6 +68,8 @@ PACK_FILES: tuple[tuple[str, Kind], ...] = (
     ("quiz-qti.zip", "quiz_qti"),
     ("slides.pptx", "slides"),
     ("completion-tracker.csv", "tracker"),
+    (roleplay_html.KIT_HTML, "roleplay_kit"),
+    (roleplay_html.KIT_CSV, "roleplay_scoring"),
     ("README.txt", "readme"),
 )
 
@@ -200,6 +206,10 @@ def _render(
         return slides.build(mats, lang, template)
     if kind == "tracker":
         return tracker.build(track, lang, start, learners)
+    if kind == "roleplay_kit":
+        return roleplay_html.build_html(roleplay_kit(mats.playbook, track.id), lang)
+    if kind == "roleplay_scoring":
+        return roleplay_html.build_csv(roleplay_kit(mats.playbook, track.id))
     return readme.build(track, lang, [n for n, _ in PACK_FILES])
 
 

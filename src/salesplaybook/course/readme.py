@@ -68,6 +68,20 @@ FILES: dict[str, dict[Lang, str]] = {
         "en": "Who completed which module; see below.",
         "zh": "培训完成情况登记表，用法见下文。",
     },
+    "roleplay-kit.html": {
+        "en": "The role-play kit: per objection the track's role-plays use, a customer brief "
+        "(for the person playing the customer only), a rep brief, an observer sheet with the "
+        "call-review rubric and a scoring form, each on its own page.",
+        "zh": "角色扮演练习包：本课程角色扮演用到的每个异议各有一套，包括客户角色说明"
+        "（仅供扮演客户的人阅读）、销售角色说明、附通话复盘评分标准的观察员记录表和评分表，"
+        "各占一页。",
+    },
+    "roleplay-scoring.csv": {
+        "en": "The scoring form to fill in: one row per scenario and criterion (person_id, "
+        "criterion, score, scenario, scored_on). salesplaybook readiness --practice reads it.",
+        "zh": "待填写的评分表：每个场景的每个评分项一行（person_id、criterion、score、"
+        "scenario、scored_on）。salesplaybook readiness --practice 可直接读取。",
+    },
     "README.txt": {"en": "This file.", "zh": "本说明文件。"},
 }
 

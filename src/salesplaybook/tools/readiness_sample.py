@@ -3,7 +3,8 @@ completion tracker's layout and practice scores in the scoring form's, for the s
 organisation's current sales reps, the same on every run (a fixed seed).
 
 Each rep gets a skill level per competency (some strong, some still learning); quiz results
-and practice scores scatter around it, so the index has something to tell apart.
+and practice scores scatter around it, so the index has something to tell apart. Practice scores
+are in the layout of a role-play kit's scoring form, on the rubrics' criteria and scale.
 """
 
 from __future__ import annotations
@@ -49,11 +50,11 @@ def sample_results(
             raw = np.clip(np.round(raw), rules.practice_min, rules.practice_max)
             scored = FIRST_DAY + timedelta(days=14 + 3 * k + j)
             practice_rows += [
-                (p, "role_play", criterion, f"{r:g}", scored.isoformat())
+                (p, criterion, f"{r:g}", "role_play", scored.isoformat())
                 for p, r in zip(reps, raw, strict=True)
             ]
     quiz = pd.DataFrame(quiz_rows, columns=["person_id", "module_id", "quiz_score", "completed_on"])
     practice = pd.DataFrame(
-        practice_rows, columns=["person_id", "scenario", "criterion", "score", "scored_on"]
+        practice_rows, columns=["person_id", "criterion", "score", "scenario", "scored_on"]
     )
     return quiz, practice

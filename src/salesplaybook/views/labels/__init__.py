@@ -30,6 +30,7 @@ from salesplaybook.views.labels.data import DATA
 from salesplaybook.views.labels.history import HISTORY
 from salesplaybook.views.labels.practice import PRACTICE
 from salesplaybook.views.labels.report import REPORT
+from salesplaybook.views.labels.roleplay import ROLEPLAY
 from salesplaybook.views.labels.tools import TOOLS
 from salesplaybook.views.labels.trainers import TRAINERS
 
@@ -48,7 +49,18 @@ def assemble(*areas: Catalogue) -> dict[str, dict[Lang, str]]:
 
 
 LABELS: dict[str, dict[Lang, str]] = assemble(
-    COMMON, BOOK, ASSESSMENT, DASHBOARD, TOOLS, COURSE, HISTORY, TRAINERS, PRACTICE, DATA, REPORT
+    COMMON,
+    BOOK,
+    ASSESSMENT,
+    DASHBOARD,
+    TOOLS,
+    COURSE,
+    HISTORY,
+    TRAINERS,
+    PRACTICE,
+    DATA,
+    REPORT,
+    ROLEPLAY,
 )
 
 
