@@ -88,7 +88,9 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
     from salesplaybook.kpi.uploads import MAX_UPLOAD_BYTES
 
     upload = w.FileUpload(
-        accept=".csv,.zip,.yaml,.yml", multiple=True, description=label("app_upload_button", lang)
+        accept=".csv,.xlsx,.zip,.yaml,.yml",
+        multiple=True,
+        description=label("app_upload_button", lang),
     )
     sample = w.Button(description=label("app_use_sample", lang))
     source = w.HTML()
@@ -150,19 +152,14 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
             problem.value = _problem(exc, lang)
             return
         upload.value = ()  # the files are read: keep only the tables, not the bytes too
-        state.tables = got.tables or {}
-        state.metrics = got.metrics
-        state.source = list(got.names)
-        state.revision += 1
-        periods = state.periods()
-        state.period = periods[-1] if periods else None
-        state.team = None
+        state.uploaded(got)
         choices()
         rescore()
 
     def use_sample(*_: Any) -> None:
         fresh = sample_state(state.playbook)
         state.tables, state.metrics, state.source = fresh.tables, None, []
+        state.quality = state.map_file = None
         state.revision += 1
         state.period, state.team = fresh.period, None
         choices()
@@ -181,16 +178,19 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
 
 
 def data_check_panel(state: AppState, lang: Lang) -> Any:
-    """What the data gave and held back, shown before the scorecard: today the scorecard's
-    warnings and data quality. The one place to show the data check of the data folder
-    (``salesplaybook data check``) once it exists."""
+    """What the data gave and held back, shown before the scorecard: the data check of the
+    tables (as ``salesplaybook data check`` gives it) for the period and team shown, or the
+    scorecard's notes when there are no tables (a metrics file alone)."""
     import ipywidgets as w
 
+    from salesplaybook.views.datacheck import data_check_html
     from salesplaybook.views.report_html import data_notes_html
 
     if state.card is None:
         return w.HTML()
     heading = f"<h3>{_escape(label('app_data_check', lang))}</h3>"
+    if state.check is not None:
+        return w.HTML(heading + data_check_html(state.check, state.playbook, lang))
     return w.HTML(heading + data_notes_html(state.card, lang, level=4))
 
 
