@@ -48,6 +48,7 @@ def test_tabs_and_language(playbook):
             "app_tab_targets",
             "app_tab_dashboard",
             "app_tab_tiering",
+            "app_tab_history",
         )
     )
     assert label("app_source_sample", "zh") in html_of(tabs.children[0])

@@ -26,6 +26,7 @@ TABS = (
     "app_tab_targets",
     "app_tab_dashboard",
     "app_tab_tiering",
+    "app_tab_history",
 )
 
 
@@ -53,6 +54,7 @@ def app_page(playbook: Playbook | None = None, lang: Lang = "en") -> Any:
             app_tools.targets_panel,
             app_tools.dashboard_panel,
             app_tools.tiering_panel,
+            history_tab,
         )
         return makers[index](state, current())
 
@@ -99,6 +101,9 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
     period = w.Dropdown(description=label("report_period", lang))
     team = w.Dropdown(description=label("team", lang))
     result = w.HTML()
+    from salesplaybook.views.app_history import save_box
+
+    saving = save_box(state.history, lambda: state.card, lang)
 
     quiet = [False]  # while the choices are refilled, their changes are not the user's
 
@@ -173,8 +178,24 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
     rescore()
     intro = w.HTML(f"<p>{_escape(label('app_upload', lang))}</p>")
     return w.VBox(
-        [intro, w.HBox([upload, sample]), source, problem, check, w.HBox([period, team]), result]
+        [
+            intro,
+            w.HBox([upload, sample]),
+            source,
+            problem,
+            check,
+            w.HBox([period, team]),
+            result,
+            saving,
+        ]
     )
+
+
+def history_tab(state: AppState, lang: Lang) -> Any:
+    """The History tab, with the teams and periods of the data shown."""
+    from salesplaybook.views.app_history import history_panel
+
+    return history_panel(state.history, state.teams(), state.periods(), lang)
 
 
 def data_check_panel(state: AppState, lang: Lang) -> Any:

@@ -11,6 +11,7 @@ from salesplaybook.content.model import Playbook
 from salesplaybook.kpi.inputs import MetricsInput
 from salesplaybook.kpi.results import Scorecard
 from salesplaybook.kpi.uploads import Uploaded
+from salesplaybook.views.app_history import AppHistory
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,6 +39,11 @@ class AppState:
     map_file: str | None = None
     #: The data check of the tables for the period and team of the scorecard.
     check: DataCheck | None = None
+    #: Where saved assessments and values typed in by hand are kept.
+    history: AppHistory = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.history = AppHistory.from_environment(self.playbook)
 
     def tool_tables(self) -> dict[str, pd.DataFrame]:
         """The tables the other tools show: the uploaded ones, else the sample's."""
