@@ -207,7 +207,7 @@ def test_the_history_tab_records_saves_and_shows_the_row(browser, app_url):
     page.get_by_role("button", name=label("app_save_button", "en"), exact=True).click()
     page.get_by_text("revision 1", exact=False).wait_for(timeout=PAGE_TIMEOUT)
     page.get_by_text(label("app_tab_history", "en"), exact=True).click()
-    page.get_by_placeholder("satisfaction_score=4.2").fill("sales_attainment=0.5")
+    page.get_by_placeholder(label("app_record_placeholder", "en")).fill("sales_attainment=0.5")
     page.get_by_role("button", name=label("app_record_button", "en"), exact=True).click()
     page.get_by_text("Recorded 1 value", exact=False).wait_for(timeout=PAGE_TIMEOUT)
     shot(page, "app-history.png")

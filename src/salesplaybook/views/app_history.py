@@ -161,14 +161,15 @@ def history_panel(history: AppHistory, teams: list[str], periods: list[str], lan
     period = w.Combobox(
         options=periods,
         value=periods[-1] if periods else "",
-        description=label("hist_period", lang),
+        description=label("report_period", lang),
     )
-    values = w.Textarea(placeholder="satisfaction_score=4.2")
+    values = w.Textarea(placeholder=label("app_record_placeholder", lang))
     record = w.Button(description=label("app_record_button", lang))
     recorded = w.HTML()
     shown = w.HTML()
-    show = w.Button(description=label("app_show_history", lang))
-    director = w.Button(description=label("app_show_director", lang))
+    wide = w.Layout(width="auto")
+    show = w.Button(description=label("app_show_history", lang), layout=wide)
+    director = w.Button(description=label("app_show_director", lang), layout=wide)
 
     def do_record(*_: Any) -> None:
         try:

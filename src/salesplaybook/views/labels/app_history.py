@@ -19,6 +19,7 @@ APP_HISTORY: dict[str, dict[Lang, str]] = {
         "记入所选团队和考核周期。",
     },
     "app_record_button": {"en": "Record", "zh": "记录"},
+    "app_record_placeholder": {"en": "indicator=value", "zh": "指标=数值"},
     "app_recorded": {
         "en": "Recorded {count} value(s) for {period}.",
         "zh": "已为 {period} 记录 {count} 个值。",
