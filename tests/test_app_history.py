@@ -98,3 +98,16 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_values_typed_in_are_used_by_the_apps_assessment(history, playbook):
+    from salesplaybook.kpi.inputs import RECORDED
+
+    state = sample_state(playbook)
+    state.history = history
+    before = state.assess().indicator("sales_attainment")
+    typed = 0.5 if before.value != pytest.approx(0.5) else 0.6
+    history.record(None, str(state.period), f"sales_attainment={typed}")
+    after = state.assess().indicator("sales_attainment")
+    assert after.value == pytest.approx(typed)
+    assert after.source == RECORDED

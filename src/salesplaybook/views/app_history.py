@@ -57,6 +57,17 @@ class AppHistory:
         finally:
             store.close()
 
+    def recorded(self, period: str, team: str | None) -> dict[str, float]:
+        """The values typed in for the team and period, as the CLI's assessment uses them
+        (none when there is no history yet)."""
+        from salesplaybook.store.database import is_configured
+        from salesplaybook.store.recorded import recorded_for
+
+        if not is_configured(self.url):
+            return {}
+        with self.store() as store:
+            return recorded_for(store, period, team)
+
     def record(self, team: str | None, period: str, text: str) -> int:
         """Records the ``indicator=value`` pairs of ``text`` (one a line, or separated by
         commas) for the team (None: the organisation) and period; refusals raise."""

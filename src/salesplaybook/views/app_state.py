@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from salesplaybook.content.model import Playbook
-from salesplaybook.kpi.inputs import MetricsInput
+from salesplaybook.kpi.inputs import RECORDED, MetricsInput
 from salesplaybook.kpi.results import Scorecard
 from salesplaybook.kpi.uploads import Uploaded
 from salesplaybook.views.app_history import AppHistory
@@ -87,6 +87,7 @@ class AppState:
         from salesplaybook.kpi.scorecard import assess
 
         self.check = None
+        inputs = MetricsInput(period=self.period, team=self.team or None)
         if self.tables:
             origin = "uploaded data" if self.source else "sample data"
             inputs = inputs_from_tables(
@@ -99,11 +100,14 @@ class AppState:
                 map_file=self.map_file,
             )
             self.check = check_inputs(self.playbook, ", ".join(self.source), inputs)
-            if self.metrics is not None:
-                inputs = self.metrics.merged_over(inputs)
-        else:
-            assert self.metrics is not None
-            inputs = self.metrics
+        # As the CLI: values typed in by hand override the data's, a metrics file both.
+        period = inputs.period or (self.metrics.period if self.metrics else None)
+        typed = self.history.recorded(period, self.team or None) if period else {}
+        if typed:
+            by_hand = MetricsInput(values=typed, sources=dict.fromkeys(typed, RECORDED))
+            inputs = by_hand.merged_over(inputs)
+        if self.metrics is not None:
+            inputs = self.metrics.merged_over(inputs)
         self.card = assess(self.playbook, inputs)
         return self.card
 
