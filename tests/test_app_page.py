@@ -48,6 +48,7 @@ def test_tabs_and_language(playbook):
             "app_tab_targets",
             "app_tab_dashboard",
             "app_tab_tiering",
+            "app_tab_history",
         )
     )
     assert label("app_source_sample", "zh") in html_of(tabs.children[0])
@@ -116,3 +117,41 @@ def test_a_metrics_file_alone_keeps_the_tools_on_the_sample(playbook):
     assert state.revision == 1
     uploader = next(x for x in walk(panel) if isinstance(x, w.FileUpload))
     assert uploader.value == ()  # the bytes are not kept once read
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_export_shows_its_data_check_above_the_scorecard(playbook, world_folders, lang):
+    folder = world_folders.get("hubspot", "clean")
+    state = sample_state(playbook)
+    panel = assessment_panel(state, lang)
+    upload(panel, [(p.name, p.read_bytes()) for p in sorted(folder.path.iterdir())])
+    shown = html_of(panel)
+    check = state.check
+    assert check is not None
+    assert check.quality is not None
+    assert check.warnings
+    assert shown.index(label("app_data_check", lang)) < shown.index(label("work_on", lang))
+    for table in check.quality.tables:
+        assert table.file in shown
+    assert (
+        label(
+            "data_rows",
+            lang,
+            read=check.quality.tables[0].rows_read,
+            used=check.quality.tables[0].rows_used,
+        )
+        in shown
+    )
+    assert label("data_no_data_why", lang) in shown
+
+
+def test_a_refused_export_says_file_and_row_not_a_traceback(playbook, world_folders):
+    folder = world_folders.get("chinese_gbk", "mapped-owners")
+    state = sample_state(playbook)
+    panel = assessment_panel(state, "en")
+    upload(panel, [(p.name, p.read_bytes()) for p in sorted(folder.path.iterdir())])
+    shown = html_of(panel)
+    assert "role='alert'" in shown
+    assert "row" in shown
+    assert "Traceback" not in shown
+    assert not state.source  # still the sample

@@ -44,16 +44,22 @@ def test_the_environment_of_the_pages(tmp_path: Path):
     assert env["JUPYTER_PATH"].split(":")[0] == str(server.SHARE)
     assert env[LANGUAGE_VARIABLE] == "zh"
     assert LANGUAGE_VARIABLE not in server.app_environment(tmp_path, None)
+    assert "SALESPLAYBOOK_DB" not in server.app_environment(tmp_path, None)
+    with_db = server.app_environment(tmp_path, None, "postgresql://h/history")
+    assert with_db["SALESPLAYBOOK_DB"] == "postgresql://h/history"
 
 
 def test_the_command(monkeypatch, tmp_path):
     calls = []
     monkeypatch.setattr(server, "serve", lambda *args: calls.append(args))
+    monkeypatch.delenv("SALESPLAYBOOK_DB", raising=False)
     result = CliRunner().invoke(main, ["app", "--no-browser", "--port", "9001"])
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:9001/" in result.stderr
-    port, host, open_browser, content, lang = calls[0]
-    assert (port, host, open_browser, lang) == (9001, "127.0.0.1", False, None)
+    port, host, open_browser, content, lang, db = calls[0]
+    assert (port, host, open_browser, lang, db) == (9001, "127.0.0.1", False, None, None)
+    CliRunner().invoke(main, ["app", "--no-browser", "--db", "sqlite:///h.sqlite"])
+    assert calls[1][5] == "sqlite:///h.sqlite"
     assert (content / "kpis.yaml").is_file()
     helped = CliRunner().invoke(main, ["app", "--help"])
     assert "--host" in helped.output

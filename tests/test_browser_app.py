@@ -50,6 +50,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     work = tmp_path_factory.mktemp("app")
     env = {k: v for k, v in os.environ.items() if k != "SALESPLAYBOOK_LANG"}
+    env["SALESPLAYBOOK_DB"] = f"sqlite:///{work / 'history.sqlite'}"  # never the user's own
     process = subprocess.Popen(
         [sys.executable, "-m", "salesplaybook", "app", "--no-browser", "--port", str(port)],
         cwd=work,
@@ -192,4 +193,28 @@ def test_the_report_passes_axe_and_fetches_nothing(browser, session):
     outside = list(context.outside)
     context.close()
     assert violations == []
+    assert outside == []
+
+
+def test_the_history_tab_records_saves_and_shows_the_row(browser, app_url):
+    context = guarded(browser, app_url.rstrip("/"), viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.goto(app_url)
+    page.get_by_text(label("overall", "en") + label("colon", "en")).first.wait_for(
+        timeout=PAGE_TIMEOUT
+    )
+    page.get_by_placeholder(label("hist_comment", "en")).fill("kept from the browser")
+    page.get_by_role("button", name=label("app_save_button", "en"), exact=True).click()
+    page.get_by_text("revision 1", exact=False).wait_for(timeout=PAGE_TIMEOUT)
+    page.get_by_text(label("app_tab_history", "en"), exact=True).click()
+    page.get_by_placeholder(label("app_record_placeholder", "en")).fill("sales_attainment=0.5")
+    page.get_by_role("button", name=label("app_record_button", "en"), exact=True).click()
+    page.get_by_text("Recorded 1 value", exact=False).wait_for(timeout=PAGE_TIMEOUT)
+    shot(page, "app-history.png")
+    page.get_by_role("button", name=label("app_show_history", "en")).click()
+    page.get_by_text("kept from the browser").first.wait_for(timeout=PAGE_TIMEOUT)
+    text = page.inner_text("body")
+    outside = list(context.outside)
+    context.close()
+    assert label("hist_title_revisions", "en") in text
     assert outside == []

@@ -116,3 +116,14 @@ def test_heading_escapes_the_team(card):
     out = heading_html(dataclasses.replace(card, team=PAYLOAD), "en")
     assert "<img" not in out
     assert "&lt;img" in out
+
+
+def test_the_summary_shows_scores_as_the_report_does(playbook, card):
+    from salesplaybook.views.formatting import score_text
+    from salesplaybook.views.report_html import report_html
+
+    fractional = dataclasses.replace(card, overall_score=61.46)
+    assert score_text(61.46) == "61.5"
+    assert score_text(None) == "–"
+    assert "61.5</b>" in summary_html(fractional, playbook, "en")
+    assert "61.5" in report_html(fractional, playbook, "en")

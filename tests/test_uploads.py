@@ -58,3 +58,21 @@ def test_too_large_is_refused_before_reading(playbook):
 def test_refusals_name_the_problem(playbook, files, message):
     with pytest.raises(SalesplaybookError, match=message):
         read_uploads(files, playbook)
+
+
+def test_a_gbk_metrics_csv_with_a_chinese_header(playbook):
+    data = "指标,值\nsales_attainment,0.82\n".encode("gbk")
+    got = read_uploads([*table_files(), ("指标.csv", data)], playbook)
+    assert got.metrics is not None
+    assert got.metrics.values["sales_attainment"] == pytest.approx(0.82)
+    assert got.quality is not None
+    assert "指标.csv" not in {t.file for t in got.quality.tables}
+
+
+def test_the_mapping_file_is_read_as_the_folders_not_as_metrics(playbook):
+    mapping = b"currency: CNY\n"
+    got = read_uploads([*table_files(), ("salesplaybook.yaml", mapping)], playbook)
+    assert got.metrics is None
+    assert got.map_file == "salesplaybook.yaml"
+    assert got.quality is not None
+    assert all("/" not in t.file for t in got.quality.tables)

@@ -32,21 +32,31 @@ def voila_argv(port: int, host: str, open_browser: bool) -> list[str]:
     ]
 
 
-def app_environment(content: Path, lang: Lang | None) -> dict[str, str]:
+def app_environment(content: Path, lang: Lang | None, db: str | None = None) -> dict[str, str]:
     """The variables the page's kernels see: the playbook to use (resolved where the command
-    ran, not where the page's notebook lies), the language to start in, and the template."""
+    ran, not where the page's notebook lies), the language to start in, the template, and the
+    history's database when one was named."""
     env = {
         "SALESPLAYBOOK_CONTENT": str(content.resolve()),
         "JUPYTER_PATH": os.pathsep.join(filter(None, [str(SHARE), os.environ.get("JUPYTER_PATH")])),
     }
     if lang is not None:
         env[LANGUAGE_VARIABLE] = lang
+    if db:
+        env["SALESPLAYBOOK_DB"] = db
     return env
 
 
-def serve(port: int, host: str, open_browser: bool, content: Path, lang: Lang | None) -> None:
+def serve(
+    port: int,
+    host: str,
+    open_browser: bool,
+    content: Path,
+    lang: Lang | None,
+    db: str | None = None,
+) -> None:
     """Serve the app until interrupted (Ctrl+C)."""
-    os.environ.update(app_environment(content, lang))
+    os.environ.update(app_environment(content, lang, db))
     from traitlets.config import Config
     from voila.app import Voila
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from salesplaybook.cli.common import LANG_CHOICE, content_option
+from salesplaybook.cli.history import db_option
+from salesplaybook.core.languages import Lang
 
 OUT = click.Path(file_okay=False, path_type=Path)
 FORCE = click.option(
@@ -66,8 +68,16 @@ def notebooks(out: Path, force: bool) -> None:
 )
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
 @click.option("--lang", type=LANG_CHOICE, default=None, help="Language the page starts in.")
+@db_option
 @content_option
-def app(port: int, host: str, no_browser: bool, lang: str | None, content: Path | None) -> None:
+def app(
+    port: int,
+    host: str,
+    no_browser: bool,
+    lang: str | None,
+    db: str | None,
+    content: Path | None,
+) -> None:
     """Serve the self-assessment and the supervisor tools as a web page (Voilà), no code shown.
 
     Upload your CRM export, tables (several CSV files or one zip) or a metrics file; see the
@@ -80,4 +90,5 @@ def app(port: int, host: str, no_browser: bool, lang: str | None, content: Path 
     folder = content or find_content_dir()
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"salesplaybook app: http://{shown}:{port}/ (stop it with Ctrl+C)", err=True)
-    serve(port, host, not no_browser, folder, "zh" if lang == "zh" else "en" if lang else None)
+    shown_lang: Lang | None = "zh" if lang == "zh" else "en" if lang else None
+    serve(port, host, not no_browser, folder, shown_lang, db)

@@ -10,6 +10,7 @@ from typing import Any
 from salesplaybook.content.model import Playbook
 from salesplaybook.data.quality import DataQuality
 from salesplaybook.kpi.assessment import DataOptions, inputs_from_data
+from salesplaybook.kpi.inputs import MetricsInput
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,14 @@ def check_data(
     if period is None:
         period = _latest(folder, options)
     inputs = inputs_from_data(playbook, folder, False, period, None, options)
+    return check_inputs(playbook, str(folder), inputs)
+
+
+def check_inputs(playbook: Playbook, folder: str, inputs: MetricsInput) -> DataCheck:
+    """The data check of tables already read into ``inputs`` (the app's uploads)."""
     ids = [i.id for i in playbook.indicators]
     return DataCheck(
-        folder=str(folder),
+        folder=folder,
         quality=inputs.data_quality,
         period=inputs.period,
         computable=tuple(i for i in ids if i in inputs.values),

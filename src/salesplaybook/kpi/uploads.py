@@ -1,15 +1,18 @@
-"""Files a user handed over in the app, read into memory: raw tables (CSV files, a CRM export,
-or one zip of them) and/or a metrics file.
+"""Files a user handed over in the app, read into memory: raw tables (CSV or xlsx files, a CRM
+export, a ``salesplaybook.yaml`` mapping file, or one zip of them) and/or a metrics file.
 
-The readers take folders and paths, so the files are written to a private temporary folder only
-while they are read, and that folder is deleted before this returns: what stays is the tables and
-values in memory, for the session of the page that uploaded them. A zip is unpacked by file name
-only (no folder of the archive is recreated, nothing lands outside the temporary folder) and its
-unpacked size counts against the same limit as the upload.
+The tables are read by the same path as ``assess --data`` (:func:`data.folder.read_folder`):
+the same refusals, warnings, data quality and reasons. The readers take folders and paths, so
+the files are written to a private temporary folder only while they are read, and that folder
+is deleted before this returns: what stays is the tables and values in memory, for the session
+of the page that uploaded them. A zip is unpacked by file name only (no folder of the archive
+is recreated, nothing lands outside the temporary folder) and its unpacked size
+counts against the same limit as the upload.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -20,10 +23,13 @@ from typing import TYPE_CHECKING
 
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.data.mapping import MAP_FILE
 from salesplaybook.kpi.inputs import MetricsInput, load_metrics_file
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from salesplaybook.data.quality import DataQuality
 
 #: The largest upload the app reads, all files together (unpacked, for a zip).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -33,11 +39,15 @@ _METRICS_HEADERS = ("indicator,", "指标,", '"indicator",', '"指标",')
 
 @dataclass(frozen=True)
 class Uploaded:
-    """What the files held: tables (when any file was a table) and a metrics file's values."""
+    """What the files held: tables (when any file was a table) with what their reading held
+    back, and a metrics file's values."""
 
     names: tuple[str, ...]
     tables: dict[str, pd.DataFrame] | None
     metrics: MetricsInput | None
+    quality: DataQuality | None = None
+    #: The mapping file's name, when one was uploaded.
+    map_file: str | None = None
 
 
 def read_uploads(
@@ -55,19 +65,43 @@ def read_uploads(
         raise SalesplaybookError(f"several metrics files ({shown}); upload one")
     with tempfile.TemporaryDirectory(prefix="salesplaybook-upload-") as tmp:
         folder = Path(tmp)
-        for name, data in unpacked:
-            (folder / name).write_bytes(data)
-        metrics = None
-        if metrics_files:
-            metrics = load_metrics_file(folder / metrics_files[0][0], playbook)
-        tables = None
-        if table_files:
-            from salesplaybook.data.folder import read_tables
+        try:
+            for name, data in unpacked:
+                (folder / name).write_bytes(data)
+            metrics = None
+            if metrics_files:
+                metrics = load_metrics_file(folder / metrics_files[0][0], playbook)
+            got = Uploaded(tuple(n for n, _ in unpacked), None, metrics)
+            if [n for n, _ in table_files if n != MAP_FILE]:
+                for name, _ in metrics_files:
+                    (folder / name).unlink()
+                got = _with_tables(got, folder)
+        except SalesplaybookError as exc:
+            # The temporary folder means nothing to the user: name the files as uploaded.
+            raise SalesplaybookError(_unfoldered(str(exc), folder)) from None
+    return got
 
-            for name, _ in metrics_files:
-                (folder / name).unlink()
-            tables = read_tables(folder)
-    return Uploaded(tuple(n for n, _ in unpacked), tables, metrics)
+
+def _with_tables(got: Uploaded, folder: Path) -> Uploaded:
+    from salesplaybook.data.folder import read_folder
+
+    read = read_folder(folder)
+    quality = read.quality
+    tables = [dataclasses.replace(t, file=_unfoldered(t.file, folder)) for t in quality.tables]
+    warnings = [
+        dataclasses.replace(w, message=_unfoldered(w.message, folder)) for w in quality.warnings
+    ]
+    mapping = _unfoldered(quality.mapping_file, folder) if quality.mapping_file else None
+    quality = dataclasses.replace(
+        quality, tables=tuple(tables), warnings=tuple(warnings), mapping_file=mapping
+    )
+    return dataclasses.replace(got, tables=read.tables, quality=quality, map_file=mapping)
+
+
+def _unfoldered(text: str, folder: Path) -> str:
+    for shown in {str(folder), str(folder.resolve())}:
+        text = text.replace(shown + "/", "").replace(shown, ".")
+    return text
 
 
 def _unpack(files: Sequence[tuple[str, bytes]], max_bytes: int) -> list[tuple[str, bytes]]:
@@ -117,12 +151,21 @@ def _plain_name(name: str) -> str:
 
 
 def _is_metrics_file(name: str, data: bytes) -> bool:
+    """A YAML file other than the mapping file, or a CSV headed ``indicator,`` (``指标,``),
+    saved as UTF-8 or as GBK, as a Chinese spreadsheet saves it."""
+    if name == MAP_FILE:
+        return False
     if name.lower().endswith(_METRICS_SUFFIXES):
         return True
     if not name.lower().endswith(".csv"):
         return False
-    head = data[:200].decode("utf-8-sig", errors="ignore").lstrip().lower()
-    return head.startswith(_METRICS_HEADERS)
+    return any(_head(data, enc).startswith(_METRICS_HEADERS) for enc in ("utf-8-sig", "gb18030"))
+
+
+def _head(data: bytes, encoding: str) -> str:
+    # Cut at the first line break so a multi-byte character split at the cut does not matter.
+    first = data[:400].split(b"\n", 1)[0]
+    return first.decode(encoding, errors="ignore").lstrip().lower()
 
 
 def _too_large(limit: int) -> str:

@@ -26,6 +26,7 @@ TABS = (
     "app_tab_targets",
     "app_tab_dashboard",
     "app_tab_tiering",
+    "app_tab_history",
 )
 
 
@@ -53,6 +54,7 @@ def app_page(playbook: Playbook | None = None, lang: Lang = "en") -> Any:
             app_tools.targets_panel,
             app_tools.dashboard_panel,
             app_tools.tiering_panel,
+            history_tab,
         )
         return makers[index](state, current())
 
@@ -88,7 +90,9 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
     from salesplaybook.kpi.uploads import MAX_UPLOAD_BYTES
 
     upload = w.FileUpload(
-        accept=".csv,.zip,.yaml,.yml", multiple=True, description=label("app_upload_button", lang)
+        accept=".csv,.xlsx,.zip,.yaml,.yml",
+        multiple=True,
+        description=label("app_upload_button", lang),
     )
     sample = w.Button(description=label("app_use_sample", lang))
     source = w.HTML()
@@ -97,6 +101,9 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
     period = w.Dropdown(description=label("report_period", lang))
     team = w.Dropdown(description=label("team", lang))
     result = w.HTML()
+    from salesplaybook.views.app_history import save_box
+
+    saving = save_box(state.history, lambda: state.card, lang)
 
     quiet = [False]  # while the choices are refilled, their changes are not the user's
 
@@ -150,19 +157,14 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
             problem.value = _problem(exc, lang)
             return
         upload.value = ()  # the files are read: keep only the tables, not the bytes too
-        state.tables = got.tables or {}
-        state.metrics = got.metrics
-        state.source = list(got.names)
-        state.revision += 1
-        periods = state.periods()
-        state.period = periods[-1] if periods else None
-        state.team = None
+        state.uploaded(got)
         choices()
         rescore()
 
     def use_sample(*_: Any) -> None:
         fresh = sample_state(state.playbook)
         state.tables, state.metrics, state.source = fresh.tables, None, []
+        state.quality = state.map_file = None
         state.revision += 1
         state.period, state.team = fresh.period, None
         choices()
@@ -176,21 +178,40 @@ def assessment_panel(state: AppState, lang: Lang) -> Any:
     rescore()
     intro = w.HTML(f"<p>{_escape(label('app_upload', lang))}</p>")
     return w.VBox(
-        [intro, w.HBox([upload, sample]), source, problem, check, w.HBox([period, team]), result]
+        [
+            intro,
+            w.HBox([upload, sample]),
+            source,
+            problem,
+            check,
+            w.HBox([period, team]),
+            result,
+            saving,
+        ]
     )
 
 
+def history_tab(state: AppState, lang: Lang) -> Any:
+    """The History tab, with the teams and periods of the data shown."""
+    from salesplaybook.views.app_history import history_panel
+
+    return history_panel(state.history, state.teams(), state.periods(), lang)
+
+
 def data_check_panel(state: AppState, lang: Lang) -> Any:
-    """What the data gave and held back, shown before the scorecard: today the scorecard's
-    warnings and data quality. The one place to show the data check of the data folder
-    (``salesplaybook data check``) once it exists."""
+    """What the data gave and held back, shown before the scorecard: the data check of the
+    tables (as ``salesplaybook data check`` gives it) for the period and team shown, or the
+    scorecard's notes when there are no tables (a metrics file alone)."""
     import ipywidgets as w
 
+    from salesplaybook.views.datacheck import data_check_html
     from salesplaybook.views.report_html import data_notes_html
 
     if state.card is None:
         return w.HTML()
     heading = f"<h3>{_escape(label('app_data_check', lang))}</h3>"
+    if state.check is not None:
+        return w.HTML(heading + data_check_html(state.check, state.playbook, lang))
     return w.HTML(heading + data_notes_html(state.card, lang, level=4))
 
 

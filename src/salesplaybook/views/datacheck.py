@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
+from salesplaybook.content.model import Playbook
 from salesplaybook.core.languages import Lang
+from salesplaybook.data.quality import DataQuality
 from salesplaybook.kpi.datacheck import DataCheck
 from salesplaybook.kpi.results import Scorecard
 from salesplaybook.views.labels import label
@@ -51,7 +53,26 @@ def data_check_text(check: DataCheck) -> str:
 def data_quality_html(card: Scorecard, lang: Lang = "en") -> str:
     """What the scorecard's data folder gave and held back, and its warnings, as HTML for the
     notebook (every file name and value escaped: they come from the user's files)."""
-    quality = card.data_quality
+    return _quality_html(card.data_quality, card.warnings, lang)
+
+
+def data_check_html(check: DataCheck, playbook: Playbook, lang: Lang = "en") -> str:
+    """The data check as the app shows it before the scorecard: per file what it was read as
+    and the rows read, used and left out (and why), the warnings, then the indicators the data
+    cannot give and why."""
+    out = _quality_html(check.quality, check.warnings, lang)
+    if check.not_computable:
+        names = {i.id: i.name.get(lang) for i in playbook.indicators}
+        colon = label("colon", lang)
+        items = "".join(
+            f"<li>{escape(names.get(i, i))}{escape(colon)}{escape(reason)}</li>"
+            for i, reason in check.not_computable.items()
+        )
+        out += f"<p><b>{escape(label('data_no_data_why', lang))}</b></p><ul>{items}</ul>"
+    return out
+
+
+def _quality_html(quality: DataQuality | None, warnings: tuple[str, ...], lang: Lang) -> str:
     if quality is None:
         return f"<p>{escape(label('data_sample', lang))}</p>"
     rows = []
@@ -72,8 +93,8 @@ def data_quality_html(card: Scorecard, lang: Lang = "en") -> str:
         f"<th>{escape(label('data_rows_head', lang))}</th></tr>"
     )
     out = f"<table>{head}{''.join(rows)}</table>"
-    if card.warnings:
-        items = "".join(f"<li>{escape(w)}</li>" for w in card.warnings)
+    if warnings:
+        items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
         out += f"<p><b>{escape(label('data_warnings', lang))}</b></p><ul>{items}</ul>"
     else:
         out += f"<p>{escape(label('data_no_warnings', lang))}</p>"

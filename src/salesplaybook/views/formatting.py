@@ -23,6 +23,13 @@ def number(value: float) -> str:
     return text if text != "-0" else "0"
 
 
+def score_text(score: float | None, missing: str = "–") -> str:
+    """A score (0-100) as every view shows it, to one decimal without a needless ".0": the app's
+    summary, the charts, the terminal and the reports agree (61.5, not 61 here and 61.5 there).
+    """
+    return missing if score is None else number(round(score, 1))
+
+
 def percent(ratio: float) -> str:
     """A ratio as a percentage: 0.9 -> "90%", 0.925 -> "92.5%"."""
     return number(ratio * 100) + "%"

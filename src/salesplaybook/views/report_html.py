@@ -14,7 +14,7 @@ from salesplaybook.core.files import write_file
 from salesplaybook.core.languages import Lang
 from salesplaybook.data.quality import TableQuality
 from salesplaybook.kpi.results import Scorecard
-from salesplaybook.views.formatting import number
+from salesplaybook.views.formatting import number, score_text
 from salesplaybook.views.labels import label
 from salesplaybook.views.report_model import Line, Report, Section, report_model
 from salesplaybook.views.scorecard import BACKGROUNDS, COLOURS
@@ -86,7 +86,7 @@ def _head(report: Report, title: str) -> Markup:
 
 
 def _score(value: float | None) -> str:
-    return "–" if value is None else number(round(value, 1))
+    return score_text(value)
 
 
 def _summary(report: Report) -> Markup:

@@ -15,7 +15,7 @@ from salesplaybook.content.model import Playbook
 from salesplaybook.core.languages import Lang
 from salesplaybook.kpi.results import Scorecard
 from salesplaybook.views.book_pages import item_href
-from salesplaybook.views.formatting import threshold_text, value_text
+from salesplaybook.views.formatting import score_text, threshold_text, value_text
 from salesplaybook.views.labels import label
 from salesplaybook.views.markup import markdown_text
 
@@ -81,9 +81,9 @@ def summary_html(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> str:
     colon = label("colon", lang)
     parts = []
     for d in card.dimensions:
-        score = "–" if d.score is None else f"{d.score:.0f}"
+        score = score_text(d.score)
         parts.append(f"<li>{html.escape(dims[d.id])}{colon}<b>{score}</b></li>")
-    overall = "–" if card.overall_score is None else f"{card.overall_score:.0f}"
+    overall = score_text(card.overall_score)
     head = label("overall", lang)
     rating = html.escape(label("in_brackets", lang, text=label(f"status_{card.rating}", lang)))
     return f"<p><b>{head}{colon}{overall}</b>{rating}</p><ul>{''.join(parts)}</ul>"
@@ -141,7 +141,7 @@ def dimension_charts(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> 
         ax.axvline(POINTS_MEETS, color="#57606a", lw=0.8, ls="--")
         ax.axvline(POINTS_EXCELLENT, color="#57606a", lw=0.8, ls=":")
         d = next(x for x in card.dimensions if x.id == dim.id)
-        score = no_data if d.score is None else f"{d.score:.0f}"
+        score = score_text(d.score, no_data)
         title = dim.name.get(lang) + label("colon", lang) + score
         ax.set_title(title, loc="left", fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)

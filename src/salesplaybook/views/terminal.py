@@ -7,7 +7,7 @@ from salesplaybook.core.languages import Lang
 from salesplaybook.kpi.inputs import RECORDED
 from salesplaybook.kpi.results import Scorecard
 from salesplaybook.views.book_pages import item_href
-from salesplaybook.views.formatting import number, threshold_text, value_text
+from salesplaybook.views.formatting import score_text, threshold_text, value_text
 from salesplaybook.views.labels import label
 
 STYLE = {"excellent": "bold green", "meets": "green", "below": "bold red", "no_data": "dim"}
@@ -24,7 +24,7 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
     console.print(f"[bold]{title} {scope}[/]".strip())
     dims = {d.id: d for d in playbook.dimensions}
     for d in card.dimensions:
-        score = "–" if d.score is None else number(round(d.score, 1))
+        score = score_text(d.score)
         title = dims[d.id].name.get(lang) + label("colon", lang) + score
         table = Table(title=title, title_justify="left")
         table.add_column(label("indicator", lang))
@@ -59,7 +59,7 @@ def print_scorecard(card: Scorecard, playbook: Playbook, lang: Lang = "en") -> N
             for r in missing:
                 name = names[r.id].name.get(lang)
                 console.print(f"- {escape(name)}{label('colon', lang)}{escape(r.reason or '')}")
-    overall = "–" if card.overall_score is None else number(round(card.overall_score, 1))
+    overall = score_text(card.overall_score)
     head = label("overall", lang)
     rating = label("in_brackets", lang, text=label(f"status_{card.rating}", lang))
     console.print(f"[bold]{head}{label('colon', lang)}{overall}{rating}[/]")

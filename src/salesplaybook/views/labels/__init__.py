@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 
 from salesplaybook.content.model import Text
 from salesplaybook.core.languages import Lang
+from salesplaybook.views.labels.app_history import APP_HISTORY
 from salesplaybook.views.labels.assessment import ASSESSMENT
 from salesplaybook.views.labels.book import BOOK
 from salesplaybook.views.labels.common import COMMON
@@ -61,6 +62,7 @@ LABELS: dict[str, dict[Lang, str]] = assemble(
     DATA,
     REPORT,
     ROLEPLAY,
+    APP_HISTORY,
 )
 
 
