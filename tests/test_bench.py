@@ -108,3 +108,18 @@ def test_history_benchmark_runs_and_reports_ratios():
     text = history_store.table(result)
     assert "save one scorecard" in text
     assert "read 2 teams x 2 quarters" in text
+
+
+def test_raw_data_benchmark_runs_and_reports_ratios():
+    raw_data = _bench_module("raw_data")
+    result = raw_data.run(reps=5, quarters=1, repeat=1)
+    assert result["read_csv"]["median_s"] > 0
+    assert result["assess"]["peak_mib"] > 0
+    assert result["ratio"] == result["assess"]["median_s"] / result["read_csv"]["median_s"]
+    text = raw_data.table([result])
+    assert "5 x 1" in text
+    assert "memory / disk" in text
+    run = _bench_module("run")
+    report = run.report({"machine": run.machine(), "raw_data": [result]})
+    assert "### Raw data" in report
+    assert "`assess --data` at 5 x 1" in report
