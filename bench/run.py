@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import app
 import book_build
+import history
 import history_store
 import kpi_engine
 import raw_data
@@ -211,8 +212,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--quick", action="store_true", help="fewer runs, small sizes (a check)")
+    parser.add_argument(
+        "--history", type=Path, default=history.HISTORY, help="CSV the run's figures are added to"
+    )
     args = parser.parse_args(argv)
-    text = report(run(args.quick))
+    results = run(args.quick)
+    text = report(results)
+    added = history.append(results, args.history)
+    print(f"{added} figures added to {args.history}", file=sys.stderr)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
