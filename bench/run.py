@@ -24,8 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import app
 import book_build
+import history
 import history_store
 import kpi_engine
+import raw_data
 import startup
 
 import notebooks
@@ -35,6 +37,9 @@ OUT = ROOT / "book" / "performance-results.md"
 
 # Goals, in seconds, on a 2-core machine.
 GOALS = {"clean": 90.0, "nochange": 5.0, "onepage": 10.0}
+# Organisation sizes of the raw-data benchmark: the sample generator's largest organisation is
+# 20,000 reps (100,000 reps x 12 quarters would be about 3.7 GB of CSV, generated in memory first).
+RAW_DATA_REPS = [10000, 20000]
 
 
 def version(dist: str) -> str:
@@ -103,6 +108,18 @@ def goals_table(results: dict[str, Any]) -> str:
             f"| `salesplaybook app` to first scorecard ≤ {app.GOAL_S:.0f} s | {t:.2f} s "
             f"| {met(t, app.GOAL_S)} |"
         )
+    raw = results.get("raw_data")
+    if raw:
+        first = raw[0]
+        lines.append(
+            f"| `assess --data` at {first['reps']:,} x {first['quarters']} ≤ "
+            f"{raw_data.GOAL_RATIO}x `pd.read_csv` | {first['ratio']:.2f}x "
+            f"| {met(first['ratio'], raw_data.GOAL_RATIO)} |"
+        )
+        lines.append(
+            f"| its peak memory ≤ {raw_data.GOAL_MEMORY}x the files on disk "
+            f"| {first['memory_ratio']:.2f}x | {met(first['memory_ratio'], raw_data.GOAL_MEMORY)} |"
+        )
     start = results.get("startup")
     if start is not None:
         t = start["help"]["median_s"]
@@ -146,6 +163,12 @@ def report(results: dict[str, Any]) -> str:
             "(row-by-row: 1); floor: `pd.read_csv` of the same tables.\n\n"
             + kpi_engine.table(kpi["results"])
         )
+    if results.get("raw_data"):
+        parts.append(
+            "### Raw data\n\nBoth as fresh processes (start included), medians of "
+            f"{results['raw_data'][0]['repeat']} runs; floor: `pd.read_csv` of the same files "
+            "in the same environment.\n\n" + raw_data.table(results["raw_data"])
+        )
     if results.get("history") is not None:
         history = results["history"]
         parts.append(
@@ -177,6 +200,9 @@ def run(quick: bool = False) -> dict[str, Any]:
         "repeat": repeat,
         "results": [kpi_engine.run(n, quarters, repeat, 1) for n in reps],
     }
+    step("raw data (generates the folders; several minutes)")
+    sizes, repeat = ([100], 1) if quick else (RAW_DATA_REPS, 3)
+    results["raw_data"] = [raw_data.run(n, quarters, repeat) for n in sizes]
     step("assessment history")
     results["history"] = history_store.run(4, 4, 1) if quick else history_store.run(20, 12, 5)
     return results
@@ -186,8 +212,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--quick", action="store_true", help="fewer runs, small sizes (a check)")
+    parser.add_argument(
+        "--history", type=Path, default=history.HISTORY, help="CSV the run's figures are added to"
+    )
     args = parser.parse_args(argv)
-    text = report(run(args.quick))
+    results = run(args.quick)
+    text = report(results)
+    added = history.append(results, args.history)
+    print(f"{added} figures added to {args.history}", file=sys.stderr)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

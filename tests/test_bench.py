@@ -108,3 +108,52 @@ def test_history_benchmark_runs_and_reports_ratios():
     text = history_store.table(result)
     assert "save one scorecard" in text
     assert "read 2 teams x 2 quarters" in text
+
+
+def test_raw_data_benchmark_runs_and_reports_ratios():
+    raw_data = _bench_module("raw_data")
+    result = raw_data.run(reps=5, quarters=1, repeat=1)
+    assert result["read_csv"]["median_s"] > 0
+    assert result["assess"]["peak_mib"] > 0
+    assert result["ratio"] == result["assess"]["median_s"] / result["read_csv"]["median_s"]
+    text = raw_data.table([result])
+    assert "5 x 1" in text
+    assert "memory / disk" in text
+    run = _bench_module("run")
+    report = run.report({"machine": run.machine(), "raw_data": [result]})
+    assert "### Raw data" in report
+    assert "`assess --data` at 5 x 1" in report
+
+
+def test_history_appends_one_row_per_figure_under_one_header(tmp_path):
+    history = _bench_module("history")
+    run = _bench_module("run")
+    results = {
+        "machine": run.machine(),
+        "startup": {
+            "repeat": 1,
+            "python": {"median_s": 0.02, "peak_mib": 8.0},
+            "help": {"median_s": 0.1, "peak_mib": 16.0},
+        },
+        "raw_data": [
+            {
+                "reps": 10,
+                "quarters": 2,
+                "disk_mib": 4.0,
+                "read_csv": {"median_s": 1.0, "peak_mib": 50.0},
+                "assess": {"median_s": 3.0, "peak_mib": 10.0},
+            }
+        ],
+    }
+    path = tmp_path / "history.csv"
+    assert history.append(results, path, revision="abc") == 3
+    assert history.append(results, path, revision="def") == 3
+    lines = path.read_text("utf-8").splitlines()
+    assert lines[0] == ",".join(history.FIELDS)
+    assert len(lines) == 7
+    got = history.read(path)
+    assert [r["commit"] for r in got] == ["abc"] * 3 + ["def"] * 3
+    by_name = {r["benchmark"]: r for r in got[:3]}
+    assert by_name["salesplaybook --help"]["ratio"] == "5.000"
+    assert by_name["assess --data 10x2"]["ratio"] == "3.000"
+    assert by_name["assess --data 10x2 peak memory"]["ratio"] == "2.500"

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook import __version__
     from salesplaybook.sphinxext.battlecards import setup_battlecards
+    from salesplaybook.sphinxext.bench_history import setup_bench_history
     from salesplaybook.sphinxext.careers import setup_careers
     from salesplaybook.sphinxext.code_pages import setup_code_pages
     from salesplaybook.sphinxext.content import setup_content
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_offline(app)
     setup_code_pages(app)
     setup_figures(app)
+    setup_bench_history(app)
     for setup_directive in (
         setup_kpi_framework,
         setup_objections,
