@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.fingerprint import code_fingerprint
     from salesplaybook.sphinxext.forecast_categories import setup_forecast_categories
     from salesplaybook.sphinxext.glossary import setup_glossary
+    from salesplaybook.sphinxext.icon_fonts import setup_icon_fonts
     from salesplaybook.sphinxext.key_questions import setup_key_questions
     from salesplaybook.sphinxext.kpi_framework import setup_kpi_framework
     from salesplaybook.sphinxext.loss_reasons import setup_loss_reasons
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_content(app)
     setup_editions(app)
     setup_offline(app)
+    setup_icon_fonts(app)
     setup_code_pages(app)
     setup_figures(app)
     for setup_directive in (
