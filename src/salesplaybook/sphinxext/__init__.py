@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.loss_reasons import setup_loss_reasons
     from salesplaybook.sphinxext.objections import setup_objections
     from salesplaybook.sphinxext.offline import setup_offline
+    from salesplaybook.sphinxext.page_assets import setup_page_assets
     from salesplaybook.sphinxext.pipeline import setup_pipeline
     from salesplaybook.sphinxext.process import setup_process
     from salesplaybook.sphinxext.prospecting import setup_prospecting
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_editions(app)
     setup_offline(app)
     setup_icon_fonts(app)
+    setup_page_assets(app)
     setup_code_pages(app)
     setup_figures(app)
     for setup_directive in (
