@@ -90,7 +90,7 @@ def goal_lines(result: dict[str, Any]) -> list[str]:
     for key, label in (("nochange", "`make book`, nothing changed"), ("onepage", "one page")):
         ratio = site[key] / floor[key]
         lines.append(
-            f"| {label}, ≤ {GOALS[key]}x the minimal book's | {ratio:.1f}x "
+            f"| {label}, ≤ {GOALS[key]}x the minimal book's | {ratio:.2f}x "
             f"| {_met(ratio <= GOALS[key])} |"
         )
     clean = result["clean_s"]
@@ -119,7 +119,7 @@ def table(result: dict[str, Any]) -> str:
     ]
     for key, label in (("nochange", "nothing changed"), ("onepage", "one page changed")):
         lines.append(
-            f"| {label} | {site[key]:.2f} s | {floor[key]:.2f} s | {site[key] / floor[key]:.1f}x |"
+            f"| {label} | {site[key]:.2f} s | {floor[key]:.2f} s | {site[key] / floor[key]:.2f}x |"
         )
     lines += [
         "",

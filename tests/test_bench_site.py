@@ -32,12 +32,12 @@ def test_goals_are_judged_against_the_minimal_book_and_the_weight_limits():
         },
     }
     lines = site_build.goal_lines(result)
-    assert "| `make book`, nothing changed, ≤ 1.5x the minimal book's | 0.1x | met |" in lines
-    assert "| one page, ≤ 2.0x the minimal book's | 3.6x | **not met** |" in lines
+    assert "| `make book`, nothing changed, ≤ 1.5x the minimal book's | 0.15x | met |" in lines
+    assert "| one page, ≤ 2.0x the minimal book's | 3.60x | **not met** |" in lines
     assert "| `make book` clean, both editions, ≤ 45 s | 50.0 s | **not met** |" in lines
     assert "| home page ≤ 500 KB | 400 KB | met |" in lines
     assert "heaviest: `search.html` 800 KB | **not met** |" in lines[-1]
-    assert "| one page changed | 9.00 s | 2.50 s | 3.6x |" in site_build.table(result)
+    assert "| one page changed | 9.00 s | 2.50 s | 3.60x |" in site_build.table(result)
 
 
 def test_page_weights_are_read_from_the_built_site(tmp_path):
