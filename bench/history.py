@@ -65,6 +65,10 @@ def figures(results: dict[str, Any]) -> Iterator[tuple[str, float, float]]:
     if kpi is not None:
         for r in kpi["results"]:
             yield f"kpi metrics {r['reps']}x{r['quarters']}", r["metrics_s"], r["read_csv_s"]
+    site = results.get("site")
+    if site is not None:
+        for key in ("nochange", "onepage"):
+            yield f"make book {key}", site["site"][key], site["floor"][key]
     for r in results.get("raw_data") or ():
         size = f"{r['reps']}x{r['quarters']}"
         yield f"assess --data {size}", r["assess"]["median_s"], r["read_csv"]["median_s"]

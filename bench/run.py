@@ -28,6 +28,7 @@ import history
 import history_store
 import kpi_engine
 import raw_data
+import site_build
 import startup
 
 import notebooks
@@ -93,6 +94,8 @@ def goals_table(results: dict[str, Any]) -> str:
         for key, label in (("nochange", "rebuild, nothing changed"), ("onepage", "one page")):
             t = b[key]["median_s"]
             lines.append(f"| {label}, ≤ {GOALS[key]:.0f} s | {t:.1f} s | {met(t, GOALS[key])} |")
+    if results.get("site") is not None:
+        lines += site_build.goal_lines(results["site"])
     nbs = results.get("notebooks")
     if nbs is not None:
         worst_name, worst = max(nbs["notebooks"].items(), key=lambda kv: kv[1])
@@ -144,6 +147,11 @@ def report(results: dict[str, Any]) -> str:
             "### Book build\n\nFloor: the same builds of a minimal one-page Jupyter Book.\n\n"
             + book_build.table(results["book"])
         )
+    if results.get("site") is not None:
+        parts.append(
+            "### Rebuilds and page weight\n\nFloor: a minimal one-page Jupyter Book's rebuilds.\n\n"
+            + site_build.table(results["site"])
+        )
     if results.get("notebooks") is not None:
         parts.append(
             f"### Notebooks\n\nMedians of {results['notebooks']['repeat']} runs with nbclient.\n\n"
@@ -187,6 +195,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     results["book"] = book_build.run(
         clean_repeat=1 if quick else 2, repeat=1 if quick else 3, execute=not quick
     )
+    step("rebuilds and page weight (a few minutes)")
+    results["site"] = site_build.run(repeat=1 if quick else 3)
     step("notebooks")
     results["notebooks"] = notebooks.run(repeat=1 if quick else 3)
     step("start-up")

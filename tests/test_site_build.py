@@ -102,7 +102,7 @@ def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch)
             return 0
 
     monkeypatch.setattr(subprocess, "Popen", Process)  # what build starts the editions with
-    monkeypatch.setattr(build, "extract", lambda root, strict=False: 0)
+    monkeypatch.setattr(build, "extract", lambda root, strict=False, fresh=True: 0)
     monkeypatch.setattr(build, "check_translations", lambda root: None)
     assert build.build_site(tmp_path, strict=True) == 0
     assert len(started) == 2

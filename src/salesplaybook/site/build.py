@@ -15,6 +15,7 @@ from pathlib import Path
 from salesplaybook.core.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.languages import LANGUAGE_VARIABLE
+from salesplaybook.site import stamps
 from salesplaybook.site.catalogs import (
     CatalogError,
     catalog_problems,
@@ -59,13 +60,15 @@ def _sphinx(
     return int(result)
 
 
-def extract(root: Path, strict: bool = False) -> int:
+def extract(root: Path, strict: bool = False, *, fresh: bool = True) -> int:
     """Write the English pages' translatable text as gettext templates (one per page).
 
-    Always from scratch: pages such as the command-line reference are generated from code, which
-    Sphinx does not track, and a stale template would let an outdated translation through.
+    From scratch unless the caller knows the code is unchanged (:func:`build_site` does, from its
+    stamps): pages such as the command-line reference are generated from code, which Sphinx does
+    not track, and a stale template would let an outdated translation through.
     """
     build = root / BUILD
+    stamps.forget(build, GETTEXT)  # whoever extracts records what from, if they know
     return _sphinx(
         root,
         build / GETTEXT,
@@ -73,7 +76,7 @@ def extract(root: Path, strict: bool = False) -> int:
         builder="gettext",
         overrides={"language": SOURCE.sphinx_language},
         strict=strict,
-        fresh=True,
+        fresh=fresh,
     )
 
 
@@ -90,6 +93,7 @@ def _redirect(outdir: Path, root_doc: str) -> None:
 
 def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
     build = root / BUILD
+    stamps.forget(build, edition.lang)  # build_site records it when this build succeeded
     overrides: dict[str, object] = {"language": edition.sphinx_language}
     if edition is not SOURCE:
         compiled = build / "locales"
@@ -175,17 +179,77 @@ def _spawn(root: Path, edition: Edition, strict: bool) -> subprocess.Popen[bytes
     return subprocess.Popen([*command, "--strict"] if strict else command)
 
 
+def _extract_when_changed(root: Path, inputs: stamps.Inputs, strict: bool) -> int:
+    """The templates, unless the last extraction read the same inputs. Incremental when only
+    pages changed (Sphinx re-reads those, and the code pages always); from scratch when the code
+    or the installed libraries changed, or the last extraction failed."""
+    build = root / BUILD
+    key = inputs.key(catalogs=False)
+    if (build / GETTEXT).is_dir() and stamps.is_current(build, GETTEXT, key, strict=strict):
+        return 0
+    last = stamps.recorded(build, GETTEXT)
+    # Sphinx warns only about the pages it reads: a strict run after a lenient one reads them all.
+    fresh = last.get("code") != inputs.code or (strict and last.get("strict") is not True)
+    status = extract(root, strict, fresh=fresh)
+    if status == 0:
+        stamps.record(build, GETTEXT, key, strict=strict, code=inputs.code)
+    return status
+
+
+def _edition_key(inputs: stamps.Inputs, edition: Edition) -> str:
+    return inputs.key(catalogs=edition is not SOURCE)
+
+
+def _outdated(root: Path, inputs: stamps.Inputs, strict: bool) -> list[Edition]:
+    """The editions whose inputs changed since their last successful build (or whose pages are
+    gone)."""
+    build = root / BUILD
+    return [
+        edition
+        for edition in EDITIONS
+        if not html_dir(edition, build).joinpath("index.html").is_file()
+        or not stamps.is_current(build, edition.lang, _edition_key(inputs, edition), strict=strict)
+    ]
+
+
+def _build_editions(
+    root: Path, inputs: stamps.Inputs, editions: list[Edition], strict: bool
+) -> int:
+    """Side by side; each edition's stamp is written when it succeeded, forgotten before."""
+    build = root / BUILD
+    for edition in editions:
+        stamps.forget(build, edition.lang)
+    running = [(edition, _spawn(root, edition, strict)) for edition in editions]
+    worst = 0
+    for edition, process in running:
+        status = process.wait()
+        if status == 0:
+            stamps.record(build, edition.lang, _edition_key(inputs, edition), strict=strict)
+        worst = max(worst, status)
+    return worst
+
+
 def build_site(root: Path, strict: bool = False) -> int:
     """Both editions. The English one is built even when the catalogs are behind, so a writer
-    sees their page; the Chinese one is then refused with the list of strings to translate."""
-    status = extract(root, strict)
+    sees their page; the Chinese one is then refused with the list of strings to translate.
+
+    An edition whose inputs did not change since it was last built is not built again, and the
+    extraction is skipped when the pages did not change (see :mod:`salesplaybook.site.stamps`).
+    """
+    inputs = stamps.Inputs.read(root)
+    todo = _outdated(root, inputs, strict)
+    if not todo:
+        print("The book is up to date: nothing changed since it was last built.")
+        return 0
+    status = _extract_when_changed(root, inputs, strict)
     if status:
         return status
     try:
         check_translations(root)
     except CatalogError as exc:
-        english = _spawn(root, SOURCE, strict).wait()
+        english = [edition for edition in todo if edition is SOURCE]
+        status = _build_editions(root, inputs, english, strict)
+        stamps.forget(root / BUILD, CHINESE.lang)
         print(f"error: the Chinese edition was not built.\n{exc}", file=sys.stderr)
-        return english or 1
-    running = [_spawn(root, edition, strict) for edition in EDITIONS]
-    return max(process.wait() for process in running)
+        return status or 1
+    return _build_editions(root, inputs, todo, strict)

@@ -42,11 +42,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.fingerprint import code_fingerprint
     from salesplaybook.sphinxext.forecast_categories import setup_forecast_categories
     from salesplaybook.sphinxext.glossary import setup_glossary
+    from salesplaybook.sphinxext.icon_fonts import setup_icon_fonts
     from salesplaybook.sphinxext.key_questions import setup_key_questions
     from salesplaybook.sphinxext.kpi_framework import setup_kpi_framework
     from salesplaybook.sphinxext.loss_reasons import setup_loss_reasons
     from salesplaybook.sphinxext.objections import setup_objections
     from salesplaybook.sphinxext.offline import setup_offline
+    from salesplaybook.sphinxext.page_assets import setup_page_assets
     from salesplaybook.sphinxext.pipeline import setup_pipeline
     from salesplaybook.sphinxext.process import setup_process
     from salesplaybook.sphinxext.prospecting import setup_prospecting
@@ -66,6 +68,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_content(app)
     setup_editions(app)
     setup_offline(app)
+    setup_icon_fonts(app)
+    setup_page_assets(app)
     setup_code_pages(app)
     setup_figures(app)
     setup_bench_history(app)
