@@ -28,8 +28,10 @@ from salesplaybook.content.model import Text
 pytestmark = pytest.mark.site
 
 ROOT = Path(__file__).resolve().parents[1]
-PAYLOAD_EN = "<img src=x onerror=alert(1)><script>alert(2)</script>"
-PAYLOAD_ZH = "<img src=x onerror=alert(3)>中<script>alert(4)</script>"
+# No digits: the content check reads the numbers a text states (a criterion's text must not
+# restate its minimum), and a payload's digits would be read as such.
+PAYLOAD_EN = "<img src=x onerror=alert(en)><script>alert(en)</script>"
+PAYLOAD_ZH = "<img src=x onerror=alert(zh)>中<script>alert(zh)</script>"
 RAW = ("<img src=x onerror=", "<script>alert(")
 
 
@@ -37,7 +39,9 @@ def poison(data: Any) -> Any:
     """Every bilingual text of a content file with a payload appended, in both languages."""
     if isinstance(data, dict):
         if set(data) == {"en", "zh"} and all(isinstance(v, str) for v in data.values()):
-            return {"en": f"{data['en']} {PAYLOAD_EN}", "zh": f"{data['zh']} {PAYLOAD_ZH}"}
+            # The Chinese payload follows a full stop: a text that ends by listing key questions
+            # ("关键提问：…") would otherwise list the payload as one of them.
+            return {"en": f"{data['en']} {PAYLOAD_EN}", "zh": f"{data['zh']}。{PAYLOAD_ZH}"}
         return {k: poison(v) for k, v in data.items()}
     if isinstance(data, list):
         return [poison(v) for v in data]
@@ -132,7 +136,7 @@ def test_no_page_of_either_edition_holds_the_payload(hostile_repo):
     copy, _ = hostile_repo
     pages = [p for p in (copy / "_build" / "html").rglob("*.html") if "_sources" not in p.parts]
     assert any(p.is_relative_to(copy / "_build" / "html" / "zh") for p in pages)
-    shown = [p for p in pages if "alert(1)&gt;" in p.read_text("utf-8")]
+    shown = [p for p in pages if "alert(en)&gt;" in p.read_text("utf-8")]
     assert len(shown) > 10, "the payload should be shown, as text, on many pages"
     live = {str(p): found for p in pages if (found := live_in_page(p.read_text("utf-8")))}
     assert live == {}
