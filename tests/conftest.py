@@ -1,12 +1,25 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAYBOOKS = ROOT / "playbooks"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """No test reads or writes the user's own assessment history: the default store lives in a
+    data folder of the session's, and a ``SALESPLAYBOOK_DB`` of the developer's is not seen (a
+    test that wants one sets it)."""
+    folder = tmp_path_factory.mktemp("user-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(folder))
+        patch.delenv("SALESPLAYBOOK_DB", raising=False)
+        yield folder
 
 
 @pytest.fixture

@@ -226,3 +226,9 @@ def test_a_url_that_cannot_be_opened_is_a_clear_error(tmp_path):
         open_store("no such thing::")
     with pytest.raises(SalesplaybookError, match="no driver"):
         open_store("nosuchdb://somewhere/x")
+
+
+def test_the_tests_never_touch_the_users_own_history(private_data_folder: Path):
+    # conftest's session fixture: the default store is a file of the session's data folder.
+    assert database.default_path().is_relative_to(private_data_folder)
+    assert database.configured_url() == f"sqlite:///{database.default_path()}"
