@@ -9,11 +9,13 @@ SALESPLAYBOOK_REQUIRE_BROWSER=1 and a skip becomes a failure.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gzip
 import http.server
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from tests.browsers import unavailable
+from tests.browsers import chromium, unavailable
 from tests.builtsite import EDITIONS, HTML, has_chinese, html_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +49,6 @@ def site_pages() -> list[str]:
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    sent: list[tuple[str, int]]  # (file served, bytes sent) since the last visit started
-
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -57,16 +57,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return str(AXE)
         return super().translate_path(path)
 
-    def send_header(self, keyword: str, value: str) -> None:
-        if keyword.lower() == "content-length":
-            self.sent.append((self.translate_path(self.path), int(value)))
-        super().send_header(keyword, value)
-
 
 @dataclass
 class Server:
     base: str
-    sent: list[tuple[str, int]]
+
+    def file(self, url: str) -> Path | None:
+        """The file of the site a URL of this server serves (None: not one of the site's)."""
+        parts = urlsplit(url)
+        if not url.startswith(self.base) or parts.path == AXE_URL:
+            return None
+        path = HTML / unquote(parts.path).lstrip("/")
+        return path / "index.html" if path.is_dir() else path
 
 
 @functools.cache
@@ -79,14 +81,11 @@ def gzipped_size(path: str) -> int:
 def server() -> Iterator[Server]:
     if not (HTML / "book" / "index.html").exists():
         pytest.fail(f"{HTML} has no book: build it first (make book)")
-    sent: list[tuple[str, int]] = []
-    handler = functools.partial(
-        type("CountingHandler", (Handler,), {"sent": sent}), directory=str(HTML)
-    )
+    handler = functools.partial(Handler, directory=str(HTML))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", sent)
+    yield Server(f"http://127.0.0.1:{httpd.server_address[1]}")
     httpd.shutdown()
 
 
@@ -117,6 +116,7 @@ class Visit:
     bytes: int = 0
     gzipped: int = 0
     violations: list[str] = field(default_factory=list)
+    too_wide: list[str] = field(default_factory=list)  # on a phone's screen
 
 
 AXE_RUN = """async () => {
@@ -127,16 +127,35 @@ AXE_RUN = """async () => {
       .map(n => n.target.join(" ")).join("; ")})`);
 }"""
 
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+WIDE = """() => Array.from(document.querySelectorAll("body *"))
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .filter(e => !e.closest(".bd-sidebar-primary, .bd-sidebar-secondary"))
+  .slice(0, 3).map(e => e.tagName + "." + e.className)"""
+
 LINKS = """() => [
   ...Array.from(document.querySelectorAll("a[href]"), a => a.href),
   ...Array.from(document.querySelectorAll("link[rel=alternate][href]"), l => l.href),
 ]"""
 
 
-def visit(browser: Any, server: Server, rel: str, with_axe: bool) -> Visit:
+#: Pages visited side by side: a visit mostly waits (for the network to be idle, for axe), so a
+#: few at once keep a two-core machine busy instead of one page at a time.
+VISITORS = 4
+
+
+async def visit(browser: Any, server: Server, rel: str, with_axe: bool) -> Visit:
+    """One first-time reader's visit (a fresh context: empty cache) that refuses, and records,
+    every request off the site."""
     record = Visit(rel)
-    context = isolated(browser, server)
-    page = context.new_page()
+    context = await browser.new_context()
+
+    async def refuse(route: Any) -> None:
+        record.outside.append(route.request.url)
+        await route.abort()
+
+    await context.route(lambda url: not url.startswith(server.base), refuse)
+    page = await context.new_page()
     page.on(
         "console",
         lambda m: record.console_errors.append(m.text) if m.type == "error" else None,
@@ -150,33 +169,71 @@ def visit(browser: Any, server: Server, rel: str, with_axe: bool) -> Visit:
             else None
         ),
     )
-    page.on(
-        "response",
-        lambda r: record.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None,
-    )
-    server.sent.clear()
-    page.goto(f"{server.base}/{rel}", wait_until="networkidle")
-    record.bytes = sum(size for _, size in server.sent)
-    record.gzipped = sum(gzipped_size(path) for path, _ in server.sent)
-    record.outside = list(context.outside)
-    record.links = page.evaluate(LINKS)
+    served: list[Path] = []
+
+    def response(r: Any) -> None:
+        if r.status >= 400:
+            record.failed.append(f"{r.url} (HTTP {r.status})")
+        elif (path := server.file(r.url)) is not None and path.is_file():
+            served.append(path)
+
+    page.on("response", response)
+    await page.goto(f"{server.base}/{rel}", wait_until="networkidle")
+    record.bytes = sum(path.stat().st_size for path in served)
+    record.gzipped = sum(gzipped_size(str(path)) for path in served)
+    record.links = await page.evaluate(LINKS)
     record.ids = set(
-        page.evaluate("() => Array.from(document.querySelectorAll('[id]'), e => e.id)")
+        await page.evaluate("() => Array.from(document.querySelectorAll('[id]'), e => e.id)")
     )
     if with_axe:
-        page.add_script_tag(url=AXE_URL)
-        record.violations = page.evaluate(AXE_RUN)
-    context.close()
+        await page.add_script_tag(url=AXE_URL)
+        record.violations = await page.evaluate(AXE_RUN)
+    await context.close()
+    record.too_wide = await on_a_phone(browser, server, rel)
     return record
+
+
+async def on_a_phone(browser: Any, server: Server, rel: str) -> list[str]:
+    """What makes the page scroll sideways on a phone (nothing, for a page that fits)."""
+    context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    await context.route(lambda url: not url.startswith(server.base), lambda r: r.abort())
+    page = await context.new_page()
+    await page.goto(f"{server.base}/{rel}", wait_until="load")
+    overflow = await page.evaluate(OVERFLOW)
+    culprits = await page.evaluate(WIDE) if overflow > 1 else []
+    await context.close()
+    return [f"{overflow}px too wide: {', '.join(culprits)}"] if overflow > 1 else []
+
+
+async def visit_all(server: Server, pages: list[str], with_axe: bool) -> dict[str, Visit]:
+    from playwright.async_api import async_playwright
+
+    gate = asyncio.Semaphore(VISITORS)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium(), args=["--no-sandbox"]
+        )
+
+        async def one(rel: str) -> Visit:
+            async with gate:
+                return await visit(browser, server, rel, with_axe)
+
+        done = await asyncio.gather(*(one(rel) for rel in pages))
+        await browser.close()
+    return {v.page: v for v in done}
 
 
 @pytest.fixture(scope="session")
 def visits(browser: Any, server: Server) -> dict[str, Visit]:
+    """Every page of both editions, visited once by a first-time reader, axe included. Its own
+    browser, driven by Playwright's asynchronous API (in a thread of its own: the session's
+    browser holds this thread's synchronous one)."""
     pages = site_pages()
     assert pages, "no pages found in the built site"
     if not AXE.exists():
         unavailable(f"{AXE.relative_to(ROOT)} is missing (npm ci installs axe-core)")
-    return {rel: visit(browser, server, rel, with_axe=True) for rel in pages}
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, visit_all(server, pages, with_axe=True)).result()
 
 
 def report(found: dict[str, list[str]]) -> str:
@@ -275,25 +332,9 @@ def _first_chapter() -> str:
     return f"{toc['parts'][0]['chapters'][0]['file']}.html"
 
 
-def test_phone_viewport_has_no_horizontal_scrolling(browser, server):
-    context = isolated(browser, server, viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    wide: dict[str, list[str]] = {}
-    for rel in site_pages():
-        page.goto(f"{server.base}/{rel}", wait_until="load")
-        overflow = page.evaluate(
-            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        if overflow > 1:
-            culprits = page.evaluate(
-                """() => Array.from(document.querySelectorAll("body *"))
-                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                  .filter(e => !e.closest(".bd-sidebar-primary, .bd-sidebar-secondary"))
-                  .slice(0, 3).map(e => e.tagName + "." + e.className)"""
-            )
-            wide[rel] = [f"{overflow}px too wide: {', '.join(culprits)}"]
-    context.close()
-    assert not wide, report(wide)
+def test_phone_viewport_has_no_horizontal_scrolling(visits):
+    found = {rel: v.too_wide for rel, v in visits.items() if v.too_wide}
+    assert not found, report(found)
 
 
 def test_navigation_moves_through_the_book(browser, server):

@@ -38,6 +38,7 @@ def _sphinx(
     strict: bool,
     quiet: bool = True,
     fresh: bool = False,
+    jobs: int = 1,
 ) -> int:
     from jupyter_book.sphinx import build_sphinx
 
@@ -54,6 +55,7 @@ def _sphinx(
         keep_going=strict,
         quiet=quiet,
         freshenv=fresh,
+        jobs=jobs,
     )
     if isinstance(result, BaseException):
         return 1  # build_sphinx has already printed it the way sphinx-build does
@@ -118,10 +120,21 @@ def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
         builder="html",
         overrides=overrides,
         strict=strict,
+        jobs=_cores(),
     )
     if status == 0:
         _redirect(html_dir(edition, build), _root_doc(root))
     return status
+
+
+def _cores() -> int:
+    """Sphinx's reading processes for an edition: one per core this process may use. The Chinese
+    edition executes every notebook while reading; both editions build side by side, so the
+    cores stay busy while the English one (which executes nothing) is done early."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def check_book(root: Path) -> None:

@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.objections import setup_objections
     from salesplaybook.sphinxext.offline import setup_offline
     from salesplaybook.sphinxext.page_assets import setup_page_assets
+    from salesplaybook.sphinxext.parallel import setup_parallel
     from salesplaybook.sphinxext.pipeline import setup_pipeline
     from salesplaybook.sphinxext.process import setup_process
     from salesplaybook.sphinxext.prospecting import setup_prospecting
@@ -70,6 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_offline(app)
     setup_icon_fonts(app)
     setup_page_assets(app)
+    setup_parallel(app)
     setup_code_pages(app)
     setup_figures(app)
     setup_bench_history(app)
