@@ -3,9 +3,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import nbformat
+import pytest
 from click.testing import CliRunner
+from nbclient.exceptions import CellExecutionError
 
 from salesplaybook.cli import main
+from salesplaybook.site.notebooks import execute_all
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,3 +58,21 @@ def test_every_notebook_shows_the_readers_language():
         setup = next(c for c in code if "import" in c)
         assert "lang = reader_language()" in setup, path.name
         assert "notebook_charts()" in setup, path.name
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_every_notebook_runs_even_when_one_fails_then_the_failure_is_raised(tmp_path: Path):
+    broken = _notebook(tmp_path / "a.ipynb", "raise ValueError('planted')")
+    fine = _notebook(tmp_path / "b.ipynb", "print(6 * 7)")
+    started: list[Path] = []
+    with pytest.raises(CellExecutionError, match="planted"):
+        execute_all([broken, fine], started=started.append)
+    assert sorted(started) == [broken, fine]
+    outputs = nbformat.read(fine, as_version=4).cells[0].outputs
+    assert outputs[0]["text"] == "42\n"

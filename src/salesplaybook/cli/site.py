@@ -105,8 +105,6 @@ def notebooks(notebooks: tuple[Path, ...]) -> None:
     """Re-execute NOTEBOOKS in place, so that their stored outputs are today's (after a change
     to the code or the content; nbval then checks that a fresh run reproduces them)."""
     need(EXECUTE)
-    from salesplaybook.site.notebooks import execute_in_place
+    from salesplaybook.site.notebooks import execute_all
 
-    for path in notebooks:
-        click.echo(f"executing {path}", err=True)
-        execute_in_place(path)
+    execute_all(notebooks, started=lambda path: click.echo(f"executing {path}", err=True))
