@@ -71,8 +71,9 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q -n 2 -m "not site and not browser and not wheel" tests
 
+# One notebook per worker (its cells run in order, in one kernel), two at a time.
 nbval: $(STAMP)
-	$(BIN)/pytest -q -p no:randomly --nbval --nbval-current-env \
+	$(BIN)/pytest -q -p no:randomly -n 2 --dist loadfile --nbval --nbval-current-env \
 		--nbval-sanitize-with notebooks/nbval-sanitize.cfg $(NOTEBOOKS)
 
 site-checks: $(STAMP)
@@ -102,7 +103,11 @@ screenshots: $(STAMP) $(AXE)
 wheel-test: $(STAMP)
 	$(BIN)/pytest -q -p no:randomly -m wheel tests/test_wheel.py
 
-test: lint typecheck check unit nbval wheel-test book-strict site-checks browser-checks
+# The checks that use one core run two at a time (their output kept together), then the ones
+# that use both, in order: the site checks and the browser checks read the strict build.
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint typecheck check wheel-test
+	@$(MAKE) --no-print-directory unit nbval book-strict site-checks browser-checks
 
 # Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
 # which the Performance page includes. Commit it after a run on the reference machine.
