@@ -20,6 +20,17 @@ def test_course_roleplay_writes_the_kit(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["roleplay-kit.html", "roleplay-scoring.csv"]
     assert 'lang="zh-CN"' in (out / "roleplay-kit.html").read_text("utf-8")
     assert "price_too_high" in (out / "roleplay-scoring.csv").read_text("utf-8-sig")
+    assert "1 scenario in" in result.stderr
+
+
+def test_course_roleplay_counts_a_tracks_scenarios(tmp_path: Path, playbook) -> None:
+    from salesplaybook.course.roleplay import roleplay_kit
+
+    result = run("course", "roleplay", "growing", "--out", str(tmp_path / "kit"))
+    assert result.exit_code == 0, result.output
+    count = len(roleplay_kit(playbook, "growing").scenarios)
+    assert count > 1
+    assert f"{count} scenarios in" in result.stderr
 
 
 def test_course_roleplay_refuses_a_non_empty_folder(tmp_path: Path) -> None:

@@ -42,7 +42,6 @@ def course_roleplay(
     output_folder(out, list(files), force=True)
     for name, data in files.items():
         write_file(out.resolve() / name, data)
-    click.echo(
-        f"role-play kit for {kit.subject} ({lang}): {len(kit.scenarios)} scenarios in {out}",
-        err=True,
-    )
+    count = len(kit.scenarios)
+    scenarios = "1 scenario" if count == 1 else f"{count} scenarios"
+    click.echo(f"role-play kit for {kit.subject} ({lang}): {scenarios} in {out}", err=True)
