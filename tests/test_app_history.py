@@ -111,3 +111,21 @@ def test_values_typed_in_are_used_by_the_apps_assessment(history, playbook):
     after = state.assess().indicator("sales_attainment")
     assert after.value == pytest.approx(typed)
     assert after.source == RECORDED
+
+
+def test_the_scorecard_is_drawn_again_after_values_are_recorded(history, playbook, monkeypatch):
+    from salesplaybook.views import app_page as page_module
+
+    state = sample_state(playbook)
+    state.history = history
+    monkeypatch.setattr(page_module, "sample_state", lambda _playbook: state)
+    page = page_module.app_page(playbook, "en")
+    tabs = next(x for x in _walk(page) if isinstance(x, w.Tab))
+    first = tabs.children[0]
+    tabs.selected_index = 5
+    tabs.selected_index = 0
+    assert tabs.children[0] is first  # nothing changed: not drawn again
+    tabs.selected_index = 5
+    history.record(None, str(state.period), "sales_attainment=0.5")
+    tabs.selected_index = 0
+    assert tabs.children[0] is not first

@@ -42,6 +42,9 @@ class AppHistory:
     playbook: Playbook
     url: str | None = None
     user: str | None = None
+    #: How many times values were recorded through this page: the scorecard, which uses them,
+    #: is drawn again when it is shown after a change.
+    changes: int = 0
 
     @classmethod
     def from_environment(cls, playbook: Playbook) -> AppHistory:
@@ -81,7 +84,9 @@ class AppHistory:
             raise SalesplaybookError("no value given: type indicator=value, one a line")
         values = parse_recorded(pairs, self.playbook)
         with self.store() as store:
-            return record_values(store, team or None, period.strip(), values, None)
+            count = record_values(store, team or None, period.strip(), values, None)
+        self.changes += 1
+        return count
 
     def save(self, card: Scorecard, comment: str = "", action_plan: str = "") -> Saved:
         """Keeps ``card`` as the next revision of its team and period."""

@@ -59,12 +59,20 @@ def app_page(playbook: Playbook | None = None, lang: Lang = "en") -> Any:
         return makers[index](state, current())
 
     revisions: dict[int, int] = {}
+    recorded: dict[int, int] = {}
 
     def show_tab(*_: Any) -> None:
+        # A tool's tab is drawn again after an upload; the scorecard after values were recorded
+        # in the History tab (it uses them).
         index = tabs.selected_index or 0
-        if index not in built or (index and revisions[index] != state.revision):
+        if (
+            index not in built
+            or (index and revisions[index] != state.revision)
+            or (index == 0 and recorded[index] != state.history.changes)
+        ):
             built[index] = build(index)
             revisions[index] = state.revision
+            recorded[index] = state.history.changes
             children = list(tabs.children)
             children[index] = built[index]
             tabs.children = children
