@@ -14,7 +14,7 @@ from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR, is_period_label, parse_period
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import allowed_text, canonical_value
-from salesplaybook.data.tables.csvfile import blank_cells, stripped_text
+from salesplaybook.data.tables.csvfile import blank_cells, is_arrow_text, stripped_text
 from salesplaybook.data.values import (
     DECIMAL_COMMA,
     THOUSANDS_COMMA,
@@ -44,7 +44,11 @@ def _per_unique(
     """Run ``parse`` once per distinct value. ``parse`` gets the distinct values, NFKC-folded
     and stripped, NaN for blank ones, and gives their results and a message per value that
     failed (NaN otherwise). Returns the codes, and per distinct value result and message."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    uniques: Any
+    if is_arrow_text(values.dtype):  # hashed by pyarrow, no Python string per cell
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    else:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
     norm = pd.Series([str(u) for u in uniques], dtype=object)
     norm = norm.str.normalize("NFKC").str.strip()
     results, messages = parse(norm.where(norm != ""))
@@ -201,6 +205,9 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
         return inside.astype("datetime64[ns]").dt.normalize(), errors
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
+        iso = _iso_dates(distinct)
+        if iso is not None:
+            return iso, pd.Series([None] * len(distinct), index=distinct.index, dtype=object)
         parts = pd.DataFrame(index=distinct.index, columns=["y", "m", "d", "H", "M", "S"])
         patterns = [_YMD, _CHINESE_DATE, _DOTTED_DATE] + (
             [_US_DATE] if us else _column_order(distinct)
@@ -250,6 +257,17 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
     codes, stamps, messages = _per_unique(values, parse)
     return _spread(values.index, codes, stamps, messages)
+
+
+def _iso_dates(distinct: pd.Series) -> pd.Series | None:
+    """The dates when every value is a real date written 2026-03-31 (as most files have
+    them), in one strict pass; None when any is written otherwise, for the full parse."""
+    stamps = pd.to_datetime(distinct, format="%Y-%m-%d", errors="coerce")
+    if bool((stamps.isna() & distinct.notna()).any()):
+        return None
+    if bool(((stamps < _FIRST_DATE) | (stamps > _LAST_DATE)).any()):  # 9999-12-31
+        return None
+    return stamps.astype("datetime64[ns]")
 
 
 _DMY_DATE = (
