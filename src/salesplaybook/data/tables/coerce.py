@@ -111,7 +111,7 @@ def coerce_table(
         typed[column] = result
         bad_index = errors.index if preset is None else errors.index.union(preset.index)
         bad[column] = bad_index
-    data = pd.DataFrame(typed, index=frame.index)
+    data = pd.DataFrame(typed, index=frame.index, copy=False)  # the parsed columns, not copies
     validated = _validate(data, table, problems, bad)
     problems.raise_if_any()
     extras = [c for c in frame.columns if c not in spec]
