@@ -192,17 +192,10 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
     that saved it; guessing would move deals between quarters silently, so it is refused.
     """
     if pd.api.types.is_datetime64_any_dtype(values.dtype):  # a typed frame: already dates
-        if isinstance(values.dtype, pd.DatetimeTZDtype):
-            values = values.dt.tz_localize(None)
-        # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
-        after_last = _LAST_DATE + pd.Timedelta(days=1)
-        outside = ((values < _FIRST_DATE) | (values >= after_last)).to_numpy(dtype=bool)
-        if not outside.any():
-            return values.astype("datetime64[ns]").dt.normalize(), _no_errors(values.index)
-        shown = [_out_of_range(f"{day:%Y-%m-%d}") for day in values[outside]]
-        errors = pd.Series(shown, index=values.index[outside], dtype="str")
-        inside = values.where(~outside)
-        return inside.astype("datetime64[ns]").dt.normalize(), errors
+        return _typed_dates(values)
+    iso_column = _iso_column(values, us)
+    if iso_column is not None:
+        return iso_column, _no_errors(values.index)
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         iso = _iso_dates(distinct)
@@ -257,6 +250,45 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
 
     codes, stamps, messages = _per_unique(values, parse)
     return _spread(values.index, codes, stamps, messages)
+
+
+def _typed_dates(values: pd.Series) -> Parsed:
+    """Dates of a typed frame, refused where pandas' nanoseconds cannot hold them."""
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
+    after_last = _LAST_DATE + pd.Timedelta(days=1)
+    outside = ((values < _FIRST_DATE) | (values >= after_last)).to_numpy(dtype=bool)
+    if not outside.any():
+        return values.astype("datetime64[ns]").dt.normalize(), _no_errors(values.index)
+    shown = [_out_of_range(f"{day:%Y-%m-%d}") for day in values[outside]]
+    errors = pd.Series(shown, index=values.index[outside], dtype="str")
+    inside = values.where(~outside)
+    return inside.astype("datetime64[ns]").dt.normalize(), errors
+
+
+def _iso_column(values: pd.Series, us: bool) -> pd.Series | None:
+    """A column of Arrow strings that are all real dates written 2026-03-31, as dates, by one
+    strict cast in pyarrow (no distinct values, no Python object per cell); None when any cell
+    is written otherwise or lies outside the supported dates, for the full parse."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if us or not is_arrow_text(values.dtype):
+        return None
+    try:
+        days = pc.cast(pa.array(values.array), pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    bounds = pc.min_max(days.cast(pa.int32())).as_py()  # day numbers: year 0 is no date
+    first, last = bounds["min"], bounds["max"]
+    epoch = pd.Timestamp(0)
+    if first is not None and (
+        first < (_FIRST_DATE - epoch).days or last > (_LAST_DATE - epoch).days
+    ):
+        return None
+    stamps = days.cast(pa.timestamp("ns")).to_numpy(zero_copy_only=False)
+    return pd.Series(stamps, index=values.index, name=values.name, dtype="datetime64[ns]")
 
 
 def _iso_dates(distinct: pd.Series) -> pd.Series | None:
