@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
+import pandera.api.pandas.components
 import pandera.api.pandas.container
 import pandera.errors
 
@@ -204,10 +205,13 @@ def _passes(
     on a whole column; None when anything fails, and the lazy validation then finds every
     failure case. On a clean table of millions of rows this is several times faster than the
     lazy validation, whose uniqueness check alone hashed every id twice."""
-    try:
-        coerced: pd.DataFrame = schema.coerce_dtype(data)
-    except (pandera.errors.SchemaError, pandera.errors.SchemaErrors):
-        return None
+    coerced = data
+    if not all(_has_dtype(data[name], column) for name, column in schema.columns.items()):
+        # else the parsers gave every column its dtype already, and coercing copies them
+        try:
+            coerced = schema.coerce_dtype(data)
+        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors):
+            return None
     for name, column in schema.columns.items():
         values = coerced[name]
         if not column.nullable and bool(values.isna().any()):
@@ -219,6 +223,15 @@ def _passes(
     if not all(bool(check(coerced).check_passed) for check in schema.checks):
         return None
     return coerced
+
+
+def _has_dtype(values: pd.Series, column: pandera.api.pandas.components.Column) -> bool:
+    """Whether a column already has the dtype the schema coerces it to (pandera's own check
+    also takes Int64 for int64 and object for text)."""
+    target = str(column.dtype)
+    if is_arrow_text(values.dtype):
+        return target in ("str", "string", "string[pyarrow]")
+    return str(values.dtype) == target
 
 
 def _all_distinct(values: pd.Series) -> bool:
