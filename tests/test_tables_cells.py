@@ -309,3 +309,18 @@ def test_dates_in_arrow_strings_read_as_in_python_strings(cells: list[str | None
     pd.testing.assert_series_equal(arrow, python)
     assert str(arrow.dtype) == "datetime64[ns]"
     assert arrow_errors.to_dict() == python_errors.to_dict()
+
+
+@pytest.mark.parametrize(
+    "cells", [["won", None, "lost"], ["won", "Won", "赢单"], ["won", "nope", None]]
+)
+def test_enumerations_in_arrow_strings_read_as_in_python_strings(
+    cells: list[str | None],
+) -> None:
+    from salesplaybook.data.tables import parse_enum
+    from salesplaybook.data.tables.csvfile import ARROW_TEXT
+
+    arrow, arrow_errors = parse_enum(pd.Series(cells, dtype=ARROW_TEXT), ["won", "lost"])
+    python, python_errors = parse_enum(pd.Series(cells, dtype=object), ["won", "lost"])
+    pd.testing.assert_series_equal(arrow, python)
+    assert arrow_errors.to_dict() == python_errors.to_dict()

@@ -349,6 +349,8 @@ def _date_problem(text: str, matched: bool, us: bool) -> str:
 def parse_enum(values: pd.Series, allowed: Sequence[str]) -> Parsed:
     """Ids, English names ("Sales rep") or Chinese names (销售代表) of an enumeration."""
     allowed_set = set(allowed)
+    if _all_ids(values, allowed):
+        return values, _no_errors(values.index)
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         found = distinct.map(lambda v: v if pd.isna(v) else canonical_value(v))
@@ -359,6 +361,18 @@ def parse_enum(values: pd.Series, allowed: Sequence[str]) -> Parsed:
 
     codes, result, messages = _per_unique(values, parse)
     return _spread(values.index, codes, result, messages)
+
+
+def _all_ids(values: pd.Series, allowed: Sequence[str]) -> bool:
+    """Whether a column of Arrow strings holds only the ids themselves (or blanks), as exports
+    of our own tables do: one pass in pyarrow instead of a parse per distinct value."""
+    if not is_arrow_text(values.dtype) or any(canonical_value(a) != a for a in allowed):
+        return False
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    known = pc.is_in(pa.array(values.array), value_set=pa.array(list(allowed)))
+    return bool(pc.all(pc.or_kleene(known, pc.is_null(pa.array(values.array)))).as_py())
 
 
 #: Other spellings of a quarter people write (2026Q1, Q1 2026, 2026年第1季度), normalised to the
