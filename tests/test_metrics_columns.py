@@ -11,8 +11,6 @@ from salesplaybook.kpi.metrics.columns import lookup
 
 @pytest.mark.parametrize("storage", ["python", "pyarrow"])
 def test_lookup_finds_positions_and_minus_one_for_absent_or_empty(storage):
-    if storage == "pyarrow":
-        pytest.importorskip("pyarrow")
     dtype = pd.StringDtype(storage=storage, na_value=np.nan)
     index = pd.Index(["P1", "P2", "P3"], dtype=dtype)
     values = pd.Series(["P3", None, "P9", "P1", "P3"], dtype=dtype)

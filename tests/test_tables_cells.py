@@ -290,3 +290,37 @@ def test_dates_in_every_accepted_form_read_back(day: dt.date) -> None:
     dates, errors = parse_dates(pd.Series(forms, dtype=object))
     assert errors.empty
     assert {d.date() for d in dates} == {day}
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["2026-03-31", None, "2026-01-01"],  # one cast in pyarrow
+        ["2026-03-31", "2026/3/31", "2026年3月31日"],  # distinct values
+        ["2026-02-30", "2026-03-31", "9999-12-31"],  # refused per cell
+    ],
+)
+def test_dates_in_arrow_strings_read_as_in_python_strings(cells: list[str | None]) -> None:
+    from salesplaybook.data.tables import parse_dates
+    from salesplaybook.data.tables.csvfile import ARROW_TEXT
+
+    arrow, arrow_errors = parse_dates(pd.Series(cells, dtype=ARROW_TEXT))
+    python, python_errors = parse_dates(pd.Series(cells, dtype=object))
+    pd.testing.assert_series_equal(arrow, python)
+    assert str(arrow.dtype) == "datetime64[ns]"
+    assert arrow_errors.to_dict() == python_errors.to_dict()
+
+
+@pytest.mark.parametrize(
+    "cells", [["won", None, "lost"], ["won", "Won", "赢单"], ["won", "nope", None]]
+)
+def test_enumerations_in_arrow_strings_read_as_in_python_strings(
+    cells: list[str | None],
+) -> None:
+    from salesplaybook.data.tables import parse_enum
+    from salesplaybook.data.tables.csvfile import ARROW_TEXT
+
+    arrow, arrow_errors = parse_enum(pd.Series(cells, dtype=ARROW_TEXT), ["won", "lost"])
+    python, python_errors = parse_enum(pd.Series(cells, dtype=object), ["won", "lost"])
+    pd.testing.assert_series_equal(arrow, python)
+    assert arrow_errors.to_dict() == python_errors.to_dict()

@@ -123,3 +123,21 @@ def test_two_headers_for_one_column(folder: Path) -> None:
     assert "deals.csv: columns '金额' and 'amount' both give 'amount'; keep one" in error_text(
         folder
     )
+
+
+def test_a_clean_table_skips_the_lazy_validation_with_the_same_result(folder: Path) -> None:
+    from salesplaybook.data.tables.coerce import _passes
+
+    write(folder, "deals.csv", DEALS)
+    deals = read_tables(folder)["deals"]
+    schema = datamodel.TABLES["deals"].to_schema()
+    assert schema.columns["deal_id"].unique
+    passed = _passes(schema, deals)
+    assert passed is not None
+    pd.testing.assert_frame_equal(passed, schema.validate(deals, lazy=True))
+    twice = pd.concat([deals, deals.iloc[:1]], ignore_index=True)  # a duplicate id
+    assert _passes(schema, twice) is None
+    negative = deals.assign(amount=-deals["amount"])
+    assert _passes(schema, negative) is None
+    reversed_dates = deals.assign(closed_on=deals["created_on"] - pd.Timedelta(days=1))
+    assert _passes(schema, reversed_dates) is None

@@ -161,3 +161,45 @@ def test_cells_keep_the_spreadsheet_rows_of_the_bytes() -> None:
     assert cells["a"].tolist() == ["x", "y"]
     with pytest.raises(TableError, match=r"f\.csv: is empty"):
         parse_cells(b"", "f.csv")
+
+
+TRICKY = (
+    "deal_id,person_id,amount,note\n"
+    'D1,P1,"1,234",plain\n'
+    "\n"
+    'D2, P2 ,12.5,"with, a comma"\n'
+    'D3,P3,,"two\nlines"\n'
+    'D4,P4,7,"say ""hi"""\n'
+    "D5,,8,\u3000padded\u3000\n"
+)
+
+
+def _c_parser_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesplaybook.data.tables import csvfile
+
+    monkeypatch.setattr(csvfile, "_read_arrow", lambda *args: None)
+
+
+@pytest.mark.parametrize("numeric", [set(), {2}])
+def test_pyarrow_reads_the_cells_the_c_parser_reads(
+    monkeypatch: pytest.MonkeyPatch, numeric: set[int]
+) -> None:
+    data = TRICKY.encode()
+    if numeric:  # "1,234" in a number column: both read the whole file as text
+        data = data.replace(b'"1,234"', b"1234")
+    arrow = parse_cells(data, "deals.csv", lambda headers: numeric)
+    _c_parser_only(monkeypatch)
+    c_parser = parse_cells(data, "deals.csv", lambda headers: numeric)
+    assert arrow.index.tolist() == c_parser.index.tolist() == [0, 2, 3, 4, 5]
+    assert str(arrow["deal_id"].dtype) == "str"
+    pd.testing.assert_frame_equal(arrow.astype(object), c_parser.astype(object))
+    assert arrow.loc[5, "note"] == "padded"
+    assert bool(arrow["person_id"].isna().loc[5])
+
+
+def test_what_pyarrow_cannot_read_goes_to_the_c_parser() -> None:
+    from salesplaybook.data.tables.csvfile import _read_arrow
+
+    assert _read_arrow(b"a,b\n1,2\n3,4,5\n", ",", 2, set()) is None  # a longer row
+    assert _read_arrow(b"a,b\n1,\xff\n", ",", 2, set()) is None  # not UTF-8
+    assert _read_arrow(b"a,b\n1,x\n", ",", 2, {1}) is not None  # text: read as text

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -138,8 +139,13 @@ class OwnerIndex:
     def match(self, values: pd.Series, file: str, column: str) -> Matched:
         """Match a column of owner cells; raise :class:`TableError` for refused values, naming
         the file, row and column."""
-        text = values.astype(object).where(values.notna(), None)
-        codes, uniques = pd.factorize(text, use_na_sentinel=True)
+        codes: Any
+        uniques: Any
+        if isinstance(values.dtype, pd.StringDtype):  # hashed as they are: no object per cell
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        else:
+            text = values.astype(object).where(values.notna(), None)
+            codes, uniques = pd.factorize(text, use_na_sentinel=True)
         resolved: list[str | None] = []
         problems = Problems(file, {column: column})
         first_unknown: str | None = None

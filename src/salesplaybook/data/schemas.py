@@ -12,6 +12,7 @@ the row and the column.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandas as pd
@@ -237,4 +238,9 @@ PRESENT_COLUMNS: dict[str, tuple[str, ...]] = {"people": ("team_id",)}
 
 def columns(table: str) -> dict[str, Any]:
     """Column name -> pandera column of a table, in schema order."""
+    return dict(_columns(table))
+
+
+@functools.cache
+def _columns(table: str) -> dict[str, Any]:  # a data folder asks hundreds of times
     return dict(TABLES[table].to_schema().columns)

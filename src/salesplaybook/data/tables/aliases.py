@@ -4,6 +4,7 @@ name share."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -238,6 +239,11 @@ def header_key(text: object) -> str:
 
 def header_lookup(table: str) -> dict[str, str]:
     """Header key -> canonical column of ``table``: the names, then table and common aliases."""
+    return dict(_header_lookup(table))
+
+
+@functools.cache
+def _header_lookup(table: str) -> dict[str, str]:  # normalising every alias took ms a call
     lookup: dict[str, str] = {}
     own = TABLE_ALIASES.get(table, {})
     for column in datamodel.columns(table):

@@ -14,7 +14,7 @@ from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR, is_period_label, parse_period
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import allowed_text, canonical_value
-from salesplaybook.data.tables.csvfile import blank_cells, stripped_text
+from salesplaybook.data.tables.csvfile import blank_cells, is_arrow_text, stripped_text
 from salesplaybook.data.values import (
     DECIMAL_COMMA,
     THOUSANDS_COMMA,
@@ -44,7 +44,11 @@ def _per_unique(
     """Run ``parse`` once per distinct value. ``parse`` gets the distinct values, NFKC-folded
     and stripped, NaN for blank ones, and gives their results and a message per value that
     failed (NaN otherwise). Returns the codes, and per distinct value result and message."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    uniques: Any
+    if is_arrow_text(values.dtype):  # hashed by pyarrow, no Python string per cell
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    else:
+        codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
     norm = pd.Series([str(u) for u in uniques], dtype=object)
     norm = norm.str.normalize("NFKC").str.strip()
     results, messages = parse(norm.where(norm != ""))
@@ -188,19 +192,15 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
     that saved it; guessing would move deals between quarters silently, so it is refused.
     """
     if pd.api.types.is_datetime64_any_dtype(values.dtype):  # a typed frame: already dates
-        if isinstance(values.dtype, pd.DatetimeTZDtype):
-            values = values.dt.tz_localize(None)
-        # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
-        after_last = _LAST_DATE + pd.Timedelta(days=1)
-        outside = ((values < _FIRST_DATE) | (values >= after_last)).to_numpy(dtype=bool)
-        if not outside.any():
-            return values.astype("datetime64[ns]").dt.normalize(), _no_errors(values.index)
-        shown = [_out_of_range(f"{day:%Y-%m-%d}") for day in values[outside]]
-        errors = pd.Series(shown, index=values.index[outside], dtype="str")
-        inside = values.where(~outside)
-        return inside.astype("datetime64[ns]").dt.normalize(), errors
+        return _typed_dates(values)
+    iso_column = _iso_column(values, us)
+    if iso_column is not None:
+        return iso_column, _no_errors(values.index)
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
+        iso = _iso_dates(distinct)
+        if iso is not None:
+            return iso, pd.Series([None] * len(distinct), index=distinct.index, dtype=object)
         parts = pd.DataFrame(index=distinct.index, columns=["y", "m", "d", "H", "M", "S"])
         patterns = [_YMD, _CHINESE_DATE, _DOTTED_DATE] + (
             [_US_DATE] if us else _column_order(distinct)
@@ -252,6 +252,56 @@ def parse_dates(values: pd.Series, us: bool = False) -> Parsed:
     return _spread(values.index, codes, stamps, messages)
 
 
+def _typed_dates(values: pd.Series) -> Parsed:
+    """Dates of a typed frame, refused where pandas' nanoseconds cannot hold them."""
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
+    after_last = _LAST_DATE + pd.Timedelta(days=1)
+    outside = ((values < _FIRST_DATE) | (values >= after_last)).to_numpy(dtype=bool)
+    if not outside.any():
+        return values.astype("datetime64[ns]").dt.normalize(), _no_errors(values.index)
+    shown = [_out_of_range(f"{day:%Y-%m-%d}") for day in values[outside]]
+    errors = pd.Series(shown, index=values.index[outside], dtype="str")
+    inside = values.where(~outside)
+    return inside.astype("datetime64[ns]").dt.normalize(), errors
+
+
+def _iso_column(values: pd.Series, us: bool) -> pd.Series | None:
+    """A column of Arrow strings that are all real dates written 2026-03-31, as dates, by one
+    strict cast in pyarrow (no distinct values, no Python object per cell); None when any cell
+    is written otherwise or lies outside the supported dates, for the full parse."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if us or not is_arrow_text(values.dtype):
+        return None
+    try:
+        days = pc.cast(pa.array(values.array), pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    bounds = pc.min_max(days.cast(pa.int32())).as_py()  # day numbers: year 0 is no date
+    first, last = bounds["min"], bounds["max"]
+    epoch = pd.Timestamp(0)
+    if first is not None and (
+        first < (_FIRST_DATE - epoch).days or last > (_LAST_DATE - epoch).days
+    ):
+        return None
+    stamps = days.cast(pa.timestamp("ns")).to_numpy(zero_copy_only=False)
+    return pd.Series(stamps, index=values.index, name=values.name, dtype="datetime64[ns]")
+
+
+def _iso_dates(distinct: pd.Series) -> pd.Series | None:
+    """The dates when every value is a real date written 2026-03-31 (as most files have
+    them), in one strict pass; None when any is written otherwise, for the full parse."""
+    stamps = pd.to_datetime(distinct, format="%Y-%m-%d", errors="coerce")
+    if bool((stamps.isna() & distinct.notna()).any()):
+        return None
+    if bool(((stamps < _FIRST_DATE) | (stamps > _LAST_DATE)).any()):  # 9999-12-31
+        return None
+    return stamps.astype("datetime64[ns]")
+
+
 _DMY_DATE = (
     _US_DATE.replace("(?P<m>", "(?P<dd>").replace("(?P<d>", "(?P<m>").replace("(?P<dd>", "(?P<d>")
 )
@@ -299,6 +349,8 @@ def _date_problem(text: str, matched: bool, us: bool) -> str:
 def parse_enum(values: pd.Series, allowed: Sequence[str]) -> Parsed:
     """Ids, English names ("Sales rep") or Chinese names (销售代表) of an enumeration."""
     allowed_set = set(allowed)
+    if _all_ids(values, allowed):
+        return values, _no_errors(values.index)
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         found = distinct.map(lambda v: v if pd.isna(v) else canonical_value(v))
@@ -309,6 +361,18 @@ def parse_enum(values: pd.Series, allowed: Sequence[str]) -> Parsed:
 
     codes, result, messages = _per_unique(values, parse)
     return _spread(values.index, codes, result, messages)
+
+
+def _all_ids(values: pd.Series, allowed: Sequence[str]) -> bool:
+    """Whether a column of Arrow strings holds only the ids themselves (or blanks), as exports
+    of our own tables do: one pass in pyarrow instead of a parse per distinct value."""
+    if not is_arrow_text(values.dtype) or any(canonical_value(a) != a for a in allowed):
+        return False
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    known = pc.is_in(pa.array(values.array), value_set=pa.array(list(allowed)))
+    return bool(pc.all(pc.or_kleene(known, pc.is_null(pa.array(values.array)))).as_py())
 
 
 #: Other spellings of a quarter people write (2026Q1, Q1 2026, 2026年第1季度), normalised to the

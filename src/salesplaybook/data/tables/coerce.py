@@ -8,12 +8,14 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
+import pandera.api.pandas.components
+import pandera.api.pandas.container
 import pandera.errors
 
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import header_key, header_lookup, zh_header
 from salesplaybook.data.tables.cells import column_parser, parse_dates, parse_text, show
-from salesplaybook.data.tables.csvfile import stripped_text
+from salesplaybook.data.tables.csvfile import is_arrow_text, stripped_text
 from salesplaybook.data.tables.problems import PROBLEM_LIMIT, Problems
 
 
@@ -110,7 +112,7 @@ def coerce_table(
         typed[column] = result
         bad_index = errors.index if preset is None else errors.index.union(preset.index)
         bad[column] = bad_index
-    data = pd.DataFrame(typed, index=frame.index)
+    data = pd.DataFrame(typed, index=frame.index, copy=False)  # the parsed columns, not copies
     validated = _validate(data, table, problems, bad)
     problems.raise_if_any()
     extras = [c for c in frame.columns if c not in spec]
@@ -161,6 +163,9 @@ def _validate(
     Only the first rows of each kind of failure are turned into text; the rest are counted.
     """
     schema = datamodel.TABLES[table].to_schema()
+    passed = _passes(schema, data)
+    if passed is not None:
+        return passed
     try:
         validated: pd.DataFrame = schema.validate(data, lazy=True)
         return validated
@@ -191,6 +196,60 @@ def _validate(
         problems.add_cells(head.tolist(), col if col in data else None, messages)
         problems.total_cells += len(rows) - len(head)
     return data
+
+
+def _passes(
+    schema: pandera.api.pandas.container.DataFrameSchema, data: pd.DataFrame
+) -> pd.DataFrame | None:
+    """The table in the schema's dtypes when it passes every check of the schema, each run once
+    on a whole column; None when anything fails, and the lazy validation then finds every
+    failure case. On a clean table of millions of rows this is several times faster than the
+    lazy validation, whose uniqueness check alone hashed every id twice."""
+    coerced = data
+    if not all(_has_dtype(data[name], column) for name, column in schema.columns.items()):
+        # else the parsers gave every column its dtype already, and coercing copies them
+        try:
+            coerced = schema.coerce_dtype(data)
+        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors):
+            return None
+    for name, column in schema.columns.items():
+        values = coerced[name]
+        if not column.nullable and bool(values.isna().any()):
+            return None
+        if column.unique and not _all_distinct(values):
+            return None
+        if not all(bool(check(values).check_passed) for check in column.checks):
+            return None
+    if not all(bool(check(coerced).check_passed) for check in schema.checks):
+        return None
+    return coerced
+
+
+def _has_dtype(values: pd.Series, column: pandera.api.pandas.components.Column) -> bool:
+    """Whether a column already has the dtype the schema coerces it to (pandera's own check
+    also takes Int64 for int64 and object for text)."""
+    target = str(column.dtype)
+    if is_arrow_text(values.dtype):
+        return target in ("str", "string", "string[pyarrow]")
+    return str(values.dtype) == target
+
+
+def _all_distinct(values: pd.Series) -> bool:
+    """No value twice, an empty cell counting as a value (two empty cells: the lazy
+    validation decides)."""
+    if is_arrow_text(values.dtype):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        ids = pa.array(values.array)
+        if len(ids) < 2:
+            return True
+        # Ids in increasing order (as most exports sort them) are distinct without hashing.
+        after = pc.greater(ids.slice(1), ids.slice(0, len(ids) - 1))
+        if pc.all(after, skip_nulls=False).as_py() is True:
+            return True
+        return bool(pc.count_distinct(ids, mode="all").as_py() == len(ids))
+    return not bool(values.duplicated(keep="first").any())
 
 
 def _check_messages(check: str, column: str, data: pd.DataFrame, rows: pd.DataFrame) -> list[str]:
