@@ -32,3 +32,38 @@ def test_a_page_without_cells_code_or_tables_goes_without_the_notebook_styles():
 )
 def test_a_page_with_what_they_style_keeps_them(body):
     assert styles_of(body) == [THEME_CSS, NOTEBOOK_CSS]
+
+
+def assets_of(body: str) -> tuple[list[str], list[str]]:
+    css = ["styles/theme.css", "pygments.css", "copybutton.css", "togglebutton.css"]
+    css.append("sphinx-design.min.css")
+    js = ["doctools.js", "clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js"]
+    context: dict[str, Any] = {
+        "body": body,
+        "css_files": [SimpleNamespace(filename=f"_static/{name}") for name in css],
+        "script_files": [SimpleNamespace(filename=f"_static/{name}") for name in js],
+    }
+    _drop_unused_styles(None, "page", "page.html", context, None)  # type: ignore[arg-type]
+    return (
+        [a.filename.removeprefix("_static/") for a in context["css_files"]],
+        [a.filename.removeprefix("_static/") for a in context["script_files"]],
+    )
+
+
+def test_a_plain_page_loads_none_of_the_extensions_assets():
+    css, js = assets_of('<p class="lead">Plain prose, a <a class="dropdown-item">link</a>.</p>')
+    assert css == ["styles/theme.css"]
+    assert js == ["doctools.js"]
+
+
+def test_code_keeps_its_colours_and_copy_buttons():
+    css, js = assets_of('<div class="highlight-yaml notranslate"><div class="highlight"><pre>')
+    assert css == ["styles/theme.css", "pygments.css", "copybutton.css"]
+    assert js == ["doctools.js", "clipboard.min.js", "copybutton.js"]
+
+
+def test_toggles_cards_and_tabs_keep_theirs():
+    css, js = assets_of('<div class="admonition dropdown"><div class="sd-card">')
+    assert css == ["styles/theme.css", "togglebutton.css", "sphinx-design.min.css"]
+    assert js == ["doctools.js", "togglebutton.js"]
+    assert assets_of("<div class='sd-tab-set docutils'>")[1] == ["doctools.js", "design-tabs.js"]

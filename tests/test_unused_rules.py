@@ -75,6 +75,15 @@ def test_what_cannot_be_proved_unused_is_kept():
     assert rules(prune("#bottom{x:y}.card #bottom{x:y}", names())) == []
 
 
+def test_licences_are_kept_and_other_comments_dropped():
+    css = "/*! Bootstrap | MIT */\n/* a note */.accordion{x:y}@media print{/*! too */.card{x:y}}"
+    assert prune(css, names()) == "/*! Bootstrap | MIT */\n@media print{/*! too */\n.card{x:y}}"
+
+
+def test_every_installed_original_is_found():
+    assert all(original().is_file() for original in STYLESHEETS.values())
+
+
 def test_media_blocks_keep_their_live_rules_and_font_faces_and_keyframes_stay():
     css = (
         '@font-face{font-family:"X";src:url(x.woff2)}'
@@ -106,7 +115,7 @@ def test_the_search_index_names_no_class_and_scripts_anywhere_do(tmp_path):
 
 
 def test_an_editions_stylesheets_are_pruned_from_the_originals(tmp_path, monkeypatch):
-    target = next(iter(STYLESHEETS))
+    target = "_static/sphinx-design.min.css"
     original = tmp_path / "original.css"
     original.write_text(".card{x:y}.accordion{x:y}", "utf-8")
     monkeypatch.setitem(STYLESHEETS, target, lambda: original)
@@ -135,7 +144,7 @@ def test_the_theme_stylesheet_loses_unused_rules_with_its_unused_icons(tmp_path)
 
 
 def test_a_real_stylesheet_is_smaller_and_still_parses(tmp_path):
-    source = Path(STYLESHEETS[next(iter(STYLESHEETS))]())
+    source = Path(STYLESHEETS["_static/sphinx-design.min.css"]())
     css = source.read_text("utf-8")
     pruned = prune(css, names('<div class="sd-card sd-tab-set">', ""))
     parsed = tinycss2.parse_stylesheet(pruned, skip_comments=True, skip_whitespace=True)

@@ -16,7 +16,7 @@ a class or an id (``:root``, ``[data-theme=dark]``, element selectors) are kept 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -157,20 +157,24 @@ def _rules(nodes: list[ast.Node], names: Names) -> str:
             out.append(_qualified(node, names))
         elif node.type == "at-rule" and node.lower_at_keyword in _GROUPING and node.content:
             inner = _rules(
-                tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True),
+                tinycss2.parse_rule_list(node.content, skip_whitespace=True),
                 names,
             )
             if inner:
                 prelude = tinycss2.serialize(node.prelude).strip()
                 out.append(f"@{node.at_keyword} {prelude}{{{inner}}}")
+        elif node.type == "comment" and node.value.startswith("!"):
+            out.append(f"/*{node.value}*/")  # a licence: /*! Bootstrap v5.3.3 | MIT */
         elif node.type not in ("whitespace", "comment"):
-            out.append(str(node.serialize()))  # @font-face, @keyframes, @import, what failed to parse
+            out.append(
+                str(node.serialize())
+            )  # @font-face, @keyframes, @import, what failed to parse
     return "\n".join(o for o in out if o)
 
 
 def prune(css: str, names: Names) -> str:
     """``css`` without the rules (and the selectors of a list) that can match nothing."""
-    return _rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), names)
+    return _rules(tinycss2.parse_stylesheet(css, skip_whitespace=True), names)
 
 
 def _design_original() -> Path:
@@ -179,9 +183,28 @@ def _design_original() -> Path:
     return Path(sphinx_design.extension.STATIC_DIR) / "sphinx-design.min.css"
 
 
-#: The stylesheets pruned here (in the edition's output, and where the original is installed);
-#: the theme's own is pruned with its icons (:mod:`salesplaybook.sphinxext.icon_fonts`).
-STYLESHEETS = {Path("_static") / "sphinx-design.min.css": _design_original}
+def _book_theme_original() -> Path:
+    import sphinx_book_theme
+
+    return Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"
+
+
+def _notebook_original() -> Path:
+    import myst_nb
+
+    return Path(myst_nb.__file__).parent / "static" / "mystnb.css"
+
+
+#: The stylesheets pruned here (where in the edition's output, as a pattern, and where the
+#: original is installed); the theme's own is pruned with its icons
+#: (:mod:`salesplaybook.sphinxext.icon_fonts`). MyST-NB names its copy by a hash of the original.
+STYLESHEETS: dict[str, Callable[[], Path]] = {
+    "_static/sphinx-design.min.css": _design_original,
+    "_static/styles/sphinx-book-theme.css": lambda: (
+        _book_theme_original() / "styles" / "sphinx-book-theme.css"
+    ),
+    "_static/mystnb.*.css": _notebook_original,
+}
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -190,7 +213,8 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 
 def prune_stylesheets(outdir: Path, names: Names) -> None:
-    for target, original in STYLESHEETS.items():
+    for pattern, original in STYLESHEETS.items():
         source = original()
-        if (outdir / target).is_file() and source.is_file():
-            _write_if_changed(outdir / target, prune(source.read_text("utf-8"), names))
+        for target in sorted(outdir.glob(pattern)):
+            if source.is_file():
+                _write_if_changed(target, prune(source.read_text("utf-8"), names))
