@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from salesplaybook.sphinxext.page_assets import _drop_unused_styles
+from salesplaybook.sphinxext.page_assets import WIDGET_STATE, _drop_unused_styles
 
 NOTEBOOK_CSS = SimpleNamespace(filename="mystnb.11b39860.css")
 THEME_CSS = SimpleNamespace(filename="styles/sphinx-book-theme.css")
@@ -67,3 +67,11 @@ def test_toggles_cards_and_tabs_keep_theirs():
     assert css == ["styles/theme.css", "togglebutton.css", "sphinx-design.min.css"]
     assert js == ["doctools.js", "togglebutton.js"]
     assert assets_of("<div class='sd-tab-set docutils'>")[1] == ["doctools.js", "design-tabs.js"]
+
+
+def test_widget_state_nothing_reads_is_left_out():
+    state = SimpleNamespace(filename=None, attributes={"type": WIDGET_STATE, "body": "{}"})
+    options = SimpleNamespace(filename=None, attributes={"body": "let x = 1;"})
+    context: dict[str, Any] = {"body": "<p>x</p>", "script_files": [state, options]}
+    _drop_unused_styles(None, "page", "page.html", context, None)  # type: ignore[arg-type]
+    assert context["script_files"] == [options]

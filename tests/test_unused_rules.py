@@ -104,14 +104,21 @@ def test_media_blocks_keep_their_live_rules_and_font_faces_and_keyframes_stay():
     assert "url(x.woff2)" in pruned
 
 
-def test_the_search_index_names_no_class_and_scripts_anywhere_do(tmp_path):
+def test_the_search_index_and_scripts_no_page_loads_name_no_class(tmp_path):
     (tmp_path / "_static").mkdir()
     (tmp_path / "index.html").write_text(PAGE, "utf-8")
     (tmp_path / "searchindex.js").write_text('Search.setIndex({"terms":{"accordion":1}})', "utf-8")
     (tmp_path / "_static" / "theme.js").write_text(SCRIPT, "utf-8")
+    (tmp_path / "_static" / "unloaded.js").write_text('add("toast")', "utf-8")
+    (tmp_path / "_static" / "macros.html").write_text('<script src="unloaded.js">', "utf-8")
+    (tmp_path / "zh" / "_static").mkdir(parents=True)  # another edition's copy names itself
+    (tmp_path / "zh" / "_static" / "unloaded.js").write_text("//# unloaded.js.map", "utf-8")
+    assert not site_names(tmp_path).has_class("modal-open")  # no page loads theme.js yet
+    (tmp_path / "index.html").write_text(PAGE + '<script src="_static/theme.js"></script>', "utf-8")
     found = site_names(tmp_path)
     assert found.has_class("modal-open")
     assert not found.has_class("accordion")
+    assert not found.has_class("toast")
 
 
 def test_an_editions_stylesheets_are_pruned_from_the_originals(tmp_path, monkeypatch):

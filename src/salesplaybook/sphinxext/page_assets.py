@@ -8,6 +8,10 @@ page's body has an element of the class it styles or looks for (``USED_BY``): th
 and the colours of highlighted code (``div.highlight``), toggled admonitions (``.toggle``,
 ``.admonition.dropdown``), sphinx-design's components (``sd-*``) and its synchronised tabs
 (``sd-tab-*``). The theme's header, sidebars and footer use none of them.
+
+A notebook the Chinese edition executes at build time brings its widgets' state along (up to
+150 KB in the page), which MyST-NB writes into the page for a widget manager the book does not
+load (``nb_ipywidgets_js`` is empty: nothing from a CDN), so nothing reads it; it is left out.
 """
 
 from __future__ import annotations
@@ -47,7 +51,13 @@ def _is_notebook_style(asset: Any) -> bool:
     return filename.startswith("mystnb.") and filename.endswith(".css")
 
 
+#: The widgets' state MyST-NB adds to a page as an inline script of this type.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
 def _needed(asset: Any, classes: set[str]) -> bool:
+    if getattr(asset, "attributes", {}).get("type") == WIDGET_STATE:
+        return False
     markers = USED_BY.get(_name(asset))
     if markers is None:
         return True

@@ -16,7 +16,7 @@ a class or an id (``:root``, ``[data-theme=dark]``, element selectors) are kept 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -98,14 +98,25 @@ def names_from(pages: Iterable[str], scripts: Iterable[str]) -> Names:
 
 
 def site_names(outdir: Path) -> Names:
-    """The names of an edition's built pages and scripts."""
-
-    def texts(suffix: str) -> Iterator[str]:
-        for path in sorted(outdir.rglob(f"*{suffix}")):
-            if path.is_file() and path.name not in _NOT_SCRIPTS:
-                yield path.read_text("utf-8", errors="replace")
-
-    return names_from(texts(".html"), texts(".js"))
+    """The names of an edition's built pages and of the scripts they can load: a script no page
+    and no other script names (the theme's 1.5 MB ``fontawesome.js``) adds nothing to a page.
+    The edition's HTML files in ``_static`` (templates) count for their classes only."""
+    found = {p: p.read_text("utf-8", errors="replace") for p in sorted(outdir.rglob("*.html"))}
+    pages = list(found.values())
+    # The theme's templates copied along (_static/webpack-macros.html) name scripts no page loads.
+    served = [text for p, text in found.items() if "_static" not in p.relative_to(outdir).parts]
+    scripts = {
+        p: p.read_text("utf-8", errors="replace")
+        for p in sorted(outdir.rglob("*.js"))
+        if p.is_file() and p.name not in _NOT_SCRIPTS
+    }
+    named = [
+        text
+        for path, text in scripts.items()
+        if any(path.name in page for page in served)
+        or any(path.name in other for o, other in scripts.items() if o.name != path.name)
+    ]
+    return names_from(pages, named)
 
 
 def _selectors(prelude: list[ast.Node]) -> list[list[ast.Node]]:
