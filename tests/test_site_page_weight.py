@@ -3,7 +3,7 @@ image it loads, uncompressed.
 
 Issue 18's limits (``HOME_LIMIT``, ``PAGE_LIMIT`` in :mod:`salesplaybook.site.weight`: 500 KB and
 700 KB), reached once the icon fonts were cut and the stylesheets lost the rules no page can use
-(the home pages weigh about 290 KB, the heaviest page about 545 KB).
+(the home pages weigh about 280 KB, the heaviest page about 535 KB).
 """
 
 from __future__ import annotations

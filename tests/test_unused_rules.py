@@ -130,8 +130,10 @@ def test_an_editions_stylesheets_are_pruned_from_the_originals(tmp_path, monkeyp
     (out / target).parent.mkdir(parents=True)
     (out / target).write_text(".card{x:y}", "utf-8")  # cut by an earlier build
     (out / "index.html").write_text('<p class="accordion">', "utf-8")
+    (out / "_static" / "basic.css").write_text(".accordion{x:y}.card{x:y}", "utf-8")
     prune_stylesheets(out, site_names(out))
     assert rules((out / target).read_text("utf-8")) == [".accordion"]
+    assert rules((out / "_static" / "basic.css").read_text("utf-8")) == [".accordion"]
 
 
 def test_the_theme_stylesheet_loses_unused_rules_with_its_unused_icons(tmp_path):

@@ -156,4 +156,5 @@ def _finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_icon_fonts(app: Sphinx) -> None:
-    app.connect("build-finished", _finished)
+    # After the theme has written its colours of highlighted code (pygments.css) at build-finished.
+    app.connect("build-finished", _finished, priority=900)

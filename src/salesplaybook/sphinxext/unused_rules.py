@@ -216,6 +216,9 @@ STYLESHEETS: dict[str, Callable[[], Path]] = {
     ),
     "_static/mystnb.*.css": _notebook_original,
 }
+#: Stylesheets Sphinx writes afresh on every build (``basic.css`` from its template, the colours
+#: of highlighted code), before the build finishes: each is its own original.
+REWRITTEN = ("_static/basic.css", "_static/pygments.css")
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -229,3 +232,6 @@ def prune_stylesheets(outdir: Path, names: Names) -> None:
         for target in sorted(outdir.glob(pattern)):
             if source.is_file():
                 _write_if_changed(target, prune(source.read_text("utf-8"), names))
+    for name in REWRITTEN:
+        if (outdir / name).is_file():
+            _write_if_changed(outdir / name, prune((outdir / name).read_text("utf-8"), names))
