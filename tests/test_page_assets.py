@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from salesplaybook.sphinxext.page_assets import _drop_unused_styles
+from salesplaybook.sphinxext.page_assets import WIDGET_STATE, _drop_unused_styles
 
 NOTEBOOK_CSS = SimpleNamespace(filename="mystnb.11b39860.css")
 THEME_CSS = SimpleNamespace(filename="styles/sphinx-book-theme.css")
@@ -32,3 +32,46 @@ def test_a_page_without_cells_code_or_tables_goes_without_the_notebook_styles():
 )
 def test_a_page_with_what_they_style_keeps_them(body):
     assert styles_of(body) == [THEME_CSS, NOTEBOOK_CSS]
+
+
+def assets_of(body: str) -> tuple[list[str], list[str]]:
+    css = ["styles/theme.css", "pygments.css", "copybutton.css", "togglebutton.css"]
+    css.append("sphinx-design.min.css")
+    js = ["doctools.js", "clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js"]
+    context: dict[str, Any] = {
+        "body": body,
+        "css_files": [SimpleNamespace(filename=f"_static/{name}") for name in css],
+        "script_files": [SimpleNamespace(filename=f"_static/{name}") for name in js],
+    }
+    _drop_unused_styles(None, "page", "page.html", context, None)  # type: ignore[arg-type]
+    return (
+        [a.filename.removeprefix("_static/") for a in context["css_files"]],
+        [a.filename.removeprefix("_static/") for a in context["script_files"]],
+    )
+
+
+def test_a_plain_page_loads_none_of_the_extensions_assets():
+    css, js = assets_of('<p class="lead">Plain prose, a <a class="dropdown-item">link</a>.</p>')
+    assert css == ["styles/theme.css"]
+    assert js == ["doctools.js"]
+
+
+def test_code_keeps_its_colours_and_copy_buttons():
+    css, js = assets_of('<div class="highlight-yaml notranslate"><div class="highlight"><pre>')
+    assert css == ["styles/theme.css", "pygments.css", "copybutton.css"]
+    assert js == ["doctools.js", "clipboard.min.js", "copybutton.js"]
+
+
+def test_toggles_cards_and_tabs_keep_theirs():
+    css, js = assets_of('<div class="admonition dropdown"><div class="sd-card">')
+    assert css == ["styles/theme.css", "togglebutton.css", "sphinx-design.min.css"]
+    assert js == ["doctools.js", "togglebutton.js"]
+    assert assets_of("<div class='sd-tab-set docutils'>")[1] == ["doctools.js", "design-tabs.js"]
+
+
+def test_widget_state_nothing_reads_is_left_out():
+    state = SimpleNamespace(filename=None, attributes={"type": WIDGET_STATE, "body": "{}"})
+    options = SimpleNamespace(filename=None, attributes={"body": "let x = 1;"})
+    context: dict[str, Any] = {"body": "<p>x</p>", "script_files": [state, options]}
+    _drop_unused_styles(None, "page", "page.html", context, None)  # type: ignore[arg-type]
+    assert context["script_files"] == [options]

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from salesplaybook.sphinxext.unused_rules import Names, prune, prune_stylesheets, site_names
+
 FONTS = Path("_static") / "vendor" / "fontawesome" / "webfonts"
 THEME_CSS = Path("_static") / "styles" / "pydata-sphinx-theme.css"
 #: ``.fa-github:before,.fa-x:before{content:"\\f09b"}``: the theme's class-to-glyph table.
@@ -53,7 +55,8 @@ def used_icons(outdir: Path, theme_css: str) -> tuple[set[str], set[int]]:
     are looked up in the theme's own stylesheet (``theme_css``), not the edition's copy, which
     an earlier build may have cut down already."""
     by_class = _class_table(theme_css)
-    points: set[int] = set()
+    # The original's own code points too: the edition's copy may have lost rules a page now uses.
+    points = {int(p, 16) for p in _CSS_ESCAPE.findall(_CLASS_RULE.sub("", theme_css))}
     for css in _texts(outdir / "_static", (".css",)):
         points.update(int(p, 16) for p in _CSS_ESCAPE.findall(_CLASS_RULE.sub("", css)))
         points.update(ord(c) for c in _PRIVATE.findall(css))
@@ -106,17 +109,19 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, "utf-8")
 
 
-def cut_icons(outdir: Path, originals: Path) -> None:
+def cut_icons(outdir: Path, originals: Path, names: Names | None = None) -> None:
     """Cut the edition's icon fonts and the theme's icon table to the icons the site shows,
-    each from the installed theme's original (so an icon a later build adds comes back). The
+    each from the installed theme's original (so an icon a later build adds comes back), and
+    the theme's stylesheet to the rules that can match an element the site has (``names``). The
     fonts are skipped when the same glyphs were cut from the same originals into the files still
     there."""
     theme_css = originals / THEME_CSS.relative_to("_static")
     if not (outdir / THEME_CSS).is_file() or not theme_css.is_file():
         return
     original = theme_css.read_text("utf-8")
-    names, points = used_icons(outdir, original)
-    _write_if_changed(outdir / THEME_CSS, prune_classes(original, names))
+    icons, points = used_icons(outdir, original)
+    pruned = prune_classes(original, icons)
+    _write_if_changed(outdir / THEME_CSS, pruned if names is None else prune(pruned, names))
     folder = outdir / FONTS
     if not folder.is_dir():
         return
@@ -144,8 +149,12 @@ def cut_icons(outdir: Path, originals: Path) -> None:
 
 def _finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "html":
-        cut_icons(Path(app.outdir), _theme_static())
+        outdir = Path(app.outdir)
+        names = site_names(outdir)
+        prune_stylesheets(outdir, names)
+        cut_icons(outdir, _theme_static(), names)
 
 
 def setup_icon_fonts(app: Sphinx) -> None:
-    app.connect("build-finished", _finished)
+    # After the theme has written its colours of highlighted code (pygments.css) at build-finished.
+    app.connect("build-finished", _finished, priority=900)
