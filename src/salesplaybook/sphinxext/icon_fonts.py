@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -88,6 +89,11 @@ def _subset(source: Path, target: Path, points: set[int]) -> None:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.ignore_missing_unicodes = True
+    # fontTools reports each table it prunes at INFO: hundreds of lines in the build's output
+    # wherever the root logger lets INFO through.
+    quiet = logging.getLogger("fontTools")
+    level = quiet.level
+    quiet.setLevel(logging.WARNING)
     font = subset.load_font(str(source), options)
     try:
         cutter = subset.Subsetter(options)
@@ -96,6 +102,7 @@ def _subset(source: Path, target: Path, points: set[int]) -> None:
         subset.save_font(font, str(target), options)
     finally:
         font.close()
+        quiet.setLevel(level)
 
 
 def _theme_static() -> Path:
