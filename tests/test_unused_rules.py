@@ -161,3 +161,16 @@ def test_a_real_stylesheet_is_smaller_and_still_parses(tmp_path):
     assert len(pruned) < len(css) / 2
     assert ".sd-card" in pruned
     assert ".sd-btn" not in pruned
+
+
+def test_another_edition_inside_the_folder_is_not_read(tmp_path):
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "index.html").write_text(PAGE, "utf-8")
+    (tmp_path / "zh" / "_static").mkdir(parents=True)
+    (tmp_path / "zh" / "index.html").write_text('<div class="only-in-zh"></div>', "utf-8")
+    (tmp_path / "book").mkdir()  # a folder of this edition's own pages is read
+    (tmp_path / "book" / "page.html").write_text('<div class="own-page"></div>', "utf-8")
+    found = site_names(tmp_path)
+    assert found.has_class("own-page")
+    assert not found.has_class("only-in-zh")
+    assert site_names(tmp_path / "zh").has_class("only-in-zh")

@@ -100,15 +100,24 @@ def names_from(pages: Iterable[str], scripts: Iterable[str]) -> Names:
 def site_names(outdir: Path) -> Names:
     """The names of an edition's built pages and of the scripts they can load: a script no page
     and no other script names (the theme's 1.5 MB ``fontawesome.js``) adds nothing to a page.
-    The edition's HTML files in ``_static`` (templates) count for their classes only."""
-    found = {p: p.read_text("utf-8", errors="replace") for p in sorted(outdir.rglob("*.html"))}
+    The edition's HTML files in ``_static`` (templates) count for their classes only. Another
+    edition built inside this one's folder (``zh/``, with a ``_static`` of its own) is not read:
+    its pages load its own stylesheets, and it may still be being written."""
+    others = [d.parent for d in outdir.glob("*/_static") if d.is_dir() and d.parent != outdir]
+    found = {
+        p: p.read_text("utf-8", errors="replace")
+        for p in sorted(outdir.rglob("*.html"))
+        if not any(p.is_relative_to(other) for other in others)
+    }
     pages = list(found.values())
     # The theme's templates copied along (_static/webpack-macros.html) name scripts no page loads.
     served = [text for p, text in found.items() if "_static" not in p.relative_to(outdir).parts]
     scripts = {
         p: p.read_text("utf-8", errors="replace")
         for p in sorted(outdir.rglob("*.js"))
-        if p.is_file() and p.name not in _NOT_SCRIPTS
+        if p.is_file()
+        and p.name not in _NOT_SCRIPTS
+        and not any(p.is_relative_to(other) for other in others)
     }
     named = [
         text
