@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
-from salesplaybook.core.files import check_folder, make_folder, output_folder, write_file
+from salesplaybook.core.files import (
+    check_folder,
+    make_folder,
+    output_folder,
+    write_file,
+    write_output,
+)
 
 
 def test_write_file_writes_whole_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -110,3 +116,33 @@ def test_what_is_refused_even_with_force(tmp_path: Path) -> None:
         with pytest.raises(SalesplaybookError, match="not a plain file name"):
             output_folder(tmp_path / "new", [bad], force=True)
     assert not outside.exists()
+
+
+def test_write_output_refuses_then_writes_all_or_none(tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    assert write_output(out, {"a.html": b"a", "b.csv": b"b"}, force=False) == [
+        out / "a.html",
+        out / "b.csv",
+    ]
+    assert (out / "b.csv").read_bytes() == b"b"
+    with pytest.raises(ChoiceNeeded):  # the folder holds something now
+        write_output(out, {"a.html": b"new"}, force=False)
+    assert (out / "a.html").read_bytes() == b"a"
+    (out / "mine.txt").write_text("mine")
+    (out / "c").mkdir()
+    with pytest.raises(SalesplaybookError):  # a name that is a folder: nothing is written
+        write_output(out, {"a.html": b"new", "c": b"x"}, force=True)
+    assert (out / "a.html").read_bytes() == b"a"
+    write_output(out, {"a.html": b"new"}, force=True)
+    assert (out / "a.html").read_bytes() == b"new"
+    assert (out / "mine.txt").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit"]  # no partial folder left
+
+
+def test_write_output_into_a_shared_folder_minds_only_its_names(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    write_output(tmp_path, {"quiz.xml": b"<q/>"}, force=False, shared=True)
+    assert (tmp_path / "quiz.xml").read_bytes() == b"<q/>"
+    with pytest.raises(ChoiceNeeded):
+        write_output(tmp_path, {"quiz.xml": b"<r/>"}, force=False, shared=True)
+    assert (tmp_path / "quiz.xml").read_bytes() == b"<q/>"

@@ -28,20 +28,14 @@ def course_roleplay(
     scoring form (HTML for A4, and CSV for readiness --practice)."""
     from salesplaybook.content.loader import load_playbook
     from salesplaybook.core.errors import SalesplaybookError
-    from salesplaybook.core.files import make_folder, output_folder, write_file
+    from salesplaybook.core.files import write_output
     from salesplaybook.course.roleplay import roleplay_kit
     from salesplaybook.course.roleplay_html import kit_files
 
     kit = roleplay_kit(load_playbook(content), objection_or_track)
     if not kit.scenarios:
         raise SalesplaybookError(f"track {kit.subject!r}: no exercise of it uses an objection")
-    files = kit_files(kit, "zh" if lang == "zh" else "en")
-    out = Path(out)
-    output_folder(out, list(files), force)
-    make_folder(out)
-    output_folder(out, list(files), force=True)
-    for name, data in files.items():
-        write_file(out.resolve() / name, data)
+    write_output(Path(out), kit_files(kit, "zh" if lang == "zh" else "en"), force)
     count = len(kit.scenarios)
     scenarios = "1 scenario" if count == 1 else f"{count} scenarios"
     click.echo(f"role-play kit for {kit.subject} ({lang}): {scenarios} in {out}", err=True)

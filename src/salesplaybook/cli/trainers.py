@@ -32,15 +32,12 @@ def course_export(
     and the explanation as feedback; short answers as essays with the model answer for the
     grader."""
     from salesplaybook.content.loader import load_playbook
-    from salesplaybook.core.files import make_folder, output_folder, write_file
+    from salesplaybook.core.files import write_output
     from salesplaybook.course.export import export_quiz
 
     data = export_quiz(load_playbook(content), track, fmt, "zh" if lang == "zh" else "en")
     out = Path(out)
-    output_folder(out.parent, [out.name], force, shared=True)
-    make_folder(out.parent)
-    output_folder(out.parent, [out.name], force=True, shared=True)
-    write_file(out.parent.resolve() / out.name, data)
+    write_output(out.parent, {out.name: data}, force, shared=True)
     click.echo(f"{fmt} quiz of {track} ({lang}): {len(data):,} bytes in {out}", err=True)
 
 
@@ -115,19 +112,14 @@ def course_certificates(
     """A printable certificate (HTML, A4) per learner who completed every module of TRACK,
     with a verification code."""
     from salesplaybook.content.loader import load_playbook
-    from salesplaybook.core.files import make_folder, output_folder, write_file
+    from salesplaybook.core.files import write_output
     from salesplaybook.course.certificate import certificate_files, learner_names
     from salesplaybook.course.pack import find_track
 
     found = find_track(load_playbook(content), track)
     names = learner_names(people) if people is not None else None
     files = certificate_files(found, tracker, "zh" if lang == "zh" else "en", names)
-    out = Path(out)
-    output_folder(out, list(files), force, shared=True)
-    make_folder(out)
-    output_folder(out, list(files), force=True, shared=True)
-    for name, data in files.items():
-        write_file(out.resolve() / name, data)
+    write_output(Path(out), files, force, shared=True)
     click.echo(f"{len(files)} certificates for {found.id} in {out}", err=True)
 
 

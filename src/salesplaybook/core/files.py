@@ -167,6 +167,15 @@ def output_folder(out: Path, names: Iterable[str], force: bool, *, shared: bool 
         raise SalesplaybookError(f"{out}: cannot write (a symbolic link loop)") from exc
 
 
+def write_output(
+    out: Path, files: Mapping[str, bytes], force: bool, *, shared: bool = False
+) -> list[Path]:
+    """A command's files written into ``out`` the one way: refused where that could lose
+    something of the user's (:func:`output_folder`), then all or none (:func:`write_folder`)."""
+    output_folder(out, list(files), force, shared=shared)
+    return write_folder(out, files)
+
+
 def _check_output(out: Path, names: list[str], force: bool, shared: bool) -> None:
     _check_names(names)
     if not out.is_dir():
