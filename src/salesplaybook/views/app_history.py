@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
+
 from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.languages import Lang
@@ -159,10 +161,10 @@ def save_box(history: AppHistory, card: Any, lang: Lang) -> Any:
         except SalesplaybookError as exc:
             said.value = problem_html(str(exc), lang)
             return
-        said.value = f"<p role='status'>{_escape(saved_text(saved, lang))}</p>"
+        said.value = f"<p role='status'>{escape(saved_text(saved, lang))}</p>"
 
     button.on_click(save)
-    heading = w.HTML(f"<h3>{_escape(label('app_save_title', lang))}</h3>")
+    heading = w.HTML(f"<h3>{escape(label('app_save_title', lang))}</h3>")
     return w.VBox([heading, w.HBox([comment, plan]), button, said])
 
 
@@ -194,7 +196,7 @@ def history_panel(history: AppHistory, teams: list[str], periods: list[str], lan
             recorded.value = problem_html(str(exc), lang)
             return
         recorded.value = "<p role='status'>{}</p>".format(
-            _escape(label("app_recorded", lang, count=count, period=period.value.strip()))
+            escape(label("app_recorded", lang, count=count, period=period.value.strip()))
         )
         values.value = ""
 
@@ -207,7 +209,7 @@ def history_panel(history: AppHistory, teams: list[str], periods: list[str], lan
     record.on_click(do_record)
     show.on_click(do_show)
     director.on_click(do_director)
-    intro = w.HTML(f"<p>{_escape(label('app_record_intro', lang))}</p>")
+    intro = w.HTML(f"<p>{escape(label('app_record_intro', lang))}</p>")
     return w.VBox(
         [w.HBox([team, period]), intro, values, record, recorded, w.HBox([show, director]), shown]
     )
@@ -223,12 +225,12 @@ def team_html(history: AppHistory, team: str | None, lang: Lang) -> str:
     except SalesplaybookError as exc:
         return problem_html(str(exc), lang)
     if listed.empty:
-        return f"<p>{_escape(label('hist_no_history', lang))}</p>"
+        return f"<p>{escape(label('hist_no_history', lang))}</p>"
     rules = alert_rules(history.playbook)
     parts = [
-        f"<h3>{_escape(label('hist_title_revisions', lang))}</h3>",
+        f"<h3>{escape(label('hist_title_revisions', lang))}</h3>",
         revisions_table(listed, lang).to_html(index=False),
-        f"<h3>{_escape(label('hist_title_trends', lang))}</h3>",
+        f"<h3>{escape(label('hist_title_trends', lang))}</h3>",
         trend_table(trend, history.playbook, rules, lang).to_html(index=False),
     ]
     key = team or "*"
@@ -253,9 +255,9 @@ def director_html(history: AppHistory, period: str, lang: Lang) -> str:
             download_link(
                 data, f"director-{period}.xlsx", xlsx, label("app_download_director", lang)
             ),
-            f"<h3>{_escape(label('dir_title', lang, period=period))}</h3>",
+            f"<h3>{escape(label('dir_title', lang, period=period))}</h3>",
             ranking_table(view, history.playbook, lang).to_html(index=False),
-            f"<h3>{_escape(label('dir_recommended', lang))}</h3>",
+            f"<h3>{escape(label('dir_recommended', lang))}</h3>",
             recommendations_table(view, history.playbook, lang).to_html(index=False),
         ]
     )
@@ -272,10 +274,4 @@ def _svg(figure: Any) -> str:
 
 def problem_html(text: str, lang: Lang) -> str:
     shown = label("app_history_problem", lang, message=text)
-    return f"<p role='alert' style='color:#a40e26'><b>{_escape(shown)}</b></p>"
-
-
-def _escape(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
+    return f"<p role='alert' style='color:#a40e26'><b>{escape(shown)}</b></p>"
