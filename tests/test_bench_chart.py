@@ -48,7 +48,21 @@ def test_one_line_per_benchmark_with_a_point_per_run():
 
 def test_no_rows_no_chart(tmp_path):
     assert ratio_chart([], "t") == ""
-    assert read_history(tmp_path / "absent.csv") == []
+    assert read_history(tmp_path / "absent.csv") == ([], [])
     path = tmp_path / "history.csv"
     path.write_text("date,commit,machine,benchmark,value,floor,ratio\n", "utf-8")
-    assert read_history(path) == []
+    assert read_history(path) == ([], [])
+
+
+def test_a_row_the_chart_cannot_use_is_named_by_its_line(tmp_path):
+    path = tmp_path / "history.csv"
+    path.write_text(
+        "date,commit,machine,benchmark,value,floor,ratio\n"
+        "2026-12-04,abc,m,make book nochange,0.2,2.2,0.09\n"
+        "<<<<<<< HEAD\n"
+        "2026-12-05,def,m,make book nochange,0.2,2.2,0.09\n",
+        "utf-8",
+    )
+    rows, unusable = read_history(path)
+    assert [r["commit"] for r in rows] == ["abc", "def"]
+    assert unusable == [3]
