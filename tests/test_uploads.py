@@ -53,6 +53,7 @@ def test_too_large_is_refused_before_reading(playbook):
         ([("a.zip", b"not a zip")], "not a zip"),
         ([("m.yaml", METRICS_YAML), ("n.yml", METRICS_YAML)], "several metrics files"),
         ([("people.csv", b"x"), ("a/people.csv", b"y")], "two files named people.csv"),
+        ([("salesplaybook.yaml", b"currency: CNY\n")], "upload it together with them"),
     ],
 )
 def test_refusals_name_the_problem(playbook, files, message):

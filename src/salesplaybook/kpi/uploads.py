@@ -63,6 +63,10 @@ def read_uploads(
     if len(metrics_files) > 1:
         shown = ", ".join(n for n, _ in metrics_files)
         raise SalesplaybookError(f"several metrics files ({shown}); upload one")
+    if not metrics_files and all(n == MAP_FILE for n, _ in table_files):
+        raise SalesplaybookError(
+            f"{MAP_FILE} says how to read the data files; upload it together with them"
+        )
     with tempfile.TemporaryDirectory(prefix="salesplaybook-upload-") as tmp:
         folder = Path(tmp)
         try:
