@@ -113,6 +113,29 @@ def test_missing_folder_and_empty_folder(tmp_path):
         load_playbook(tmp_path)
 
 
+def test_the_same_content_is_loaded_and_checked_once(playbook, playbook_copy):
+    # the copy holds the same bytes in another folder: the checked playbook is shared
+    assert load_playbook(playbook_copy) is playbook
+    assert load_playbook(playbook_copy) is load_playbook(playbook_copy)
+
+
+def test_a_file_changed_in_place_is_read_again(playbook, playbook_copy):
+    # same length, same folder, within the same clock tick: only the text tells them apart
+    replace_once(playbook_copy / "glossary.yaml", "en: A/B test", "en: A/Z test")
+    changed = load_playbook(playbook_copy)
+    assert changed is not playbook
+    assert {g.id: g.term.en for g in changed.glossary}["ab_test"] == "A/Z test"
+    replace_once(playbook_copy / "glossary.yaml", "en: A/Z test", "en: A/B test")
+    assert load_playbook(playbook_copy) is playbook
+
+
+def test_refused_content_is_refused_every_time(playbook, playbook_copy):
+    replace_once(playbook_copy / "kpis.yaml", "    formula:\n", "    formulae:\n")
+    first, again = problems(playbook_copy), problems(playbook_copy)
+    assert first == again
+    assert any("formulae" in p for p in first)
+
+
 def test_content_dir_is_found_from_a_subfolder(tmp_path, monkeypatch):
     (tmp_path / "playbooks").mkdir()
     (tmp_path / "notebooks").mkdir()

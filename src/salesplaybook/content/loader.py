@@ -9,7 +9,9 @@ checked. Every problem is collected as ``file:line: key: message`` and raised to
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -20,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from salesplaybook.content import model as m
 from salesplaybook.content.rules import check_rules
-from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlError, load_yaml
+from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlError, load_yaml, read_text
 from salesplaybook.core.bundle import shipped
 from salesplaybook.core.errors import (
     ContentError,
@@ -126,20 +128,35 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
         raise SalesplaybookError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise SalesplaybookError(f"{folder}: not a folder; name the folder that holds the YAML")
-    report = _Collector(base=None)
     files = content_files(folder)
     if not files:
         raise SalesplaybookError(f"{folder}: no .yaml files found")
+    read = [_read(path) for path in files]
+    key = _content_key(folder, read)
+    if key is None:
+        return _checked(folder, read)
+    if (loaded := _LOADED.get(key)) is not None:
+        _LOADED.move_to_end(key)
+        return loaded
+    _LOADED[key] = playbook = _checked(folder, read)
+    while len(_LOADED) > _LOADED_KEPT:
+        _LOADED.popitem(last=False)
+    return playbook
 
+
+def _checked(folder: Path, read: list[tuple[Path, str | YamlError]]) -> m.Playbook:
+    report = _Collector(base=None)
     sections: dict[str, list[BaseModel]] = {name: [] for name in m.SECTIONS}
     origins: dict[int, _Origin] = {}
     # Ids of items that failed validation: they exist, so references to them are not errors
     # too (one mistake should produce one message, not one per reference).
     invalid_ids: dict[str, set[str]] = {name: set() for name in m.SECTIONS}
     docs: list[YamlDocument] = []
-    for path in files:
+    for path, text in read:
         try:
-            doc = load_yaml(path)
+            if isinstance(text, YamlError):
+                raise text
+            doc = load_yaml(path, text)
         except YamlError as exc:
             report.problems.append(Problem(Location(display_path(path), exc.line), exc.message))
             continue
@@ -164,6 +181,34 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
     if report.problems:
         raise ContentError(report.problems)
     return playbook
+
+
+#: Playbooks already loaded and checked in this process, by the bytes of their files: loading
+#: and checking costs about half a second, and a notebook, the app, a Sphinx build or a test run
+#: asks for the same content again and again. The key is the files' names (below the folder) and
+#: their whole text, so any change to a file is a new load; the models are frozen, so the one
+#: object can be shared. Only a playbook that passed its checks is kept.
+_LOADED: OrderedDict[str, m.Playbook] = OrderedDict()
+_LOADED_KEPT = 4
+
+
+def _read(path: Path) -> tuple[Path, str | YamlError]:
+    try:
+        return path, read_text(path)
+    except YamlError as exc:
+        return path, exc
+
+
+def _content_key(folder: Path, read: list[tuple[Path, str | YamlError]]) -> str | None:
+    digest = hashlib.blake2b(digest_size=20)
+    for path, text in read:
+        if isinstance(text, YamlError):
+            return None  # refused below, never kept
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _read_sections(
