@@ -9,7 +9,7 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
 EXECUTE := $(BIN)/salesplaybook site notebooks
 
-.PHONY: help install constraints book book-strict translations notebooks test lint typecheck unit nbval site-checks browser-checks wheel-test check bench clean app lab screenshots
+.PHONY: help install constraints book book-strict translations notebooks test lint typecheck unit nbval site-checks hostile-checks browser-checks wheel-test check bench clean app lab screenshots
 
 help:
 	@echo "make book       install into .venv and build the site: _build/html (English), _build/html/zh (Chinese)"
@@ -69,15 +69,21 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest -q -n 2 -m "not site and not browser and not wheel" tests
+	$(BIN)/pytest -q -n 2 -m "not site and not hostile and not browser and not wheel" tests
 
 # One notebook per worker (its cells run in order, in one kernel), two at a time.
 nbval: $(STAMP)
 	$(BIN)/pytest -q -p no:randomly -n 2 --dist loadfile --nbval --nbval-current-env \
 		--nbval-sanitize-with notebooks/nbval-sanitize.cfg $(NOTEBOOKS)
 
+# The checks of the built site (make book or book-strict first).
 site-checks: $(STAMP)
 	$(BIN)/pytest -q -m site tests
+
+# A copy of the repository whose content carries a script payload in every text, built into a
+# site and course packs of its own (in a temporary folder: it needs no earlier build).
+hostile-checks: $(STAMP)
+	$(BIN)/pytest -q -m hostile tests
 
 # Real-browser checks on the built site (Playwright driving the system's Chromium; axe-core from
 # npm, served by the tests' own local server). They skip, saying why, where Chromium or npm is
@@ -103,11 +109,13 @@ screenshots: $(STAMP) $(AXE)
 wheel-test: $(STAMP)
 	$(BIN)/pytest -q -p no:randomly -m wheel tests/test_wheel.py
 
-# The checks that use one core run two at a time (their output kept together), then the ones
-# that use both, in order: the site checks and the browser checks read the strict build.
+# Two at a time (each one's output kept together), longest first: the two site builds (the
+# strict build and the hostile copy's) use a core and a half each, the others one. Then the checks
+# that use both cores, in order: the site checks and the browser checks read the strict build.
 test: $(STAMP)
-	@$(MAKE) --no-print-directory -j2 --output-sync=target lint typecheck check wheel-test
-	@$(MAKE) --no-print-directory unit nbval book-strict site-checks browser-checks
+	@$(MAKE) --no-print-directory -j2 --output-sync=target \
+		hostile-checks book-strict typecheck wheel-test lint check
+	@$(MAKE) --no-print-directory unit nbval site-checks browser-checks
 
 # Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
 # which the Performance page includes. Commit it after a run on the reference machine.

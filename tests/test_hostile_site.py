@@ -2,7 +2,8 @@
 field, both languages, is built into both editions of the site (its notebooks re-executed) and
 into course packs; no page, notebook output or pack file holds the payload as live markup.
 
-Slow (a whole site build): in the ``site`` group, run by ``make site-checks``.
+Slow (a whole site build of its own, needing no earlier one): in the ``hostile`` group, run by
+``make hostile-checks``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pydantic import BaseModel
 from salesplaybook.content.loader import load_playbook
 from salesplaybook.content.model import Text
 
-pytestmark = pytest.mark.site
+pytestmark = pytest.mark.hostile
 
 ROOT = Path(__file__).resolve().parents[1]
 # No digits: the content check reads the numbers a text states (a criterion's text must not
