@@ -69,6 +69,13 @@ def figures(results: dict[str, Any]) -> Iterator[tuple[str, float, float]]:
     if site is not None:
         for key in ("nochange", "onepage"):
             yield f"make book {key}", site["site"][key], site["floor"][key]
+    yield from _data_and_check_figures(results)
+
+
+def _data_and_check_figures(results: dict[str, Any]) -> Iterator[tuple[str, float, float]]:
+    whole = results.get("whole_check")
+    if whole is not None:
+        yield "make test fresh clone", whole["total_s"], whole["install_s"]
     for r in results.get("raw_data") or ():
         size = f"{r['reps']}x{r['quarters']}"
         yield f"assess --data {size}", r["assess"]["median_s"], r["read_csv"]["median_s"]

@@ -30,6 +30,7 @@ import kpi_engine
 import raw_data
 import site_build
 import startup
+import whole_check
 
 import notebooks
 
@@ -123,6 +124,15 @@ def goals_table(results: dict[str, Any]) -> str:
             f"| its peak memory ≤ {raw_data.GOAL_MEMORY}x the files on disk "
             f"| {first['memory_ratio']:.2f}x | {met(first['memory_ratio'], raw_data.GOAL_MEMORY)} |"
         )
+    whole = results.get("whole_check")
+    if whole is not None:
+        t = whole["total_s"]
+        ok = t <= whole_check.GOAL_S and not whole["skipped"]
+        lines.append(
+            "| `make test` on a fresh clone, install included, "
+            f"≤ {whole_check.GOAL_S / 60:.0f} min "
+            f"| {t / 60:.1f} min | {'met' if ok else '**not met**'} |"
+        )
     start = results.get("startup")
     if start is not None:
         t = start["help"]["median_s"]
@@ -183,6 +193,11 @@ def report(results: dict[str, Any]) -> str:
             f"### Assessment history (SQLite)\n\nMedians of {history['repeat']} runs; floor: bare "
             "`sqlite3` inserts and a select of the same rows.\n\n" + history_store.table(history)
         )
+    if results.get("whole_check") is not None:
+        parts.append(
+            "### The whole check\n\n`make install`, then `make test`, on a fresh clone of the "
+            "last commit (pip's cache warm).\n\n" + whole_check.table(results["whole_check"])
+        )
     return "\n\n".join(parts) + "\n"
 
 
@@ -215,6 +230,9 @@ def run(quick: bool = False) -> dict[str, Any]:
     results["raw_data"] = [raw_data.run(n, quarters, repeat) for n in sizes]
     step("assessment history")
     results["history"] = history_store.run(4, 4, 1) if quick else history_store.run(20, 12, 5)
+    if not quick:
+        step("the whole check: make test on a fresh clone (about 6 minutes)")
+        results["whole_check"] = whole_check.run()
     return results
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,3 +160,31 @@ def test_history_appends_one_row_per_figure_under_one_header(tmp_path):
     assert by_name["salesplaybook --help"]["ratio"] == "5.000"
     assert by_name["assess --data 10x2"]["ratio"] == "3.000"
     assert by_name["assess --data 10x2 peak memory"]["ratio"] == "2.500"
+
+
+def test_whole_check_benchmark_clones_and_reports(tmp_path):
+    whole_check = _bench_module("whole_check")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "Makefile").write_text("test:\n\techo 12 passed, 1 skipped in 0.50s\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "Makefile"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=repo, check=True)
+    log = tmp_path / "log"
+    result = whole_check.run(repo, install=("true",), keep_log=log)
+    assert result["pytest_runs"] == [{"counts": {"passed": 12, "skipped": 1}, "seconds": 0.5}]
+    assert (result["tests"], result["skipped"]) == (12, 1)
+    assert result["total_s"] == result["install_s"] + result["checks_s"]
+    assert "12 passed" in log.read_text("utf-8")
+    text = whole_check.table(result)
+    assert "1 skipped" in text
+    assert "**not met**" in text  # a run with a skip is not the whole check
+    run = _bench_module("run")
+    assert "### The whole check" in run.report({"machine": run.machine(), "whole_check": result})
+
+
+def test_whole_check_benchmark_says_what_failed(tmp_path):
+    whole_check = _bench_module("whole_check")
+    with pytest.raises(RuntimeError, match=r"false failed \(1\)"):
+        whole_check.run(ROOT, install=("false",))
