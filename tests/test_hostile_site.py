@@ -20,9 +20,12 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from click.testing import CliRunner
 from markdown_it import MarkdownIt
 from pydantic import BaseModel
 
+from salesplaybook.cli import main
+from salesplaybook.content.loader import CONTENT_ENV as CONTENT
 from salesplaybook.content.loader import load_playbook
 from salesplaybook.content.model import Text
 
@@ -115,7 +118,7 @@ def hostile_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     for path in sorted((copy / "playbooks").rglob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
         path.write_text(yaml.safe_dump(poison_file(path, data), allow_unicode=True), "utf-8")
-    env = {**os.environ, "SALESPLAYBOOK_CONTENT": str(copy / "playbooks")}
+    env = {**os.environ, CONTENT: str(copy / "playbooks")}
     notebooks = sorted(str(p) for p in (copy / "notebooks").glob("*.ipynb"))
     run("site", "notebooks", *notebooks, cwd=copy, env=env)
     run("site", "build", "--root", str(copy), cwd=copy, env=env)
@@ -160,7 +163,9 @@ def test_no_course_pack_file_holds_the_payload(hostile_repo, lang, tmp_path):
     copy, env = hostile_repo
     for track in load_playbook(copy / "playbooks").tracks:
         out = tmp_path / track.id
-        run("course", "build", track.id, "--out", str(out), "--lang", lang, cwd=copy, env=env)
+        args = ["course", "build", track.id, "--out", str(out), "--lang", lang]
+        result = CliRunner().invoke(main, args, env={CONTENT: env[CONTENT]})
+        assert result.exit_code == 0, result.output
         for path in out.rglob("*"):
             if zipfile.is_zipfile(path):
                 with zipfile.ZipFile(path) as pack:
