@@ -57,8 +57,11 @@ def inputs_from_data(
     else:
         assert data is not None
         from salesplaybook.data.folder import read_folder
+        from salesplaybook.kpi.metrics.needs import COLUMNS
 
-        folder = read_folder(data, map_file=options.map_file, currency=options.currency)
+        folder = read_folder(
+            data, map_file=options.map_file, currency=options.currency, used=COLUMNS
+        )
         tables, quality, map_file = folder.tables, folder.quality, folder.data_map.file
         origin = f"data in {data}"
         if period is not None and is_fiscal_label(period):

@@ -28,6 +28,11 @@ STRIPPED = "salesplaybook.stripped"
 #: The attribute of a frame from :func:`read_cells` that holds the file's delimiter (a
 #: ``;``-separated file writes decimal commas).
 DELIMITER = "salesplaybook.delimiter"
+#: The attribute of a frame from :func:`read_cells` that holds every named header of the file in
+#: order, the columns left unread (``unused``) included.
+HEADERS = "salesplaybook.headers"
+#: Picks, from a file's header row, the positions of columns that need not be read.
+Unused = Callable[[list[str]], set[int]]
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -48,6 +53,7 @@ def read_cells(
     file: str | None = None,
     numeric: Callable[[list[str]], set[int]] | None = None,
     decimal_comma: bool = False,
+    unused: Unused | None = None,
 ) -> pd.DataFrame:
     """The cells of a CSV file, columns named by its header row, index 0 = spreadsheet row 2.
 
@@ -56,7 +62,8 @@ def read_cells(
     Python strings); "1,234" in them makes the whole file read as text instead. Blank rows are
     dropped but keep their place in the numbering, so row numbers in messages are the ones the
     user sees in Excel. With ``decimal_comma`` (and in any ``;``-separated file) no column is
-    read as numbers by the parser, which would take "1.234" for 1.234.
+    read as numbers by the parser, which would take "1.234" for 1.234. The columns ``unused``
+    picks from the header are not read (:data:`HEADERS` still names them).
     """
     name = file or display_path(path)
     try:
@@ -72,14 +79,14 @@ def read_cells(
         except UnicodeDecodeError:
             raise _not_text(name) from None
     try:
-        return parse_cells(raw, name, None if decimal_comma else numeric)
+        return parse_cells(raw, name, None if decimal_comma else numeric, unused)
     except UnicodeDecodeError:
         pass
     try:  # not UTF-8: the encodings Excel uses on Chinese Windows
         text = read_text(path)
     except SalesplaybookError:
         raise _not_text(name) from None
-    return parse_cells(text.encode("utf-8"), name, None if decimal_comma else numeric)
+    return parse_cells(text.encode("utf-8"), name, None if decimal_comma else numeric, unused)
 
 
 def _not_text(file: str) -> TableError:
@@ -88,7 +95,10 @@ def _not_text(file: str) -> TableError:
 
 
 def parse_cells(
-    data: bytes, file: str, numeric: Callable[[list[str]], set[int]] | None = None
+    data: bytes,
+    file: str,
+    numeric: Callable[[list[str]], set[int]] | None = None,
+    unused: Unused | None = None,
 ) -> pd.DataFrame:
     """:func:`read_cells` for the bytes of a file in UTF-8 (a BOM is allowed); ``file`` names it
     in messages. Raises UnicodeDecodeError for bytes that are not UTF-8, so that the caller can
@@ -102,9 +112,11 @@ def parse_cells(
         raise TableError([table_problem(file, "is empty: the header row is missing")])
     data, delimiter, headers = _header(data, file)
     typed = numeric(headers) if numeric and delimiter != ";" else set()
-    body = _read_arrow(data, delimiter, len(headers), typed)
+    skip = unused(headers) if unused else set()
+    body = _read_arrow(data, delimiter, len(headers), typed, skip)
     if body is None:
         body = _read_csv(data, delimiter, file, len(headers), typed)
+        body = body[[i for i in range(len(headers)) if i not in skip]]
     cells = _named_columns(body, headers, file)
     if _may_have_spaces(data, delimiter):  # else no cell can have spaces around it
         for column in cells.columns:
@@ -115,7 +127,13 @@ def parse_cells(
                 cells[column] = as_text(values)
     cells.attrs[STRIPPED] = True
     cells.attrs[DELIMITER] = delimiter
-    return _without_blank_rows(cells)
+    cells.attrs[HEADERS] = [h for h in dict.fromkeys(headers) if h]
+    kept = _without_blank_rows(cells)
+    if skip and len(kept) < len(cells):
+        # A row blank in the columns read may have cells in the others: read them all, so that
+        # it is refused (its required cells are empty) instead of dropped as a blank row.
+        return parse_cells(data, file, numeric)
+    return kept
 
 
 def _may_have_spaces(data: bytes, delimiter: str) -> bool:
@@ -154,14 +172,16 @@ def _header(data: bytes, file: str) -> tuple[bytes, str, list[str]]:
 
 
 def _named_columns(body: pd.DataFrame, headers: list[str], file: str) -> pd.DataFrame:
-    """The columns of ``body`` named by ``headers``; a column without a header is left out
-    while it is empty, and a column whose header repeats an earlier one is a problem."""
+    """The columns of ``body`` (labelled by their position in the file) named by ``headers``; a
+    column without a header is left out while it is empty, and a column whose header repeats an
+    earlier one is a problem. A position ``body`` lacks was left unread."""
     problems = Problems(file, {})
     keep: list[int] = []
     seen: dict[str, int] = {}
+    read: set[object] = set(body.columns)
     for i, header in enumerate(headers):
         if not header:
-            filled = ~blank_cells(body.iloc[:, i])
+            filled = ~blank_cells(body[i])
             if filled.any():
                 rows = body.index[filled]
                 problems.add_cells(
@@ -172,9 +192,10 @@ def _named_columns(body: pd.DataFrame, headers: list[str], file: str) -> pd.Data
             problems.add(f"column '{header}' appears twice (columns {seen[header]} and {i + 1})")
             continue
         seen[header] = i + 1
-        keep.append(i)
+        if i in read:
+            keep.append(i)
     problems.raise_if_any()
-    cells = body.iloc[:, keep]
+    cells = body[keep]
     cells.columns = pd.Index([headers[i] for i in keep])
     return cells
 
@@ -201,7 +222,9 @@ def is_arrow_text(dtype: object) -> bool:
     return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
 
 
-def _read_arrow(data: bytes, delimiter: str, width: int, numeric: set[int]) -> pd.DataFrame | None:
+def _read_arrow(
+    data: bytes, delimiter: str, width: int, numeric: set[int], skip: set[int] | None = None
+) -> pd.DataFrame | None:
     """:func:`_read_csv` by pyarrow's CSV reader, several times faster and without a Python
     string per cell: text columns come as Arrow strings, the ``numeric`` ones as floats.
 
@@ -214,6 +237,7 @@ def _read_arrow(data: bytes, delimiter: str, width: int, numeric: set[int]) -> p
     import pyarrow.csv as pacsv
 
     names = [str(i) for i in range(width)]
+    read = [i for i in range(width) if i not in (skip or ())]
     options = {
         "read_options": pacsv.ReadOptions(skip_rows=1, column_names=names),
         "parse_options": pacsv.ParseOptions(
@@ -231,6 +255,7 @@ def _read_arrow(data: bytes, delimiter: str, width: int, numeric: set[int]) -> p
             null_values=[""],
             strings_can_be_null=True,
             quoted_strings_can_be_null=True,
+            include_columns=[names[i] for i in read],
         ),
     }
     pool = _memory_pool()
@@ -239,11 +264,11 @@ def _read_arrow(data: bytes, delimiter: str, width: int, numeric: set[int]) -> p
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         if not numeric:
             return None
-        return _read_arrow(data, delimiter, width, set())  # text in a number column
+        return _read_arrow(data, delimiter, width, set(), skip)  # text in a number column
     frame: pd.DataFrame = table.to_pandas(
         types_mapper={pa.large_string(): ARROW_TEXT}.get, self_destruct=True, memory_pool=pool
     )
-    frame.columns = pd.RangeIndex(width)
+    frame.columns = pd.Index(read) if skip else pd.RangeIndex(width)
     return frame
 
 

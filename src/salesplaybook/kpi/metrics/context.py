@@ -14,6 +14,7 @@ import pandas as pd
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.kpi.metrics.columns import lookup
 from salesplaybook.kpi.metrics.grid import FloatArray, IntArray, QuarterGrid
+from salesplaybook.kpi.metrics.needs import declared
 
 Tables = Mapping[str, pd.DataFrame]
 #: Indicator id (and ``team_size``) -> results of the grid (organisation first, then teams).
@@ -34,6 +35,7 @@ class Context:
     person and customer. ``probation_months`` is the playbook's."""
 
     def __init__(self, tables: Tables, quarters: list[int], probation_months: int) -> None:
+        tables = declared(tables)
         self.tables = tables
         self.probation_months = probation_months
         people = tables["people"]
