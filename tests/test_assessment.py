@@ -131,3 +131,22 @@ def test_without_targets_the_period_must_be_chosen(playbook, data_without_target
         collect_inputs(playbook, data=data_without_targets)
     assert caught.value.choice == "period"
     assert "--" not in str(caught.value)
+
+
+def test_a_playbook_given_late_is_loaded_once_and_its_problems_come_first(tmp_path, playbook):
+    calls = []
+
+    def late():
+        calls.append(1)
+        return playbook
+
+    card = run_assessment(late, use_sample=True)
+    assert card.period
+    assert len(calls) == 1
+
+    def broken():
+        raise SalesplaybookError("the playbook is broken")
+
+    (tmp_path / "people.csv").write_text("person_id\nP1\n", "utf-8")  # refused: no role...
+    with pytest.raises(SalesplaybookError, match="the playbook is broken"):
+        run_assessment(broken, data=tmp_path)

@@ -3,6 +3,7 @@ file's values override the data's), scored against the playbook."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,18 @@ from salesplaybook.kpi.scorecard import Scorecard, assess
 #: Hand-entered values for a period and team (None: the organisation), from wherever they are
 #: kept (the history store); the assessment asks once it knows the period.
 RecordedLookup = Callable[[str, str | None], Mapping[str, float]]
+#: A playbook, or what gives it when it is first needed: the command line loads it while the
+#: data folder is read (pyarrow reads without holding the interpreter).
+PlaybookSource = Playbook | Callable[[], Playbook]
+
+
+def resolved(playbook: PlaybookSource) -> Playbook:
+    return playbook if isinstance(playbook, Playbook) else playbook()
+
+
+def _once(playbook: PlaybookSource) -> PlaybookSource:
+    """A source that is asked once, whoever needs the playbook."""
+    return playbook if isinstance(playbook, Playbook) else functools.cache(playbook)
 
 
 @dataclass(frozen=True)
@@ -37,7 +50,7 @@ if TYPE_CHECKING:
 
 
 def inputs_from_data(
-    playbook: Playbook,
+    playbook: PlaybookSource,
     data: Path | None,
     use_sample: bool,
     period: str | None,
@@ -59,9 +72,13 @@ def inputs_from_data(
         from salesplaybook.data.folder import read_folder
         from salesplaybook.kpi.metrics.needs import COLUMNS
 
-        folder = read_folder(
-            data, map_file=options.map_file, currency=options.currency, used=COLUMNS
-        )
+        try:
+            folder = read_folder(
+                data, map_file=options.map_file, currency=options.currency, used=COLUMNS
+            )
+        except Exception:
+            resolved(playbook)  # a broken playbook is reported first, as when loaded first
+            raise
         tables, quality, map_file = folder.tables, folder.quality, folder.data_map.file
         origin = f"data in {data}"
         if period is not None and is_fiscal_label(period):
@@ -69,7 +86,7 @@ def inputs_from_data(
         if options.strict and quality.warnings:
             raise StrictRefusalError(quality.warnings)
     return inputs_from_tables(
-        playbook, tables, period, team, origin, quality=quality, map_file=map_file
+        resolved(playbook), tables, period, team, origin, quality=quality, map_file=map_file
     )
 
 
@@ -131,7 +148,7 @@ def latest_period(tables: Mapping[str, object]) -> str:
 
 
 def run_assessment(
-    playbook: Playbook,
+    playbook: PlaybookSource,
     metrics_file: Path | None = None,
     data: Path | None = None,
     use_sample: bool = False,
@@ -140,14 +157,15 @@ def run_assessment(
     options: DataOptions | None = None,
     recorded: RecordedLookup | None = None,
 ) -> Scorecard:
+    playbook = _once(playbook)
     inputs = collect_inputs(
         playbook, metrics_file, data, use_sample, period, team, options, recorded
     )
-    return assess(playbook, inputs)
+    return assess(resolved(playbook), inputs)
 
 
 def collect_inputs(
-    playbook: Playbook,
+    playbook: PlaybookSource,
     metrics_file: Path | None = None,
     data: Path | None = None,
     use_sample: bool = False,
@@ -172,7 +190,10 @@ def collect_inputs(
             raise ChoiceNeeded(f"period: {exc}", choice="period") from None
     # Read once: it gives the period the data is derived for (when none is given) and the
     # values that override the data's.
-    from_file = None if metrics_file is None else load_metrics_file(metrics_file, playbook)
+    playbook = _once(playbook)
+    from_file = (
+        None if metrics_file is None else load_metrics_file(metrics_file, resolved(playbook))
+    )
     inputs = MetricsInput(period=period, team=team)
     if data is not None or use_sample:
         file_period = from_file.period if from_file is not None and period is None else None
