@@ -78,7 +78,7 @@ def test_a_bad_period_option_is_refused_with_a_metrics_file_alone(tmp_path, play
 def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
     """With the data and no --period, the file gives the period and then overrides the data's
     values: one read serves both."""
-    from salesplaybook.kpi import assessment
+    from salesplaybook.kpi import inputs as inputs_module
     from salesplaybook.kpi.inputs import load_metrics_file
 
     path = tmp_path / "m.csv"
@@ -89,7 +89,7 @@ def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
         reads.append(args)
         return load_metrics_file(*args, **kwargs)
 
-    monkeypatch.setattr(assessment, "load_metrics_file", counting)
+    monkeypatch.setattr(inputs_module, "load_metrics_file", counting)
     inputs = collect_inputs(playbook, metrics_file=path, use_sample=True)
     assert len(reads) == 1
     assert inputs.period == "2026-Q1"
