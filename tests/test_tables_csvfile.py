@@ -10,6 +10,7 @@ import pytest
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.folder import read_tables
 from salesplaybook.data.tables import TableError, parse_cells, sniff_delimiter
+from salesplaybook.data.tables.csvfile import HEADERS
 from tests.tablefiles import DEALS, PEOPLE, error_text, people_folder, write
 
 
@@ -203,3 +204,24 @@ def test_what_pyarrow_cannot_read_goes_to_the_c_parser() -> None:
     assert _read_arrow(b"a,b\n1,2\n3,4,5\n", ",", 2, set()) is None  # a longer row
     assert _read_arrow(b"a,b\n1,\xff\n", ",", 2, set()) is None  # not UTF-8
     assert _read_arrow(b"a,b\n1,x\n", ",", 2, {1}) is not None  # text: read as text
+
+
+def _days(headers: list[str]) -> set[int]:
+    return {i for i, h in enumerate(headers) if h.endswith("_on")}
+
+
+def test_date_columns_come_as_dates_only_when_every_cell_is_an_iso_date() -> None:
+    text = b"id,created_on,note\n1,2026-03-31,a\n2,,b\n"
+    cells = parse_cells(text, "f.csv", dates=_days)
+    assert str(cells["created_on"].dtype) == "datetime64[ns]"
+    assert cells["created_on"].isna().tolist() == [False, True]
+    for other in (b"2026/3/31", b"9999-12-31", b"2026-02-30", b"2026-03-31 10:00"):
+        cells = parse_cells(text.replace(b"2026-03-31", other), "f.csv", dates=_days)
+        assert cells["created_on"].tolist()[0] == other.decode(), other
+
+
+def test_unused_columns_are_left_unread_but_named() -> None:
+    text = b"id,name,created_on\n1,Ann,2026-03-31\n"
+    cells = parse_cells(text, "f.csv", unused=lambda headers: {1})
+    assert list(cells.columns) == ["id", "created_on"]
+    assert cells.attrs[HEADERS] == ["id", "name", "created_on"]

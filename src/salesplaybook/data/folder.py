@@ -92,7 +92,15 @@ def _read_one(
     if table is None:
         raise TableError([table_problem(name, unknown_file_message(path))])
     unused = None if used is None else _unused(table, data_map, used)
-    cells = cells_of(path, name, number_positions(table), data_map.decimal_comma, table, unused)
+    cells = cells_of(
+        path,
+        name,
+        number_positions(table),
+        data_map.decimal_comma,
+        table,
+        unused,
+        _dates(table, data_map),
+    )
     decimal_comma = data_map.decimal_comma or cells.attrs.get(DELIMITER) == ";"
     # The export's own format, from its own headers: the mapping file's renames may make it
     # look like ours, but its footer, US dates and closed-only close dates stay the CRM's.
@@ -142,11 +150,24 @@ def _renamed(headers: list[str], table: str, data_map: DataMap) -> list[str]:
     return [str(h) for h in rename_columns(empty, table, data_map.columns.get(table, {})).columns]
 
 
+def _canonical(headers: list[str], table: str, data_map: DataMap) -> list[str | None]:
+    """The canonical column of each header of a file in our own format (None where it gives
+    none, or twice: "keep one" is a refusal); all None for a CRM export, whose columns the CRM
+    adapter maps and reads as text."""
+    names = _renamed(headers, table, data_map)
+    if table in ("deals", "customers") and not all(
+        crm.detect_format(h, table) in ("canonical", "chinese") for h in (headers, names)
+    ):
+        return [None] * len(headers)
+    lookup = header_lookup(table)
+    canonical = [lookup.get(header_key(n)) for n in names]
+    return [c if canonical.count(c) == 1 else None for c in canonical]
+
+
 def _unused(table: str, data_map: DataMap, used: Collection[str]) -> Unused:
     """Which columns of a file of ``table`` need not be read: those of the table's schema that
     nothing in ``used`` needs and that cannot refuse the file (:func:`cannot_refuse`), in a file
-    in our own format (a CRM export's columns are mapped by the CRM adapter, which reads them
-    all). People are read whole: their owners are matched on any alias column."""
+    in our own format. People are read whole: owners are matched on any alias column."""
     wanted = set(used)
     if table == "deals" and data_map.core_product_lines is not None:
         wanted.add("product_line")  # it marks the core products
@@ -156,15 +177,21 @@ def _unused(table: str, data_map: DataMap, used: Collection[str]) -> Unused:
     def positions(headers: list[str]) -> set[int]:
         if table == "people" or not skippable:
             return set()
-        names = _renamed(headers, table, data_map)
-        if table in ("deals", "customers") and not all(
-            crm.detect_format(h, table) in ("canonical", "chinese") for h in (headers, names)
-        ):
-            return set()
-        lookup = header_lookup(table)
-        canonical = [lookup.get(header_key(n)) for n in names]
-        twice = {c for c in canonical if canonical.count(c) > 1}  # "keep one" is a refusal
-        return {i for i, c in enumerate(canonical) if c in skippable and c not in twice}
+        canonical = _canonical(headers, table, data_map)
+        return {i for i, c in enumerate(canonical) if c in skippable}
+
+    return positions
+
+
+def _dates(table: str, data_map: DataMap) -> Unused:
+    """Which columns of a file of ``table`` are read as dates straight away (when they are all
+    ISO dates): the schema's date columns, in a file in our own format."""
+    spec = datamodel.columns(table)
+    days = {c for c in spec if "datetime" in str(spec[c].dtype)}
+
+    def positions(headers: list[str]) -> set[int]:
+        canonical = _canonical(headers, table, data_map)
+        return {i for i, c in enumerate(canonical) if c in days}
 
     return positions
 

@@ -33,6 +33,9 @@ DELIMITER = "salesplaybook.delimiter"
 HEADERS = "salesplaybook.headers"
 #: Picks, from a file's header row, the positions of columns that need not be read.
 Unused = Callable[[list[str]], set[int]]
+#: The dates a table can hold: one day inside pandas' nanosecond timestamps at either end.
+FIRST_DATE = (pd.Timestamp.min + pd.Timedelta(days=1)).normalize()
+LAST_DATE = pd.Timestamp.max.normalize() - pd.Timedelta(days=1)
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -54,6 +57,7 @@ def read_cells(
     numeric: Callable[[list[str]], set[int]] | None = None,
     decimal_comma: bool = False,
     unused: Unused | None = None,
+    dates: Unused | None = None,
 ) -> pd.DataFrame:
     """The cells of a CSV file, columns named by its header row, index 0 = spreadsheet row 2.
 
@@ -63,7 +67,9 @@ def read_cells(
     dropped but keep their place in the numbering, so row numbers in messages are the ones the
     user sees in Excel. With ``decimal_comma`` (and in any ``;``-separated file) no column is
     read as numbers by the parser, which would take "1.234" for 1.234. The columns ``unused``
-    picks from the header are not read (:data:`HEADERS` still names them).
+    picks from the header are not read (:data:`HEADERS` still names them); the columns
+    ``dates`` picks come as dates (datetime64) when every cell is an ISO date (2026-03-31) from
+    :data:`FIRST_DATE` to :data:`LAST_DATE`, as text otherwise.
     """
     name = file or display_path(path)
     try:
@@ -79,14 +85,15 @@ def read_cells(
         except UnicodeDecodeError:
             raise _not_text(name) from None
     try:
-        return parse_cells(raw, name, None if decimal_comma else numeric, unused)
+        return parse_cells(raw, name, None if decimal_comma else numeric, unused, dates)
     except UnicodeDecodeError:
         pass
     try:  # not UTF-8: the encodings Excel uses on Chinese Windows
         text = read_text(path)
     except SalesplaybookError:
         raise _not_text(name) from None
-    return parse_cells(text.encode("utf-8"), name, None if decimal_comma else numeric, unused)
+    text_bytes = text.encode("utf-8")
+    return parse_cells(text_bytes, name, None if decimal_comma else numeric, unused, dates)
 
 
 def _not_text(file: str) -> TableError:
@@ -99,6 +106,7 @@ def parse_cells(
     file: str,
     numeric: Callable[[list[str]], set[int]] | None = None,
     unused: Unused | None = None,
+    dates: Unused | None = None,
 ) -> pd.DataFrame:
     """:func:`read_cells` for the bytes of a file in UTF-8 (a BOM is allowed); ``file`` names it
     in messages. Raises UnicodeDecodeError for bytes that are not UTF-8, so that the caller can
@@ -113,7 +121,8 @@ def parse_cells(
     data, delimiter, headers = _header(data, file)
     typed = numeric(headers) if numeric and delimiter != ";" else set()
     skip = unused(headers) if unused else set()
-    body = _read_arrow(data, delimiter, len(headers), typed, skip)
+    days = dates(headers) - skip if dates else set()
+    body = _read_arrow(data, delimiter, len(headers), typed, skip, days)
     if body is None:
         body = _read_csv(data, delimiter, file, len(headers), typed)
         body = body[[i for i in range(len(headers)) if i not in skip]]
@@ -132,7 +141,7 @@ def parse_cells(
     if skip and len(kept) < len(cells):
         # A row blank in the columns read may have cells in the others: read them all, so that
         # it is refused (its required cells are empty) instead of dropped as a blank row.
-        return parse_cells(data, file, numeric)
+        return parse_cells(data, file, numeric, None, dates)
     return kept
 
 
@@ -209,7 +218,8 @@ def _without_blank_rows(cells: pd.DataFrame) -> pd.DataFrame:
     if not len(maybe_blank):
         return cells
     sub = cells.loc[maybe_blank]
-    blank = sub.index[((sub == "") | sub.isna()).all(axis=1).to_numpy()]
+    empty = np.logical_and.reduce([blank_cells(sub[c]) for c in sub.columns])
+    blank = sub.index[np.asarray(empty, dtype=bool)]
     return cells.drop(index=blank)
 
 
@@ -223,7 +233,12 @@ def is_arrow_text(dtype: object) -> bool:
 
 
 def _read_arrow(
-    data: bytes, delimiter: str, width: int, numeric: set[int], skip: set[int] | None = None
+    data: bytes,
+    delimiter: str,
+    width: int,
+    numeric: set[int],
+    skip: set[int] | None = None,
+    dates: set[int] | None = None,
 ) -> pd.DataFrame | None:
     """:func:`_read_csv` by pyarrow's CSV reader, several times faster and without a Python
     string per cell: text columns come as Arrow strings, the ``numeric`` ones as floats.
@@ -234,6 +249,7 @@ def _read_arrow(
     are the same.
     """
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     names = [str(i) for i in range(width)]
@@ -249,7 +265,11 @@ def _read_arrow(
         ),
         "convert_options": pacsv.ConvertOptions(
             column_types={
-                name: pa.float64() if i in numeric else pa.large_string()
+                name: pa.float64()
+                if i in numeric
+                else pa.date32()
+                if i in (dates or ())
+                else pa.large_string()
                 for i, name in enumerate(names)
             },
             null_values=[""],
@@ -262,9 +282,21 @@ def _read_arrow(
     try:
         table = pacsv.read_csv(pa.py_buffer(data), memory_pool=pool, **options)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        if dates:  # a date written otherwise: the date parser reads it
+            return _read_arrow(data, delimiter, width, numeric, skip)
         if not numeric:
             return None
         return _read_arrow(data, delimiter, width, set(), skip)  # text in a number column
+    for i in sorted(dates or ()):
+        at = table.schema.get_field_index(names[i])
+        days = table.column(at)
+        bounds = pc.min_max(days.cast(pa.int32())).as_py()
+        epoch = pd.Timestamp(0)
+        if bounds["min"] is not None and (
+            bounds["min"] < (FIRST_DATE - epoch).days or bounds["max"] > (LAST_DATE - epoch).days
+        ):
+            return _read_arrow(data, delimiter, width, numeric, skip)  # 9999-12-31
+        table = table.set_column(at, names[i], days.cast(pa.timestamp("ns")))
     frame: pd.DataFrame = table.to_pandas(
         types_mapper={pa.large_string(): ARROW_TEXT}.get, self_destruct=True, memory_pool=pool
     )
@@ -280,7 +312,12 @@ def _memory_pool() -> Any:
     import pyarrow as pa
 
     try:
-        return pa.jemalloc_memory_pool()
+        pool = pa.jemalloc_memory_pool()
+        # Memory freed goes back to the system at once, not after jemalloc's decay of seconds:
+        # a folder's files are read one after another, and each one's transient buffers
+        # would otherwise add to the next one's peak (0.83 GB against 0.79 GB at 10,000 reps).
+        pa.jemalloc_set_decay_ms(0)
+        return pool
     except (NotImplementedError, pa.ArrowNotImplementedError):
         return pa.default_memory_pool()
 
