@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import functools
 import io
 import math
 import re
@@ -18,6 +17,11 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError, display_path
+from salesplaybook.data.tables.arrowread import ARROW_TEXT as ARROW_TEXT
+from salesplaybook.data.tables.arrowread import FIRST_DATE as FIRST_DATE
+from salesplaybook.data.tables.arrowread import LAST_DATE as LAST_DATE
+from salesplaybook.data.tables.arrowread import is_arrow_text as is_arrow_text
+from salesplaybook.data.tables.arrowread import read_arrow
 from salesplaybook.data.tables.problems import Problems, TableError, table_problem
 from salesplaybook.data.values import read_text
 
@@ -33,9 +37,6 @@ DELIMITER = "salesplaybook.delimiter"
 HEADERS = "salesplaybook.headers"
 #: Picks, from a file's header row, the positions of columns that need not be read.
 Unused = Callable[[list[str]], set[int]]
-#: The dates a table can hold: one day inside pandas' nanosecond timestamps at either end.
-FIRST_DATE = (pd.Timestamp.min + pd.Timedelta(days=1)).normalize()
-LAST_DATE = pd.Timestamp.max.normalize() - pd.Timedelta(days=1)
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -72,6 +73,9 @@ def read_cells(
     :data:`FIRST_DATE` to :data:`LAST_DATE`, as text otherwise.
     """
     name = file or display_path(path)
+    cells = _read_large(path, name, None if decimal_comma else numeric, unused, dates)
+    if cells is not None:
+        return cells
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -122,12 +126,91 @@ def parse_cells(
     typed = numeric(headers) if numeric and delimiter != ";" else set()
     skip = unused(headers) if unused else set()
     days = dates(headers) - skip if dates else set()
-    body = _read_arrow(data, delimiter, len(headers), typed, skip, days)
+    body = read_arrow(data, delimiter, len(headers), typed, skip, days)
     if body is None:
         body = _read_csv(data, delimiter, file, len(headers), typed)
         body = body[[i for i in range(len(headers)) if i not in skip]]
+    kept = _cells(body, headers, file, delimiter, _may_have_spaces(data, delimiter), not skip)
+    if kept is None:
+        # A row blank in the columns read may have cells in the others: read them all, so that
+        # it is refused (its required cells are empty) instead of dropped as a blank row.
+        return parse_cells(data, file, numeric, None, dates)
+    return kept
+
+
+#: From this size on a UTF-8 file is read by pyarrow from the disk, never whole in memory.
+LARGE = 8 * 2**20
+
+
+def _read_large(
+    path: Path,
+    file: str,
+    numeric: Callable[[list[str]], set[int]] | None,
+    unused: Unused | None,
+    dates: Unused | None,
+) -> pd.DataFrame | None:
+    """:func:`read_cells` of a large plain file without its bytes in memory (they would add the
+    file's size to the peak): pyarrow reads the file itself, after one pass over it in blocks
+    that finds what the parsers must know. None for anything else (small, a workbook, UTF-16,
+    Excel's ``sep=`` line, bytes pyarrow refuses...): the caller then reads the bytes."""
+    try:
+        if path.stat().st_size < LARGE:
+            return None
+        with path.open("rb") as stream:
+            head = stream.read(65536).removeprefix(codecs.BOM_UTF8)
+    except OSError:
+        return None
+    if head.startswith(
+        (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        return None
+    try:
+        rest, delimiter, headers = _header(head, file)
+    except (TableError, UnicodeDecodeError):
+        return None
+    if len(rest) != len(head) or b"\n" not in head:  # Excel's sep= line; a header unfinished
+        return None
+    binary, quotes, spaces = _scan(path, delimiter)
+    if binary:
+        return None
+    typed = numeric(headers) if numeric and delimiter != ";" else set()
+    skip = unused(headers) if unused else set()
+    days = dates(headers) - skip if dates else set()
+    body = read_arrow(path, delimiter, len(headers), typed, skip, days, quotes=quotes)
+    if body is None:
+        return None
+    return _cells(body, headers, file, delimiter, spaces, not skip)
+
+
+def _scan(path: Path, delimiter: str) -> tuple[bool, bool, bool]:
+    """Whether a file holds a NUL byte (binary), a quote (a cell may hold a line break) and a
+    space around a cell (:func:`_may_have_spaces`), read in blocks (a block's end and the
+    next one's start are looked at together: a space may be two or three bytes)."""
+    binary = quotes = spaces = False
+    tail = b""
+    with path.open("rb") as stream:
+        while block := stream.read(2**23):
+            binary = binary or b"\x00" in block
+            quotes = quotes or b'"' in block
+            spaces = spaces or _may_have_spaces(tail + block[:2], delimiter)
+            spaces = spaces or _may_have_spaces(block, delimiter)
+            tail = block[-2:]
+    return binary, quotes, spaces
+
+
+def _cells(
+    body: pd.DataFrame,
+    headers: list[str],
+    file: str,
+    delimiter: str,
+    spaces: bool,
+    drop_blank: bool = False,
+) -> pd.DataFrame | None:
+    """The cells of a file from its parsed body: named, stripped (when ``spaces``), and blank
+    rows dropped; None when blank rows would be dropped and ``drop_blank`` is not set (some
+    columns were left unread: the rows may not be blank)."""
     cells = _named_columns(body, headers, file)
-    if _may_have_spaces(data, delimiter):  # else no cell can have spaces around it
+    if spaces:  # else no cell can have spaces around it
         for column in cells.columns:
             values = cells[column]
             if is_arrow_text(values.dtype):
@@ -138,11 +221,7 @@ def parse_cells(
     cells.attrs[DELIMITER] = delimiter
     cells.attrs[HEADERS] = [h for h in dict.fromkeys(headers) if h]
     kept = _without_blank_rows(cells)
-    if skip and len(kept) < len(cells):
-        # A row blank in the columns read may have cells in the others: read them all, so that
-        # it is refused (its required cells are empty) instead of dropped as a blank row.
-        return parse_cells(data, file, numeric, None, dates)
-    return kept
+    return kept if drop_blank or len(kept) == len(cells) else None
 
 
 def _may_have_spaces(data: bytes, delimiter: str) -> bool:
@@ -221,105 +300,6 @@ def _without_blank_rows(cells: pd.DataFrame) -> pd.DataFrame:
     empty = np.logical_and.reduce([blank_cells(sub[c]) for c in sub.columns])
     blank = sub.index[np.asarray(empty, dtype=bool)]
     return cells.drop(index=blank)
-
-
-#: Text as pandas holds it with pyarrow: Arrow strings, NaN for a missing value.
-ARROW_TEXT = pd.StringDtype(storage="pyarrow", na_value=np.nan)
-
-
-def is_arrow_text(dtype: object) -> bool:
-    """Whether a column holds pyarrow strings (as :func:`read_cells` gives text)."""
-    return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
-
-
-def _read_arrow(
-    data: bytes,
-    delimiter: str,
-    width: int,
-    numeric: set[int],
-    skip: set[int] | None = None,
-    dates: set[int] | None = None,
-) -> pd.DataFrame | None:
-    """:func:`_read_csv` by pyarrow's CSV reader, several times faster and without a Python
-    string per cell: text columns come as Arrow strings, the ``numeric`` ones as floats.
-
-    None whenever pyarrow cannot read the bytes exactly as the C parser would (rows of other
-    lengths, bytes that are not UTF-8, a number column with text in it...): the C parser then
-    reads them and says what is wrong. Blank lines are kept as empty rows, so the row numbers
-    are the same.
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pacsv
-
-    names = [str(i) for i in range(width)]
-    read = [i for i in range(width) if i not in (skip or ())]
-    options = {
-        "read_options": pacsv.ReadOptions(skip_rows=1, column_names=names),
-        "parse_options": pacsv.ParseOptions(
-            delimiter=delimiter,
-            quote_char='"',
-            double_quote=True,
-            newlines_in_values=b'"' in data,
-            ignore_empty_lines=False,
-        ),
-        "convert_options": pacsv.ConvertOptions(
-            column_types={
-                name: pa.float64()
-                if i in numeric
-                else pa.date32()
-                if i in (dates or ())
-                else pa.large_string()
-                for i, name in enumerate(names)
-            },
-            null_values=[""],
-            strings_can_be_null=True,
-            quoted_strings_can_be_null=True,
-            include_columns=[names[i] for i in read],
-        ),
-    }
-    pool = _memory_pool()
-    try:
-        table = pacsv.read_csv(pa.py_buffer(data), memory_pool=pool, **options)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-        if dates:  # a date written otherwise: the date parser reads it
-            return _read_arrow(data, delimiter, width, numeric, skip)
-        if not numeric:
-            return None
-        return _read_arrow(data, delimiter, width, set(), skip)  # text in a number column
-    for i in sorted(dates or ()):
-        at = table.schema.get_field_index(names[i])
-        days = table.column(at)
-        bounds = pc.min_max(days.cast(pa.int32())).as_py()
-        epoch = pd.Timestamp(0)
-        if bounds["min"] is not None and (
-            bounds["min"] < (FIRST_DATE - epoch).days or bounds["max"] > (LAST_DATE - epoch).days
-        ):
-            return _read_arrow(data, delimiter, width, numeric, skip)  # 9999-12-31
-        table = table.set_column(at, names[i], days.cast(pa.timestamp("ns")))
-    frame: pd.DataFrame = table.to_pandas(
-        types_mapper={pa.large_string(): ARROW_TEXT}.get, self_destruct=True, memory_pool=pool
-    )
-    frame.columns = pd.Index(read) if skip else pd.RangeIndex(width)
-    return frame
-
-
-@functools.cache
-def _memory_pool() -> Any:
-    """jemalloc where pyarrow has it: its default allocator (mimalloc) kept a third more of a
-    large folder's memory after the files were read (peak 1.29 GB against 1.02 GB at 10,000
-    reps); the default elsewhere."""
-    import pyarrow as pa
-
-    try:
-        pool = pa.jemalloc_memory_pool()
-        # Memory freed goes back to the system at once, not after jemalloc's decay of seconds:
-        # a folder's files are read one after another, and each one's transient buffers
-        # would otherwise add to the next one's peak (0.83 GB against 0.79 GB at 10,000 reps).
-        pa.jemalloc_set_decay_ms(0)
-        return pool
-    except (NotImplementedError, pa.ArrowNotImplementedError):
-        return pa.default_memory_pool()
 
 
 def _strip_arrow(values: pd.Series) -> pd.Series:
