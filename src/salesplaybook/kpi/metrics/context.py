@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.kpi.metrics.columns import lookup
-from salesplaybook.kpi.metrics.grid import FloatArray, IntArray, QuarterGrid
+from salesplaybook.kpi.metrics.columns import increasing, lookup
+from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, QuarterGrid
 from salesplaybook.kpi.metrics.needs import declared
 
 Tables = Mapping[str, pd.DataFrame]
@@ -41,7 +41,7 @@ class Context:
         people = tables["people"]
         for column in ("person_id", "team_id", "hired_on", "left_on"):
             need(tables, "people", column)
-        self.people = people.drop_duplicates("person_id") if len(people) else people
+        self.people = _first_of_each(people, "person_id")
         teams = sorted(str(t) for t in pd.unique(self.people["team_id"].dropna()))
         if ALL in teams:
             raise SalesplaybookError(f"people: team id {ALL!r} is kept for the whole organisation")
@@ -55,7 +55,7 @@ class Context:
         if customers is not None and len(customers):
             need(tables, "customers", "customer_id")
             need(tables, "customers", "owner_id")
-            customers = customers.drop_duplicates("customer_id")
+            customers = _first_of_each(customers, "customer_id")
             self.customers: pd.DataFrame | None = customers
             self.customer_index = pd.Index(customers["customer_id"])
             owners = lookup(self.person_index, customers["owner_id"])
@@ -88,5 +88,21 @@ class Context:
     def person_teams(self, person_ids: pd.Series) -> IntArray:
         return self.person_team[self.person_positions(person_ids)]
 
+    def person_teams_at(self, person_ids: pd.Series, rows: BoolArray) -> IntArray:
+        """:meth:`person_teams` of the ``rows`` only (those a grid counts), "no team" elsewhere:
+        a large table's ids outside the grid's quarters are not looked up."""
+        teams = np.full(len(person_ids), self.unassigned, dtype=np.int64)
+        teams[rows] = self.person_teams(person_ids[rows])
+        return teams
+
     def customer_teams(self, customer_ids: pd.Series) -> IntArray:
         return self.customer_team[lookup(self.customer_index, customer_ids)]
+
+
+def _first_of_each(table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The first row of each ``key``: the table itself when no key repeats (a folder's tables
+    are validated so), not a copy of it."""
+    if increasing(table[key]):
+        return table
+    repeated = table[key].duplicated(keep="first").to_numpy(dtype=bool)
+    return table.loc[~repeated] if repeated.any() else table

@@ -30,11 +30,14 @@ def deal_metrics(ctx: Context) -> Results:
     if deals is None:
         return {}
     grid = ctx.grid
-    won_rows = deals.loc[equals(deals["stage"], "won")]
-    closed = day_numbers(won_rows["closed_on"])
+    # Won deals closed in the grid's quarters, found before any column is copied: the rows
+    # are taken once, and only the columns used.
+    closed = day_numbers(deals["closed_on"])
     quarter = quarter_of(closed)
-    inside = grid.inside(quarter)
-    won_rows, closed, quarter = won_rows.loc[inside], closed[inside], quarter[inside]
+    counted = equals(deals["stage"], "won") & grid.inside(quarter)
+    used = ("person_id", "amount", "is_core_product", "created_on")
+    won_rows = deals.loc[counted, [c for c in used if c in deals.columns]]
+    closed, quarter = closed[counted], quarter[counted]
     positions = ctx.person_positions(won_rows["person_id"])
     teams = ctx.person_team[positions]
     amount = numbers(won_rows["amount"])
