@@ -26,7 +26,7 @@ def test_lookup_of_object_ids():
 def test_day_numbers_floor_to_the_day_in_any_unit() -> None:
     from salesplaybook.kpi.metrics.columns import NEVER, day_numbers
 
-    stamps = pd.Series(pd.to_datetime(["1970-01-02 00:00", "1969-12-31 12:00", None]))
+    stamps = pd.Series(pd.to_datetime(pd.Series(["1970-01-02 00:00", "1969-12-31 12:00", None])))
     assert day_numbers(stamps).tolist() == [1, -1, NEVER]
     seconds = stamps.astype("datetime64[s]")
     assert day_numbers(seconds, missing=-5).tolist() == [1, -1, -5]
