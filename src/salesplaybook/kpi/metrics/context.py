@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.kpi.metrics.columns import increasing, lookup
+from salesplaybook.core.periods import quarter_of
+from salesplaybook.kpi.metrics.columns import day_numbers, increasing, lookup
 from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, QuarterGrid
 from salesplaybook.kpi.metrics.needs import declared
 
@@ -38,6 +39,7 @@ class Context:
         tables = declared(tables)
         self.tables = tables
         self.probation_months = probation_months
+        self._closed: tuple[IntArray, IntArray] | None = None
         people = tables["people"]
         for column in ("person_id", "team_id", "hired_on", "left_on"):
             need(tables, "people", column)
@@ -76,6 +78,14 @@ class Context:
         for column in columns:
             need(self.tables, name, column)
         return table
+
+    def closed_quarters(self, deals: pd.DataFrame) -> tuple[IntArray, IntArray]:
+        """Day and quarter numbers of ``deals.closed_on``, computed once for every family that
+        counts closed deals (millions of rows: the calendar arithmetic is the cost)."""
+        if self._closed is None:
+            closed = day_numbers(deals["closed_on"])
+            self._closed = (closed, quarter_of(closed))
+        return self._closed
 
     def team_codes(self, team_ids: pd.Series) -> IntArray:
         """Grid team codes of team ids; an unknown or empty id is the "no team" bucket."""

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.periods import parse_period, quarter_of
+from salesplaybook.core.periods import parse_period
 from salesplaybook.kpi.metrics.columns import NEVER, day_numbers, equals, flags, lookup, numbers
 from salesplaybook.kpi.metrics.context import Context, Results
 from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, divide, previous
@@ -32,8 +32,7 @@ def deal_metrics(ctx: Context) -> Results:
     grid = ctx.grid
     # Won deals closed in the grid's quarters, found before any column is copied: the rows
     # are taken once, and only the columns used.
-    closed = day_numbers(deals["closed_on"])
-    quarter = quarter_of(closed)
+    closed, quarter = ctx.closed_quarters(deals)
     counted = equals(deals["stage"], "won") & grid.inside(quarter)
     used = ("person_id", "amount", "is_core_product", "created_on")
     won_rows = deals.loc[counted, [c for c in used if c in deals.columns]]

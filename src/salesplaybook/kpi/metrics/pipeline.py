@@ -40,8 +40,7 @@ def pipeline_metrics(ctx: Context) -> Results:
         return {}
     grid = ctx.grid
     out: Results = {}
-    closed = day_numbers(deals["closed_on"])
-    quarter = quarter_of(closed)
+    closed, quarter = ctx.closed_quarters(deals)
     counted = grid.inside(quarter)  # rows no cell of the grid counts need no team
     targets = ctx.table("targets", "person_id", "period", "target")
     coverage = (
