@@ -145,7 +145,7 @@ def latest_period(tables: Mapping[str, object]) -> str:
 
     targets = tables.get("targets")
     if isinstance(targets, pd.DataFrame) and len(targets):
-        return str(sorted(targets["period"].astype(str))[-1])
+        return str(max(pd.unique(targets["period"].astype(str))))  # each label once
     raise ChoiceNeeded("no targets table to take the latest period from", choice="period")
 
 
