@@ -78,7 +78,7 @@ def test_a_bad_period_option_is_refused_with_a_metrics_file_alone(tmp_path, play
 def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
     """With the data and no --period, the file gives the period and then overrides the data's
     values: one read serves both."""
-    from salesplaybook.kpi import inputs as inputs_module
+    from salesplaybook.kpi import assessment
     from salesplaybook.kpi.inputs import load_metrics_file
 
     path = tmp_path / "m.csv"
@@ -89,7 +89,7 @@ def test_the_metrics_file_is_read_once(tmp_path, playbook, monkeypatch):
         reads.append(args)
         return load_metrics_file(*args, **kwargs)
 
-    monkeypatch.setattr(inputs_module, "load_metrics_file", counting)
+    monkeypatch.setattr(assessment, "load_metrics_file", counting)
     inputs = collect_inputs(playbook, metrics_file=path, use_sample=True)
     assert len(reads) == 1
     assert inputs.period == "2026-Q1"
@@ -131,22 +131,3 @@ def test_without_targets_the_period_must_be_chosen(playbook, data_without_target
         collect_inputs(playbook, data=data_without_targets)
     assert caught.value.choice == "period"
     assert "--" not in str(caught.value)
-
-
-def test_a_playbook_given_late_is_loaded_once_and_its_problems_come_first(tmp_path, playbook):
-    calls = []
-
-    def late():
-        calls.append(1)
-        return playbook
-
-    card = run_assessment(late, use_sample=True)
-    assert card.period
-    assert len(calls) == 1
-
-    def broken():
-        raise SalesplaybookError("the playbook is broken")
-
-    (tmp_path / "people.csv").write_text("person_id\nP1\n", "utf-8")  # refused: no role...
-    with pytest.raises(SalesplaybookError, match="the playbook is broken"):
-        run_assessment(broken, data=tmp_path)

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from salesplaybook.cli.common import LANG_CHOICE, content_option, print_json
 from salesplaybook.cli.history import recorded_lookup, save_assessment, save_options
-
-if TYPE_CHECKING:
-    from salesplaybook.content.model import Playbook
 
 
 @click.command()
@@ -85,30 +81,15 @@ def assess(
     Every row of the data that cannot be used is refused or counted and warned about (a line
     "warning: ..." on stderr); --strict refuses the data on any warning.
     """
-    from concurrent.futures import ThreadPoolExecutor
+    from salesplaybook.content.loader import load_playbook
+    from salesplaybook.kpi.assessment import DataOptions, run_assessment
+    from salesplaybook.views.scorecard_json import scorecard_json
 
-    # The playbook is loaded while the data is read (the reading mostly holds no interpreter
-    # lock); its problems are reported first, as when it was loaded before anything else.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        loading = pool.submit(_load_playbook, content)
-        try:
-            from salesplaybook.kpi.assessment import DataOptions, run_assessment
-
-            options = DataOptions(map_file=map_file, currency=_currency(currency), strict=strict)
-            card = run_assessment(
-                loading.result,
-                metrics_file,
-                data,
-                sample,
-                period,
-                team,
-                options,
-                recorded_lookup(db),
-            )
-        except Exception:
-            loading.result()
-            raise
-    playbook = loading.result()
+    playbook = load_playbook(content)
+    options = DataOptions(map_file=map_file, currency=_currency(currency), strict=strict)
+    card = run_assessment(
+        playbook, metrics_file, data, sample, period, team, options, recorded=recorded_lookup(db)
+    )
     for warning in card.warnings:
         click.echo(f"warning: {warning}", err=True)
     if report is not None or xlsx is not None:
@@ -116,8 +97,6 @@ def assess(
 
         write_reports(card, playbook, "zh" if lang == "zh" else "en", report, xlsx)
     if as_json:
-        from salesplaybook.views.scorecard_json import scorecard_json
-
         print_json(scorecard_json(card, playbook))
     else:
         from salesplaybook.views.terminal import print_scorecard
@@ -125,12 +104,6 @@ def assess(
         print_scorecard(card, playbook, lang="zh" if lang == "zh" else "en")
     if save:
         save_assessment(card, playbook, db, by, comment, action_plan)
-
-
-def _load_playbook(content: Path | None) -> Playbook:
-    from salesplaybook.content.loader import load_playbook
-
-    return load_playbook(content)
 
 
 def _currency(code: str | None) -> str | None:

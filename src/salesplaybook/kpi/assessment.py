@@ -3,40 +3,21 @@ file's values override the data's), scored against the playbook."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
+from salesplaybook.content.facts import probation_months
+from salesplaybook.content.model import Playbook
 from salesplaybook.core.errors import ChoiceNeeded, SalesplaybookError
 from salesplaybook.core.periods import fiscal_period, is_fiscal_label
-
-if TYPE_CHECKING:
-    # Imported where used: the content model is what the command line's thread is loading
-    # while this module reads the data, and importing it here would wait for that thread.
-    import pandas as pd
-
-    from salesplaybook.content.model import Playbook
-    from salesplaybook.data.quality import DataQuality
-    from salesplaybook.kpi.inputs import MetricsInput
-    from salesplaybook.kpi.scorecard import Scorecard
+from salesplaybook.kpi.inputs import RECORDED, MetricsInput, load_metrics_file
+from salesplaybook.kpi.scorecard import Scorecard, assess
 
 #: Hand-entered values for a period and team (None: the organisation), from wherever they are
 #: kept (the history store); the assessment asks once it knows the period.
 RecordedLookup = Callable[[str, str | None], Mapping[str, float]]
-#: A playbook, or what gives it when it is first needed: the command line loads it while the
-#: data folder is read (pyarrow reads without holding the interpreter).
-PlaybookSource: TypeAlias = "Playbook | Callable[[], Playbook]"
-
-
-def resolved(playbook: PlaybookSource) -> Playbook:
-    return playbook() if callable(playbook) else playbook
-
-
-def _once(playbook: PlaybookSource) -> PlaybookSource:
-    """A source that is asked once, whoever needs the playbook."""
-    return functools.cache(playbook) if callable(playbook) else playbook
 
 
 @dataclass(frozen=True)
@@ -49,8 +30,14 @@ class DataOptions:
     strict: bool = False
 
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from salesplaybook.data.quality import DataQuality
+
+
 def inputs_from_data(
-    playbook: PlaybookSource,
+    playbook: Playbook,
     data: Path | None,
     use_sample: bool,
     period: str | None,
@@ -72,13 +59,9 @@ def inputs_from_data(
         from salesplaybook.data.folder import read_folder
         from salesplaybook.kpi.metrics.needs import COLUMNS
 
-        try:
-            folder = read_folder(
-                data, map_file=options.map_file, currency=options.currency, used=COLUMNS
-            )
-        except Exception:
-            resolved(playbook)  # a broken playbook is reported first, as when loaded first
-            raise
+        folder = read_folder(
+            data, map_file=options.map_file, currency=options.currency, used=COLUMNS
+        )
         tables, quality, map_file = folder.tables, folder.quality, folder.data_map.file
         origin = f"data in {data}"
         if period is not None and is_fiscal_label(period):
@@ -86,7 +69,7 @@ def inputs_from_data(
         if options.strict and quality.warnings:
             raise StrictRefusalError(quality.warnings)
     return inputs_from_tables(
-        resolved(playbook), tables, period, team, origin, quality=quality, map_file=map_file
+        playbook, tables, period, team, origin, quality=quality, map_file=map_file
     )
 
 
@@ -101,8 +84,6 @@ def inputs_from_tables(
 ) -> MetricsInput:
     """Every indicator tables already read can give (the app keeps them in memory), with why
     the others have no value and what the reading held back (``quality``)."""
-    from salesplaybook.content.facts import probation_months
-    from salesplaybook.kpi.inputs import MetricsInput
     from salesplaybook.kpi.metrics import derive_metrics
     from salesplaybook.kpi.reasons import missing_reasons, untrusted
 
@@ -150,7 +131,7 @@ def latest_period(tables: Mapping[str, object]) -> str:
 
 
 def run_assessment(
-    playbook: PlaybookSource,
+    playbook: Playbook,
     metrics_file: Path | None = None,
     data: Path | None = None,
     use_sample: bool = False,
@@ -159,17 +140,14 @@ def run_assessment(
     options: DataOptions | None = None,
     recorded: RecordedLookup | None = None,
 ) -> Scorecard:
-    from salesplaybook.kpi.scorecard import assess
-
-    playbook = _once(playbook)
     inputs = collect_inputs(
         playbook, metrics_file, data, use_sample, period, team, options, recorded
     )
-    return assess(resolved(playbook), inputs)
+    return assess(playbook, inputs)
 
 
 def collect_inputs(
-    playbook: PlaybookSource,
+    playbook: Playbook,
     metrics_file: Path | None = None,
     data: Path | None = None,
     use_sample: bool = False,
@@ -194,19 +172,11 @@ def collect_inputs(
             raise ChoiceNeeded(f"period: {exc}", choice="period") from None
     # Read once: it gives the period the data is derived for (when none is given) and the
     # values that override the data's.
-    playbook = _once(playbook)
-    from_file = None
-    if metrics_file is not None:
-        from salesplaybook.kpi.inputs import load_metrics_file
-
-        from_file = load_metrics_file(metrics_file, resolved(playbook))
+    from_file = None if metrics_file is None else load_metrics_file(metrics_file, playbook)
+    inputs = MetricsInput(period=period, team=team)
     if data is not None or use_sample:
         file_period = from_file.period if from_file is not None and period is None else None
         inputs = inputs_from_data(playbook, data, use_sample, period or file_period, team, options)
-    from salesplaybook.kpi.inputs import RECORDED, MetricsInput
-
-    if data is None and not use_sample:
-        inputs = MetricsInput(period=period, team=team)
     known_period = inputs.period or (from_file.period if from_file is not None else None)
     if recorded is not None and known_period is not None:
         typed = dict(recorded(known_period, team))
