@@ -21,3 +21,23 @@ def test_lookup_finds_positions_and_minus_one_for_absent_or_empty(storage):
 def test_lookup_of_object_ids():
     index = pd.Index(["a", "b"], dtype=object)
     assert lookup(index, pd.Series(["b", np.nan, "c"], dtype=object)).tolist() == [1, -1, -1]
+
+
+def test_day_numbers_floor_to_the_day_in_any_unit() -> None:
+    from salesplaybook.kpi.metrics.columns import NEVER, day_numbers
+
+    stamps = pd.Series(pd.to_datetime(pd.Series(["1970-01-02 00:00", "1969-12-31 12:00", None])))
+    assert day_numbers(stamps).tolist() == [1, -1, NEVER]
+    seconds = stamps.astype("datetime64[s]")
+    assert day_numbers(seconds, missing=-5).tolist() == [1, -1, -5]
+
+
+def test_increasing_ids_are_known_distinct() -> None:
+    from salesplaybook.kpi.metrics.columns import increasing
+
+    assert increasing(pd.Series(["C1", "C2", "C3"], dtype="str"))
+    assert not increasing(pd.Series(["C1", "C3", "C2"], dtype="str"))
+    assert not increasing(pd.Series(["C1", "C1"], dtype="str"))
+    assert not increasing(pd.Series(["C1", None], dtype="str"))
+    assert increasing(pd.Series([1, 2], dtype="int64"))
+    assert not increasing(pd.Series([2, 2], dtype="int64"))

@@ -64,3 +64,15 @@ def test_a_chinese_name_one_character_off_is_a_typo() -> None:
         OwnerIndex(people).match(pd.Series(["吴小明", "吴晓明"]), "targets.csv", "销售")
     matched = OwnerIndex(people).match(pd.Series(["欧阳修远", "李娜"]), "d", "o")
     assert matched.unknown.tolist() == [True, False]
+
+
+def test_owners_that_are_person_ids_already_are_the_column_itself() -> None:
+    owners = pd.Series(["P0002", "P0001", None, "P0002"], dtype="str")
+    matched = OwnerIndex(PEOPLE).match(owners, "deals.csv", "Owner")
+    assert matched.person_id is owners
+    assert not matched.unknown.any()
+    mixed = pd.Series(["P0002", "0051"], dtype="str")  # a CRM user id: mapped, so a new column
+    assert OwnerIndex(PEOPLE).match(mixed, "deals.csv", "Owner").person_id.tolist() == [
+        "P0002",
+        "P0001",
+    ]

@@ -10,6 +10,7 @@ import pytest
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.folder import read_tables
 from salesplaybook.data.tables import TableError, parse_cells, sniff_delimiter
+from salesplaybook.data.tables.csvfile import HEADERS
 from tests.tablefiles import DEALS, PEOPLE, error_text, people_folder, write
 
 
@@ -177,7 +178,7 @@ TRICKY = (
 def _c_parser_only(monkeypatch: pytest.MonkeyPatch) -> None:
     from salesplaybook.data.tables import csvfile
 
-    monkeypatch.setattr(csvfile, "_read_arrow", lambda *args: None)
+    monkeypatch.setattr(csvfile, "read_arrow", lambda *args, **kwargs: None)
 
 
 @pytest.mark.parametrize("numeric", [set(), {2}])
@@ -198,8 +199,74 @@ def test_pyarrow_reads_the_cells_the_c_parser_reads(
 
 
 def test_what_pyarrow_cannot_read_goes_to_the_c_parser() -> None:
-    from salesplaybook.data.tables.csvfile import _read_arrow
+    from salesplaybook.data.tables.arrowread import read_arrow
 
-    assert _read_arrow(b"a,b\n1,2\n3,4,5\n", ",", 2, set()) is None  # a longer row
-    assert _read_arrow(b"a,b\n1,\xff\n", ",", 2, set()) is None  # not UTF-8
-    assert _read_arrow(b"a,b\n1,x\n", ",", 2, {1}) is not None  # text: read as text
+    assert read_arrow(b"a,b\n1,2\n3,4,5\n", ",", 2, set()) is None  # a longer row
+    assert read_arrow(b"a,b\n1,\xff\n", ",", 2, set()) is None  # not UTF-8
+    assert read_arrow(b"a,b\n1,x\n", ",", 2, {1}) is not None  # text: read as text
+
+
+def _days(headers: list[str]) -> set[int]:
+    return {i for i, h in enumerate(headers) if h.endswith("_on")}
+
+
+def test_date_columns_come_as_dates_only_when_every_cell_is_an_iso_date() -> None:
+    text = b"id,created_on,note\n1,2026-03-31,a\n2,,b\n"
+    cells = parse_cells(text, "f.csv", dates=_days)
+    assert str(cells["created_on"].dtype) == "datetime64[ns]"
+    assert cells["created_on"].isna().tolist() == [False, True]
+    for other in (b"2026/3/31", b"9999-12-31", b"2026-02-30", b"2026-03-31 10:00"):
+        cells = parse_cells(text.replace(b"2026-03-31", other), "f.csv", dates=_days)
+        assert cells["created_on"].tolist()[0] == other.decode(), other
+
+
+def test_unused_columns_are_left_unread_but_named() -> None:
+    text = b"id,name,created_on\n1,Ann,2026-03-31\n"
+    cells = parse_cells(text, "f.csv", unused=lambda headers: {1})
+    assert list(cells.columns) == ["id", "created_on"]
+    assert cells.attrs[HEADERS] == ["id", "name", "created_on"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TRICKY,
+        TRICKY.replace('"1,234"', "1234"),
+        "\ufeff" + TRICKY,
+        "sep=,\n" + TRICKY,
+        "deal_id,person_id,amount,note\nD1,P1,5,x\nD2,P2,6,\xe9\n",
+        "deal_id,person_id,amount,note\nD1,P1,5,x\nD2,P2\n",  # a short row
+        "deal_id,created_on,amount,note\nD1,2026-03-31,5,x\nD2,,6,y\n",
+    ],
+)
+def test_a_large_file_read_from_disk_gives_the_cells_of_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    from salesplaybook.data.tables import csvfile
+
+    path = write(tmp_path, "deals.csv", text)
+
+    def read() -> pd.DataFrame:
+        return csvfile.read_cells(path, numeric=lambda h: {2}, dates=_days, unused=lambda h: {3})
+
+    small = read()
+    monkeypatch.setattr(csvfile, "LARGE", 0)
+    large = read()
+    pd.testing.assert_frame_equal(large, small)
+    assert large.attrs == small.attrs
+    scanned = csvfile._scan(path, ",")
+    assert scanned == (False, '"' in text, " " in text or "\u3000" in text)
+
+
+def test_only_plain_large_files_are_read_from_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesplaybook.data.tables import csvfile
+
+    plain = write(tmp_path, "deals.csv", TRICKY)
+    assert csvfile._read_large(plain, "deals.csv", None, None, None) is None  # small
+    monkeypatch.setattr(csvfile, "LARGE", 0)
+    assert csvfile._read_large(plain, "deals.csv", None, None, None) is not None
+    for other in ("sep=,\n" + TRICKY, "\x00" + TRICKY, TRICKY.replace("D5,,8", "D5,,8,9")):
+        path = write(tmp_path, "deals.csv", other)
+        assert csvfile._read_large(path, "deals.csv", None, None, None) is None, other

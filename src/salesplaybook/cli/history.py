@@ -67,7 +67,7 @@ def _open(db: str | None) -> Store:
 
 def recorded_lookup(db: str | None) -> RecordedLookup | None:
     """Values typed in by hand for the assessment, when there is a history to hold them."""
-    from salesplaybook.store.database import is_configured
+    from salesplaybook.store.location import is_configured
 
     if not is_configured(db):
         return None

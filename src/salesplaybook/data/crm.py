@@ -201,6 +201,7 @@ def to_canonical_deals(
     file: str = "deals",
     decimal_comma: bool = False,
     us_dates: bool = False,
+    unread: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """The canonical, validated ``deals`` table from an export in format ``fmt``.
 
@@ -210,6 +211,8 @@ def to_canonical_deals(
     say it. ``stage_map`` maps the names of custom CRM stages to our stage ids. Columns the
     mapping does not use are kept after the canonical ones. Raises
     :class:`~salesplaybook.data.tables.problems.TableError` naming ``file``, rows and columns.
+    ``unread`` canonical columns are in the file but were left unread (as for
+    :func:`~salesplaybook.data.tables.coerce.coerce_table`; our own format only).
     """
     _check_format(fmt)
     df = spreadsheet_rows(df)
@@ -222,7 +225,13 @@ def to_canonical_deals(
             text = _text(frame["stage"])
             frame["stage"] = text.map(lambda v: custom.get(key(v), v))
         return coerce_table(
-            frame, "deals", file, shown=shown, decimal_comma=decimal_comma, us_dates=us_dates
+            frame,
+            "deals",
+            file,
+            shown=shown,
+            decimal_comma=decimal_comma,
+            us_dates=us_dates,
+            unread=unread,
         )
     columns = SALESFORCE_DEALS if fmt == "salesforce" else HUBSPOT_DEALS
     frame, shown = _pick(df, columns, "deals", file)

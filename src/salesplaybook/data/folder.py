@@ -6,7 +6,7 @@ to people, all problems of all files reported together, and what was left out co
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +31,8 @@ from salesplaybook.data.sources import (
     table_by_header,
 )
 from salesplaybook.data.tables.aliases import header_key, header_lookup, key
-from salesplaybook.data.tables.coerce import canonical_columns, coerce_table
-from salesplaybook.data.tables.csvfile import DELIMITER
+from salesplaybook.data.tables.coerce import cannot_refuse, canonical_columns, coerce_table
+from salesplaybook.data.tables.csvfile import DELIMITER, HEADERS, Unused
 from salesplaybook.data.tables.filenames import (
     WORKBOOK_SUFFIXES,
     number_positions,
@@ -79,22 +79,45 @@ def read_table(
 
 
 def _read_one(
-    path: Path, table: str | None, data_map: DataMap, file: str | None = None
+    path: Path,
+    table: str | None,
+    data_map: DataMap,
+    file: str | None = None,
+    used: Collection[str] | None = None,
 ) -> tuple[pd.DataFrame, FileRead]:
+    """One file read and validated; with ``used``, columns of the table outside it that
+    cannot refuse the file (:func:`cannot_refuse`) are left unread."""
     name = file or display_path(path)
     table = table or table_of_file(path) or table_by_header(path)
     if table is None:
         raise TableError([table_problem(name, unknown_file_message(path))])
-    cells = cells_of(path, name, number_positions(table), data_map.decimal_comma, table)
+    unused = None if used is None else _unused(table, data_map, used)
+    cells = cells_of(
+        path,
+        name,
+        number_positions(table),
+        data_map.decimal_comma,
+        table,
+        unused,
+        _dates(table, data_map),
+    )
     decimal_comma = data_map.decimal_comma or cells.attrs.get(DELIMITER) == ";"
     # The export's own format, from its own headers: the mapping file's renames may make it
     # look like ours, but its footer, US dates and closed-only close dates stay the CRM's.
     crm_table = table in ("deals", "customers")
-    exported = crm.detect_format(cells.columns, table) if crm_table else "canonical"
-    original = [str(h) for h in cells.columns]
-    cells = rename_columns(cells, table, data_map.columns.get(table, {}))
-    renamed = {str(new): old for old, new in zip(original, cells.columns, strict=True)}
-    fmt = crm.detect_format(cells.columns, table) if crm_table else "canonical"
+    original = [str(h) for h in cells.attrs.get(HEADERS, cells.columns)]
+    exported = crm.detect_format(original, table) if crm_table else "canonical"
+    names = _renamed(original, table, data_map)
+    renamed = dict(zip(names, original, strict=True))
+    new_name = dict(zip(original, names, strict=True))
+    read_headers = {str(h) for h in cells.columns}
+    unread = frozenset(
+        column
+        for header, column in crm.column_sources(names, "canonical", table).items()
+        if renamed[header] not in read_headers
+    )
+    cells = cells.rename(columns=lambda h: new_name.get(str(h), h))
+    fmt = crm.detect_format(names, table) if crm_table else "canonical"
     if exported == "salesforce":
         cells = drop_report_footer(cells)
     rows_read = len(cells)
@@ -103,7 +126,7 @@ def _read_one(
         cells, table, data_map, decimal_comma=decimal_comma, file=name, mapped=mapped
     )
     cells = fiscal_periods(cells, table, data_map.fiscal_year_start)
-    frame = _typed(cells, table, fmt, data_map, name, decimal_comma, exported)
+    frame = _typed(cells, table, fmt, data_map, name, (decimal_comma, exported, unread))
     if "closed_on" in renamed and renamed["closed_on"] != "closed_on" and table == "deals":
         by_crm = exported in ("salesforce", "hubspot") or key(renamed["closed_on"]) in (
             EXPECTED_CLOSE
@@ -113,12 +136,64 @@ def _read_one(
     if data_map.teams and "team_id" in frame:
         teams = frame["team_id"]
         frame["team_id"] = teams.map(data_map.teams).where(teams.isin(data_map.teams), teams)
-    sources = crm.column_sources(cells.columns, fmt, table)
+    sources = crm.column_sources(names, fmt, table)
     columns = {renamed.get(h, h): c for h, c in sources.items()}
     if money.header is not None:
         columns[renamed.get(money.header, money.header)] = MONEY_COLUMNS[table]
     read = FileRead(table, name, source_name(exported, original), rows_read, columns, money)
     return frame, read
+
+
+def _renamed(headers: list[str], table: str, data_map: DataMap) -> list[str]:
+    """A file's headers as the mapping file (and the people table's aliases) rename them."""
+    empty = pd.DataFrame(columns=pd.Index(headers, dtype=object))
+    return [str(h) for h in rename_columns(empty, table, data_map.columns.get(table, {})).columns]
+
+
+def _canonical(headers: list[str], table: str, data_map: DataMap) -> list[str | None]:
+    """The canonical column of each header of a file in our own format (None where it gives
+    none, or twice: "keep one" is a refusal); all None for a CRM export, whose columns the CRM
+    adapter maps and reads as text."""
+    names = _renamed(headers, table, data_map)
+    if table in ("deals", "customers") and not all(
+        crm.detect_format(h, table) in ("canonical", "chinese") for h in (headers, names)
+    ):
+        return [None] * len(headers)
+    lookup = header_lookup(table)
+    canonical = [lookup.get(header_key(n)) for n in names]
+    return [c if canonical.count(c) == 1 else None for c in canonical]
+
+
+def _unused(table: str, data_map: DataMap, used: Collection[str]) -> Unused:
+    """Which columns of a file of ``table`` need not be read: those of the table's schema that
+    nothing in ``used`` needs and that cannot refuse the file (:func:`cannot_refuse`), in a file
+    in our own format. People are read whole: owners are matched on any alias column."""
+    wanted = set(used)
+    if table == "deals" and data_map.core_product_lines is not None:
+        wanted.add("product_line")  # it marks the core products
+    spec = datamodel.columns(table)
+    skippable = {c for c in spec if c not in wanted and cannot_refuse(table, c)}
+
+    def positions(headers: list[str]) -> set[int]:
+        if table == "people" or not skippable:
+            return set()
+        canonical = _canonical(headers, table, data_map)
+        return {i for i, c in enumerate(canonical) if c in skippable}
+
+    return positions
+
+
+def _dates(table: str, data_map: DataMap) -> Unused:
+    """Which columns of a file of ``table`` are read as dates straight away (when they are all
+    ISO dates): the schema's date columns, in a file in our own format."""
+    spec = datamodel.columns(table)
+    days = {c for c in spec if "datetime" in str(spec[c].dtype)}
+
+    def positions(headers: list[str]) -> set[int]:
+        canonical = _canonical(headers, table, data_map)
+        return {i for i, c in enumerate(canonical) if c in days}
+
+    return positions
 
 
 def _typed(
@@ -127,10 +202,11 @@ def _typed(
     fmt: str,
     data_map: DataMap,
     name: str,
-    decimal_comma: bool,
-    exported: str,
+    how: tuple[bool, str, frozenset[str]],
 ) -> pd.DataFrame:
-    """The cells as the canonical table, through the CRM mapping where the file is an export."""
+    """The cells as the canonical table, through the CRM mapping where the file is an export;
+    ``how``: decimal commas, the export's own format, and the columns left unread."""
+    decimal_comma, exported, unread = how
     lines = set(data_map.core_product_lines) if data_map.core_product_lines is not None else None
     us_dates = exported in ("salesforce", "hubspot")
     if table == "deals":
@@ -142,12 +218,19 @@ def _typed(
             file=name,
             decimal_comma=decimal_comma,
             us_dates=us_dates,
+            unread=unread,
         )
     if table == "customers" and fmt in ("salesforce", "hubspot"):
         return crm.to_canonical_customers(cells, fmt, file=name)
     renamed, shown = canonical_columns(cells, table, name)
     return coerce_table(
-        renamed, table, name, shown=shown, decimal_comma=decimal_comma, us_dates=us_dates
+        renamed,
+        table,
+        name,
+        shown=shown,
+        decimal_comma=decimal_comma,
+        us_dates=us_dates,
+        unread=unread,
     )
 
 
@@ -199,9 +282,14 @@ def read_folder(
     map_file: Path | None = None,
     currency: str | None = None,
     use_map_file: bool = True,
+    used: Mapping[str, Collection[str]] | None = None,
 ) -> Folder:
     """A data folder read with its mapping file (``map_file``, else :data:`MAP_FILE` in the
     folder, else ``data_map``), owners matched and every row that cannot be used counted.
+
+    ``used`` names, per table, the columns the caller uses (the KPI engine's): the others that
+    cannot refuse the file are then left unread; every column that can is read and validated
+    (None: every column is read, as the data check reports on them).
 
     Raises one :class:`TableError` with every refusal of every file.
     """
@@ -236,7 +324,8 @@ def read_folder(
             if table == "users":
                 tables[table] = read_users(path, display_path(path))
                 continue
-            tables[table], reads[table] = _read_one(path, table, data_map)
+            wanted = None if used is None else used.get(table, ())
+            tables[table], reads[table] = _read_one(path, table, data_map, used=wanted)
         except TableError as exc:
             problems.extend(exc.problems)
             more.update(exc.more)

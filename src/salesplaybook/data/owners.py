@@ -179,12 +179,15 @@ class OwnerIndex:
                     )
                 ]
             )
-        mapped = np.array([*resolved, None], dtype=object)
         # Text like every other id column (Arrow strings): the KPI engine looks ids up by pyarrow
         # only when both sides are held that way.
-        person = pd.Series(
-            mapped[np.where(codes < 0, len(resolved), codes)], index=values.index, dtype="str"
-        )
+        if str(values.dtype) == "str" and resolved == [str(u) for u in uniques]:
+            person = values  # every owner is a person id already: the column as it is
+        else:
+            mapped = np.array([*resolved, None], dtype=object)
+            person = pd.Series(
+                mapped[np.where(codes < 0, len(resolved), codes)], index=values.index, dtype="str"
+            )
         unknown = np.isin(codes, unknown_codes)
         if unknown.any():
             row = int(values.index[np.flatnonzero(unknown)[0]]) + 2

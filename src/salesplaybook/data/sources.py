@@ -34,7 +34,13 @@ import pandas as pd
 from salesplaybook.data import crm
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import header_key, header_lookup, key
-from salesplaybook.data.tables.csvfile import DELIMITER, parse_cells, read_cells, sniff_delimiter
+from salesplaybook.data.tables.csvfile import (
+    DELIMITER,
+    Unused,
+    parse_cells,
+    read_cells,
+    sniff_delimiter,
+)
 from salesplaybook.data.tables.problems import TableError, table_problem
 from salesplaybook.data.values import ENCODINGS
 
@@ -172,14 +178,18 @@ def cells_of(
     numeric: Callable[[list[str]], set[int]] | None,
     decimal_comma: bool,
     table: str | None = None,
+    unused: Unused | None = None,
+    dates: Unused | None = None,
 ) -> pd.DataFrame:
     """The cells of a CSV file or workbook, from its header row on (title rows above it
-    skipped), index 0 = the spreadsheet row after the header."""
+    skipped), index 0 = the spreadsheet row after the header; the columns ``unused`` picks are
+    left unread, and those ``dates`` picks read as dates when they can be, where the header is
+    the first row of a CSV file (see :func:`read_cells`)."""
     if path.suffix.casefold() in XLSX_SUFFIXES:
         return read_workbook(path, file, table)
     skip = header_row(_head_rows(path), table) if table else 0
     if not skip:
-        return read_cells(path, file, numeric, decimal_comma)
+        return read_cells(path, file, numeric, decimal_comma, unused, dates)
     text = path.read_bytes()
     for encoding in ENCODINGS:
         try:

@@ -57,12 +57,19 @@ def inputs_from_data(
     else:
         assert data is not None
         from salesplaybook.data.folder import read_folder
+        from salesplaybook.kpi.metrics.needs import COLUMNS, declared
 
-        folder = read_folder(data, map_file=options.map_file, currency=options.currency)
-        tables, quality, map_file = folder.tables, folder.quality, folder.data_map.file
+        folder = read_folder(
+            data, map_file=options.map_file, currency=options.currency, used=COLUMNS
+        )
+        # Only the engine's columns are kept: the ids it does not use (read to be validated)
+        # are freed before the indicators are derived, which is when memory peaks.
+        tables, quality, data_map = declared(folder.tables), folder.quality, folder.data_map
+        del folder
+        map_file = data_map.file
         origin = f"data in {data}"
         if period is not None and is_fiscal_label(period):
-            period = fiscal_period(period, folder.data_map.fiscal_year_start)
+            period = fiscal_period(period, data_map.fiscal_year_start)
         if options.strict and quality.warnings:
             raise StrictRefusalError(quality.warnings)
     return inputs_from_tables(
@@ -123,7 +130,7 @@ def latest_period(tables: Mapping[str, object]) -> str:
 
     targets = tables.get("targets")
     if isinstance(targets, pd.DataFrame) and len(targets):
-        return str(sorted(targets["period"].astype(str))[-1])
+        return str(max(pd.unique(targets["period"].astype(str))))  # each label once
     raise ChoiceNeeded("no targets table to take the latest period from", choice="period")
 
 

@@ -9,7 +9,6 @@ on a SQLite file it is the operating system's user name.
 from __future__ import annotations
 
 import getpass
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,32 +17,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from salesplaybook.core.errors import SalesplaybookError
+from salesplaybook.store.location import ENV_VAR as ENV_VAR  # re-exported: where it lives
+from salesplaybook.store.location import FILE_NAME as FILE_NAME
+from salesplaybook.store.location import configured_url as configured_url
+from salesplaybook.store.location import default_path as default_path
+from salesplaybook.store.location import is_configured as is_configured
 
-#: The environment variable that points every command at a shared store.
-ENV_VAR = "SALESPLAYBOOK_DB"
-FILE_NAME = "history.sqlite"
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-def default_path() -> Path:
-    """The SQLite file used when nothing is configured: the user's data folder, so there is
-    nothing to set up and nothing written beside the user's own files."""
-    from platformdirs import user_data_path
-
-    return user_data_path("salesplaybook", appauthor=False) / FILE_NAME
-
-
-def configured_url(url: str | None = None) -> str:
-    """The store's URL: the caller's, else ``SALESPLAYBOOK_DB``, else the default SQLite file."""
-    chosen = url or os.environ.get(ENV_VAR) or ""
-    if chosen:
-        return chosen
-    return f"sqlite:///{default_path()}"
-
-
-def is_configured(url: str | None = None) -> bool:
-    """Whether a store exists to read recorded values from: one named, or the default file."""
-    return bool(url or os.environ.get(ENV_VAR)) or default_path().exists()
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

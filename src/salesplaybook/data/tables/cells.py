@@ -14,7 +14,13 @@ from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import FIRST_YEAR, LAST_YEAR, is_period_label, parse_period
 from salesplaybook.data import schemas as datamodel
 from salesplaybook.data.tables.aliases import allowed_text, canonical_value
-from salesplaybook.data.tables.csvfile import blank_cells, is_arrow_text, stripped_text
+from salesplaybook.data.tables.csvfile import (
+    FIRST_DATE,
+    LAST_DATE,
+    blank_cells,
+    is_arrow_text,
+    stripped_text,
+)
 from salesplaybook.data.values import (
     DECIMAL_COMMA,
     THOUSANDS_COMMA,
@@ -169,8 +175,8 @@ _SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
 _DATE_FORMS = "write 2026-03-31, 2026/3/31 or 2026年3月31日"
 #: The days a date column can hold: pandas' timestamps end inside 1677-09-21 and 2262-04-11,
 #: so the first and last whole days they cover (with any time of day) are one further in.
-_FIRST_DATE = (pd.Timestamp.min + pd.Timedelta(days=1)).normalize()
-_LAST_DATE = pd.Timestamp.max.normalize() - pd.Timedelta(days=1)
+_FIRST_DATE = FIRST_DATE
+_LAST_DATE = LAST_DATE
 
 
 def _day_key(date: pd.Timestamp) -> int:

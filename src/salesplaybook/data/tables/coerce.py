@@ -3,6 +3,7 @@ parsed, the pandera schema run, and every failure turned into a problem at its r
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 
@@ -59,6 +60,7 @@ def coerce_table(
     us_dates: bool = False,
     known: Mapping[str, pd.Series] | None = None,
     decimal_comma: bool = False,
+    unread: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """Parse and validate a frame whose columns already have canonical names.
 
@@ -66,7 +68,9 @@ def coerce_table(
     the file used for a column; ``known`` gives, per column, messages for cells a caller has
     already found wrong (a CRM stage it does not know), which are reported alongside the rest.
     Nullable columns may be absent; extra columns are kept, as text, after the schema's.
-    ``decimal_comma`` reads "0,92" as 0.92 (the file's convention says so).
+    ``decimal_comma`` reads "0,92" as 0.92 (the file's convention says so). ``unread`` columns
+    are in the file but were not read (:func:`cannot_refuse` ones only): they are neither
+    missing nor in the result.
     """
     spec = datamodel.columns(table)
     frame = spreadsheet_rows(frame)
@@ -76,7 +80,7 @@ def coerce_table(
     missing = [
         c
         for c, col in spec.items()
-        if c not in frame.columns and (not col.nullable or c in present)
+        if c not in frame.columns and c not in unread and (not col.nullable or c in present)
     ]
     if missing:
         found = ", ".join(map(str, frame.columns[:20])) or "none"
@@ -94,6 +98,8 @@ def coerce_table(
     typed: dict[str, pd.Series] = {}
     bad: dict[str, pd.Index] = {}
     for column in spec:
+        if column in unread:
+            continue
         if column not in frame.columns:
             typed[column] = _empty(table, column, frame.index)
             continue
@@ -113,13 +119,32 @@ def coerce_table(
         bad_index = errors.index if preset is None else errors.index.union(preset.index)
         bad[column] = bad_index
     data = pd.DataFrame(typed, index=frame.index, copy=False)  # the parsed columns, not copies
-    validated = _validate(data, table, problems, bad)
+    validated = _validate(data, table, problems, bad, unread)
     problems.raise_if_any()
     extras = [c for c in frame.columns if c not in spec]
     if extras:
         extra = frame[extras].apply(stripped_text)
         validated = pd.concat([validated, extra], axis=1)
     return validated.reset_index(drop=True)
+
+
+def cannot_refuse(table: str, column: str) -> bool:
+    """Whether no value of a column can make the file refused: optional text with no check (a
+    name, a lead source). Such a column may be left unread when nothing uses it; every other
+    column is read and validated, used or not."""
+    spec = datamodel.columns(table)[column]
+    return (
+        spec.nullable
+        and not spec.unique
+        and not spec.checks
+        and column_parser(table, column) is parse_text
+    )
+
+
+@functools.cache
+def _schema(table: str, unread: frozenset[str]) -> pandera.api.pandas.container.DataFrameSchema:
+    schema = datamodel.TABLES[table].to_schema()
+    return schema.remove_columns(sorted(unread)) if unread else schema
 
 
 def _empty(table: str, column: str, index: pd.Index) -> pd.Series:
@@ -155,14 +180,18 @@ _FRAME_CHECKS: dict[str, tuple[str, Callable[[pd.Series], str]]] = {
 
 
 def _validate(
-    data: pd.DataFrame, table: str, problems: Problems, bad: Mapping[str, pd.Index]
+    data: pd.DataFrame,
+    table: str,
+    problems: Problems,
+    bad: Mapping[str, pd.Index],
+    unread: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """Run the pandera schema lazily and turn its failure cases into problems, skipping cells
     that a parser already reported (they are empty now, and "empty" would say it twice).
 
     Only the first rows of each kind of failure are turned into text; the rest are counted.
     """
-    schema = datamodel.TABLES[table].to_schema()
+    schema = _schema(table, unread)
     passed = _passes(schema, data)
     if passed is not None:
         return passed

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import functools
 import io
 import math
 import re
@@ -18,6 +17,11 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError, display_path
+from salesplaybook.data.tables.arrowread import ARROW_TEXT as ARROW_TEXT
+from salesplaybook.data.tables.arrowread import FIRST_DATE as FIRST_DATE
+from salesplaybook.data.tables.arrowread import LAST_DATE as LAST_DATE
+from salesplaybook.data.tables.arrowread import is_arrow_text as is_arrow_text
+from salesplaybook.data.tables.arrowread import read_arrow
 from salesplaybook.data.tables.problems import Problems, TableError, table_problem
 from salesplaybook.data.values import read_text
 
@@ -28,6 +32,11 @@ STRIPPED = "salesplaybook.stripped"
 #: The attribute of a frame from :func:`read_cells` that holds the file's delimiter (a
 #: ``;``-separated file writes decimal commas).
 DELIMITER = "salesplaybook.delimiter"
+#: The attribute of a frame from :func:`read_cells` that holds every named header of the file in
+#: order, the columns left unread (``unused``) included.
+HEADERS = "salesplaybook.headers"
+#: Picks, from a file's header row, the positions of columns that need not be read.
+Unused = Callable[[list[str]], set[int]]
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -48,6 +57,8 @@ def read_cells(
     file: str | None = None,
     numeric: Callable[[list[str]], set[int]] | None = None,
     decimal_comma: bool = False,
+    unused: Unused | None = None,
+    dates: Unused | None = None,
 ) -> pd.DataFrame:
     """The cells of a CSV file, columns named by its header row, index 0 = spreadsheet row 2.
 
@@ -56,9 +67,15 @@ def read_cells(
     Python strings); "1,234" in them makes the whole file read as text instead. Blank rows are
     dropped but keep their place in the numbering, so row numbers in messages are the ones the
     user sees in Excel. With ``decimal_comma`` (and in any ``;``-separated file) no column is
-    read as numbers by the parser, which would take "1.234" for 1.234.
+    read as numbers by the parser, which would take "1.234" for 1.234. The columns ``unused``
+    picks from the header are not read (:data:`HEADERS` still names them); the columns
+    ``dates`` picks come as dates (datetime64) when every cell is an ISO date (2026-03-31) from
+    :data:`FIRST_DATE` to :data:`LAST_DATE`, as text otherwise.
     """
     name = file or display_path(path)
+    cells = _read_large(path, name, None if decimal_comma else numeric, unused, dates)
+    if cells is not None:
+        return cells
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -72,14 +89,15 @@ def read_cells(
         except UnicodeDecodeError:
             raise _not_text(name) from None
     try:
-        return parse_cells(raw, name, None if decimal_comma else numeric)
+        return parse_cells(raw, name, None if decimal_comma else numeric, unused, dates)
     except UnicodeDecodeError:
         pass
     try:  # not UTF-8: the encodings Excel uses on Chinese Windows
         text = read_text(path)
     except SalesplaybookError:
         raise _not_text(name) from None
-    return parse_cells(text.encode("utf-8"), name, None if decimal_comma else numeric)
+    text_bytes = text.encode("utf-8")
+    return parse_cells(text_bytes, name, None if decimal_comma else numeric, unused, dates)
 
 
 def _not_text(file: str) -> TableError:
@@ -88,7 +106,11 @@ def _not_text(file: str) -> TableError:
 
 
 def parse_cells(
-    data: bytes, file: str, numeric: Callable[[list[str]], set[int]] | None = None
+    data: bytes,
+    file: str,
+    numeric: Callable[[list[str]], set[int]] | None = None,
+    unused: Unused | None = None,
+    dates: Unused | None = None,
 ) -> pd.DataFrame:
     """:func:`read_cells` for the bytes of a file in UTF-8 (a BOM is allowed); ``file`` names it
     in messages. Raises UnicodeDecodeError for bytes that are not UTF-8, so that the caller can
@@ -102,11 +124,93 @@ def parse_cells(
         raise TableError([table_problem(file, "is empty: the header row is missing")])
     data, delimiter, headers = _header(data, file)
     typed = numeric(headers) if numeric and delimiter != ";" else set()
-    body = _read_arrow(data, delimiter, len(headers), typed)
+    skip = unused(headers) if unused else set()
+    days = dates(headers) - skip if dates else set()
+    body = read_arrow(data, delimiter, len(headers), typed, skip, days)
     if body is None:
         body = _read_csv(data, delimiter, file, len(headers), typed)
+        body = body[[i for i in range(len(headers)) if i not in skip]]
+    kept = _cells(body, headers, file, delimiter, _may_have_spaces(data, delimiter), not skip)
+    if kept is None:
+        # A row blank in the columns read may have cells in the others: read them all, so that
+        # it is refused (its required cells are empty) instead of dropped as a blank row.
+        return parse_cells(data, file, numeric, None, dates)
+    return kept
+
+
+#: From this size on a UTF-8 file is read by pyarrow from the disk, never whole in memory.
+LARGE = 8 * 2**20
+
+
+def _read_large(
+    path: Path,
+    file: str,
+    numeric: Callable[[list[str]], set[int]] | None,
+    unused: Unused | None,
+    dates: Unused | None,
+) -> pd.DataFrame | None:
+    """:func:`read_cells` of a large plain file without its bytes in memory (they would add the
+    file's size to the peak): pyarrow reads the file itself, after one pass over it in blocks
+    that finds what the parsers must know. None for anything else (small, a workbook, UTF-16,
+    Excel's ``sep=`` line, bytes pyarrow refuses...): the caller then reads the bytes."""
+    try:
+        if path.stat().st_size < LARGE:
+            return None
+        with path.open("rb") as stream:
+            head = stream.read(65536).removeprefix(codecs.BOM_UTF8)
+    except OSError:
+        return None
+    if head.startswith(
+        (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
+        return None
+    try:
+        rest, delimiter, headers = _header(head, file)
+    except (TableError, UnicodeDecodeError):
+        return None
+    if len(rest) != len(head) or b"\n" not in head:  # Excel's sep= line; a header unfinished
+        return None
+    binary, quotes, spaces = _scan(path, delimiter)
+    if binary:
+        return None
+    typed = numeric(headers) if numeric and delimiter != ";" else set()
+    skip = unused(headers) if unused else set()
+    days = dates(headers) - skip if dates else set()
+    body = read_arrow(path, delimiter, len(headers), typed, skip, days, quotes=quotes)
+    if body is None:
+        return None
+    return _cells(body, headers, file, delimiter, spaces, not skip)
+
+
+def _scan(path: Path, delimiter: str) -> tuple[bool, bool, bool]:
+    """Whether a file holds a NUL byte (binary), a quote (a cell may hold a line break) and a
+    space around a cell (:func:`_may_have_spaces`), read in blocks (a block's end and the
+    next one's start are looked at together: a space may be two or three bytes)."""
+    binary = quotes = spaces = False
+    tail = b""
+    with path.open("rb") as stream:
+        while block := stream.read(2**23):
+            binary = binary or b"\x00" in block
+            quotes = quotes or b'"' in block
+            spaces = spaces or _may_have_spaces(tail + block[:2], delimiter)
+            spaces = spaces or _may_have_spaces(block, delimiter)
+            tail = block[-2:]
+    return binary, quotes, spaces
+
+
+def _cells(
+    body: pd.DataFrame,
+    headers: list[str],
+    file: str,
+    delimiter: str,
+    spaces: bool,
+    drop_blank: bool = False,
+) -> pd.DataFrame | None:
+    """The cells of a file from its parsed body: named, stripped (when ``spaces``), and blank
+    rows dropped; None when blank rows would be dropped and ``drop_blank`` is not set (some
+    columns were left unread: the rows may not be blank)."""
     cells = _named_columns(body, headers, file)
-    if _may_have_spaces(data, delimiter):  # else no cell can have spaces around it
+    if spaces:  # else no cell can have spaces around it
         for column in cells.columns:
             values = cells[column]
             if is_arrow_text(values.dtype):
@@ -115,7 +219,9 @@ def parse_cells(
                 cells[column] = as_text(values)
     cells.attrs[STRIPPED] = True
     cells.attrs[DELIMITER] = delimiter
-    return _without_blank_rows(cells)
+    cells.attrs[HEADERS] = [h for h in dict.fromkeys(headers) if h]
+    kept = _without_blank_rows(cells)
+    return kept if drop_blank or len(kept) == len(cells) else None
 
 
 def _may_have_spaces(data: bytes, delimiter: str) -> bool:
@@ -154,14 +260,16 @@ def _header(data: bytes, file: str) -> tuple[bytes, str, list[str]]:
 
 
 def _named_columns(body: pd.DataFrame, headers: list[str], file: str) -> pd.DataFrame:
-    """The columns of ``body`` named by ``headers``; a column without a header is left out
-    while it is empty, and a column whose header repeats an earlier one is a problem."""
+    """The columns of ``body`` (labelled by their position in the file) named by ``headers``; a
+    column without a header is left out while it is empty, and a column whose header repeats an
+    earlier one is a problem. A position ``body`` lacks was left unread."""
     problems = Problems(file, {})
     keep: list[int] = []
     seen: dict[str, int] = {}
+    read: set[object] = set(body.columns)
     for i, header in enumerate(headers):
         if not header:
-            filled = ~blank_cells(body.iloc[:, i])
+            filled = ~blank_cells(body[i])
             if filled.any():
                 rows = body.index[filled]
                 problems.add_cells(
@@ -172,9 +280,10 @@ def _named_columns(body: pd.DataFrame, headers: list[str], file: str) -> pd.Data
             problems.add(f"column '{header}' appears twice (columns {seen[header]} and {i + 1})")
             continue
         seen[header] = i + 1
-        keep.append(i)
+        if i in read:
+            keep.append(i)
     problems.raise_if_any()
-    cells = body.iloc[:, keep]
+    cells = body[keep]
     cells.columns = pd.Index([headers[i] for i in keep])
     return cells
 
@@ -188,76 +297,9 @@ def _without_blank_rows(cells: pd.DataFrame) -> pd.DataFrame:
     if not len(maybe_blank):
         return cells
     sub = cells.loc[maybe_blank]
-    blank = sub.index[((sub == "") | sub.isna()).all(axis=1).to_numpy()]
+    empty = np.logical_and.reduce([blank_cells(sub[c]) for c in sub.columns])
+    blank = sub.index[np.asarray(empty, dtype=bool)]
     return cells.drop(index=blank)
-
-
-#: Text as pandas holds it with pyarrow: Arrow strings, NaN for a missing value.
-ARROW_TEXT = pd.StringDtype(storage="pyarrow", na_value=np.nan)
-
-
-def is_arrow_text(dtype: object) -> bool:
-    """Whether a column holds pyarrow strings (as :func:`read_cells` gives text)."""
-    return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
-
-
-def _read_arrow(data: bytes, delimiter: str, width: int, numeric: set[int]) -> pd.DataFrame | None:
-    """:func:`_read_csv` by pyarrow's CSV reader, several times faster and without a Python
-    string per cell: text columns come as Arrow strings, the ``numeric`` ones as floats.
-
-    None whenever pyarrow cannot read the bytes exactly as the C parser would (rows of other
-    lengths, bytes that are not UTF-8, a number column with text in it...): the C parser then
-    reads them and says what is wrong. Blank lines are kept as empty rows, so the row numbers
-    are the same.
-    """
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
-    names = [str(i) for i in range(width)]
-    options = {
-        "read_options": pacsv.ReadOptions(skip_rows=1, column_names=names),
-        "parse_options": pacsv.ParseOptions(
-            delimiter=delimiter,
-            quote_char='"',
-            double_quote=True,
-            newlines_in_values=b'"' in data,
-            ignore_empty_lines=False,
-        ),
-        "convert_options": pacsv.ConvertOptions(
-            column_types={
-                name: pa.float64() if i in numeric else pa.large_string()
-                for i, name in enumerate(names)
-            },
-            null_values=[""],
-            strings_can_be_null=True,
-            quoted_strings_can_be_null=True,
-        ),
-    }
-    pool = _memory_pool()
-    try:
-        table = pacsv.read_csv(pa.py_buffer(data), memory_pool=pool, **options)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-        if not numeric:
-            return None
-        return _read_arrow(data, delimiter, width, set())  # text in a number column
-    frame: pd.DataFrame = table.to_pandas(
-        types_mapper={pa.large_string(): ARROW_TEXT}.get, self_destruct=True, memory_pool=pool
-    )
-    frame.columns = pd.RangeIndex(width)
-    return frame
-
-
-@functools.cache
-def _memory_pool() -> Any:
-    """jemalloc where pyarrow has it: its default allocator (mimalloc) kept a third more of a
-    large folder's memory after the files were read (peak 1.29 GB against 1.02 GB at 10,000
-    reps); the default elsewhere."""
-    import pyarrow as pa
-
-    try:
-        return pa.jemalloc_memory_pool()
-    except (NotImplementedError, pa.ArrowNotImplementedError):
-        return pa.default_memory_pool()
 
 
 def _strip_arrow(values: pd.Series) -> pd.Series:

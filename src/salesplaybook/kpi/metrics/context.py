@@ -12,8 +12,10 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.kpi.metrics.columns import lookup
-from salesplaybook.kpi.metrics.grid import FloatArray, IntArray, QuarterGrid
+from salesplaybook.core.periods import quarter_of
+from salesplaybook.kpi.metrics.columns import day_numbers, increasing, lookup
+from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, QuarterGrid
+from salesplaybook.kpi.metrics.needs import declared
 
 Tables = Mapping[str, pd.DataFrame]
 #: Indicator id (and ``team_size``) -> results of the grid (organisation first, then teams).
@@ -34,12 +36,14 @@ class Context:
     person and customer. ``probation_months`` is the playbook's."""
 
     def __init__(self, tables: Tables, quarters: list[int], probation_months: int) -> None:
+        tables = declared(tables)
         self.tables = tables
         self.probation_months = probation_months
+        self._closed: tuple[IntArray, IntArray] | None = None
         people = tables["people"]
         for column in ("person_id", "team_id", "hired_on", "left_on"):
             need(tables, "people", column)
-        self.people = people.drop_duplicates("person_id") if len(people) else people
+        self.people = _first_of_each(people, "person_id")
         teams = sorted(str(t) for t in pd.unique(self.people["team_id"].dropna()))
         if ALL in teams:
             raise SalesplaybookError(f"people: team id {ALL!r} is kept for the whole organisation")
@@ -53,7 +57,7 @@ class Context:
         if customers is not None and len(customers):
             need(tables, "customers", "customer_id")
             need(tables, "customers", "owner_id")
-            customers = customers.drop_duplicates("customer_id")
+            customers = _first_of_each(customers, "customer_id")
             self.customers: pd.DataFrame | None = customers
             self.customer_index = pd.Index(customers["customer_id"])
             owners = lookup(self.person_index, customers["owner_id"])
@@ -75,6 +79,14 @@ class Context:
             need(self.tables, name, column)
         return table
 
+    def closed_quarters(self, deals: pd.DataFrame) -> tuple[IntArray, IntArray]:
+        """Day and quarter numbers of ``deals.closed_on``, computed once for every family that
+        counts closed deals (millions of rows: the calendar arithmetic is the cost)."""
+        if self._closed is None:
+            closed = day_numbers(deals["closed_on"])
+            self._closed = (closed, quarter_of(closed))
+        return self._closed
+
     def team_codes(self, team_ids: pd.Series) -> IntArray:
         """Grid team codes of team ids; an unknown or empty id is the "no team" bucket."""
         codes = lookup(self.team_index, team_ids)
@@ -86,5 +98,21 @@ class Context:
     def person_teams(self, person_ids: pd.Series) -> IntArray:
         return self.person_team[self.person_positions(person_ids)]
 
+    def person_teams_at(self, person_ids: pd.Series, rows: BoolArray) -> IntArray:
+        """:meth:`person_teams` of the ``rows`` only (those a grid counts), "no team" elsewhere:
+        a large table's ids outside the grid's quarters are not looked up."""
+        teams = np.full(len(person_ids), self.unassigned, dtype=np.int64)
+        teams[rows] = self.person_teams(person_ids[rows])
+        return teams
+
     def customer_teams(self, customer_ids: pd.Series) -> IntArray:
         return self.customer_team[lookup(self.customer_index, customer_ids)]
+
+
+def _first_of_each(table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The first row of each ``key``: the table itself when no key repeats (a folder's tables
+    are validated so), not a copy of it."""
+    if increasing(table[key]):
+        return table
+    repeated = table[key].duplicated(keep="first").to_numpy(dtype=bool)
+    return table.loc[~repeated] if repeated.any() else table

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
-from salesplaybook.core.periods import parse_period, quarter_of
+from salesplaybook.core.periods import parse_period
 from salesplaybook.kpi.metrics.columns import NEVER, day_numbers, equals, flags, lookup, numbers
 from salesplaybook.kpi.metrics.context import Context, Results
 from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, divide, previous
@@ -30,11 +30,13 @@ def deal_metrics(ctx: Context) -> Results:
     if deals is None:
         return {}
     grid = ctx.grid
-    won_rows = deals.loc[equals(deals["stage"], "won")]
-    closed = day_numbers(won_rows["closed_on"])
-    quarter = quarter_of(closed)
-    inside = grid.inside(quarter)
-    won_rows, closed, quarter = won_rows.loc[inside], closed[inside], quarter[inside]
+    # Won deals closed in the grid's quarters, found before any column is copied: the rows
+    # are taken once, and only the columns used.
+    closed, quarter = ctx.closed_quarters(deals)
+    counted = equals(deals["stage"], "won") & grid.inside(quarter)
+    used = ("person_id", "amount", "is_core_product", "created_on")
+    won_rows = deals.loc[counted, [c for c in used if c in deals.columns]]
+    closed, quarter = closed[counted], quarter[counted]
     positions = ctx.person_positions(won_rows["person_id"])
     teams = ctx.person_team[positions]
     amount = numbers(won_rows["amount"])

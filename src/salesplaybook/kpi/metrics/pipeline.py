@@ -40,22 +40,28 @@ def pipeline_metrics(ctx: Context) -> Results:
         return {}
     grid = ctx.grid
     out: Results = {}
-    closed = day_numbers(deals["closed_on"])
-    quarter = quarter_of(closed)
-    teams = ctx.person_teams(deals["person_id"])
+    closed, quarter = ctx.closed_quarters(deals)
+    counted = grid.inside(quarter)  # rows no cell of the grid counts need no team
+    targets = ctx.table("targets", "person_id", "period", "target")
+    coverage = (
+        targets is not None and "expected_close_on" in deals.columns and "created_on" in deals
+    )
+    if coverage:
+        expected = quarter_of(day_numbers(deals["expected_close_on"]))
+        counted |= grid.inside(expected)
+    teams = ctx.person_teams_at(deals["person_id"], counted)
     won = equals(deals["stage"], "won")
     lost = equals(deals["stage"], "lost")
     decided = grid.events(quarter, teams, won | lost)
     out["win_rate"] = grid.ratio(grid.events(quarter, teams, won), decided)
     won_amount = grid.events(quarter, teams, numbers(deals["amount"]) * won)
 
-    targets = ctx.table("targets", "person_id", "period", "target")
-    if targets is not None and "expected_close_on" in deals.columns and "created_on" in deals:
+    if coverage:
+        assert targets is not None
         labels, codes = target_quarters(targets["period"])
         goal = grid.events(
             labels[codes], ctx.person_teams(targets["person_id"]), numbers(targets["target"])
         )
-        expected = quarter_of(day_numbers(deals["expected_close_on"]))
         inside = grid.inside(expected)
         start = np.full(len(deals), np.iinfo(np.int64).max, dtype=np.int64)
         start[inside] = grid.starts[grid.offsets(expected[inside])]
