@@ -206,6 +206,24 @@ def test_what_pyarrow_cannot_read_goes_to_the_c_parser() -> None:
     assert read_arrow(b"a,b\n1,x\n", ",", 2, {1}) is not None  # text: read as text
 
 
+def test_an_unexplained_pyarrow_failure_goes_to_the_c_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    data = TRICKY.encode()
+    expected = parse_cells(data, "deals.csv")
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise pa.ArrowException("Unknown error: a chunk failed converting for an unknown reason")
+
+    monkeypatch.setattr(pacsv, "read_csv", fails)
+    read = parse_cells(data, "deals.csv")
+    assert str(read["deal_id"].dtype) == "object"  # the C parser's, not pyarrow's
+    pd.testing.assert_frame_equal(read.astype(object), expected.astype(object))
+
+
 def _days(headers: list[str]) -> set[int]:
     return {i for i, h in enumerate(headers) if h.endswith("_on")}
 

@@ -83,6 +83,11 @@ def read_arrow(
         if not numeric:
             return None
         return read_arrow(data, delimiter, width, set(), skip, quotes=quotes)  # "1,234"
+    except pa.ArrowException:
+        # Once in some thirty runs at 10,000 reps, pyarrow's threaded reader failed a chunk of
+        # deals.csv "for an unknown reason" and read the same file at the next attempt: the C
+        # parser reads it instead (slower, the same cells), never a traceback.
+        return None
     for i in sorted(dates or ()):
         at = table.schema.get_field_index(names[i])
         days = table.column(at)
