@@ -10,6 +10,8 @@ import html
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from salesplaybook.core.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
@@ -28,6 +30,28 @@ BUILD = "_build"
 GETTEXT = "gettext"
 
 
+#: Imported by jsonschema only for its "iri" format check, which builds a grammar at import
+#: (about 0.8 s of every Sphinx run's start).
+_IRI_GRAMMAR = "rfc3987_syntax"
+
+
+@contextmanager
+def _without_iri_grammar() -> Iterator[None]:
+    """Jupyter Book validates ``_config.yml`` with jsonschema but without a format checker, so
+    the "iri" format that jsonschema defines when ``rfc3987_syntax`` imports is never checked:
+    while Jupyter Book is imported, that import fails (jsonschema leaves the format out), and
+    afterwards the module imports as usual for whoever else wants it."""
+    if _IRI_GRAMMAR in sys.modules:
+        yield
+        return
+    sys.modules[_IRI_GRAMMAR] = None  # type: ignore[assignment]  # the import then fails
+    try:
+        yield
+    finally:
+        if sys.modules.get(_IRI_GRAMMAR) is None:
+            del sys.modules[_IRI_GRAMMAR]
+
+
 def _sphinx(
     root: Path,
     outdir: Path,
@@ -40,7 +64,8 @@ def _sphinx(
     fresh: bool = False,
     jobs: int = 1,
 ) -> int:
-    from jupyter_book.sphinx import build_sphinx
+    with _without_iri_grammar():
+        from jupyter_book.sphinx import build_sphinx
 
     result = build_sphinx(
         str(root),
@@ -192,6 +217,9 @@ def _spawn(root: Path, edition: Edition, strict: bool) -> subprocess.Popen[bytes
     return subprocess.Popen([*command, "--strict"] if strict else command)
 
 
+_Running = tuple[Edition, subprocess.Popen[bytes]]
+
+
 def _extract_when_changed(root: Path, inputs: stamps.Inputs, strict: bool) -> int:
     """The templates, unless the last extraction read the same inputs. Incremental when only
     pages changed (Sphinx re-reads those, and the code pages always); from scratch when the code
@@ -225,19 +253,19 @@ def _outdated(root: Path, inputs: stamps.Inputs, strict: bool) -> list[Edition]:
     ]
 
 
-def _build_editions(
-    root: Path, inputs: stamps.Inputs, editions: list[Edition], strict: bool
-) -> int:
-    """Side by side; each edition's stamp is written when it succeeded, forgotten before."""
-    build = root / BUILD
+def _start(root: Path, editions: list[Edition], strict: bool) -> list[_Running]:
+    """Each edition's stamp is forgotten before it starts, written when it succeeded."""
     for edition in editions:
-        stamps.forget(build, edition.lang)
-    running = [(edition, _spawn(root, edition, strict)) for edition in editions]
+        stamps.forget(root / BUILD, edition.lang)
+    return [(edition, _spawn(root, edition, strict)) for edition in editions]
+
+
+def _finish(root: Path, inputs: stamps.Inputs, running: list[_Running], strict: bool) -> int:
     worst = 0
     for edition, process in running:
         status = process.wait()
         if status == 0:
-            stamps.record(build, edition.lang, _edition_key(inputs, edition), strict=strict)
+            stamps.record(root / BUILD, edition.lang, _edition_key(inputs, edition), strict=strict)
         worst = max(worst, status)
     return worst
 
@@ -248,21 +276,25 @@ def build_site(root: Path, strict: bool = False) -> int:
 
     An edition whose inputs did not change since it was last built is not built again, and the
     extraction is skipped when the pages did not change (see :mod:`salesplaybook.site.stamps`).
+    The English edition does not read the extraction: it is built while the extraction runs, the
+    Chinese one after it, once the catalogs are checked.
     """
     inputs = stamps.Inputs.read(root)
     todo = _outdated(root, inputs, strict)
     if not todo:
         print("The book is up to date: nothing changed since it was last built.")
         return 0
+    running = _start(root, [edition for edition in todo if edition is SOURCE], strict)
     status = _extract_when_changed(root, inputs, strict)
     if status:
-        return status
+        stamps.forget(root / BUILD, CHINESE.lang)
+        return max(status, _finish(root, inputs, running, strict))
     try:
         check_translations(root)
     except CatalogError as exc:
-        english = [edition for edition in todo if edition is SOURCE]
-        status = _build_editions(root, inputs, english, strict)
+        status = _finish(root, inputs, running, strict)
         stamps.forget(root / BUILD, CHINESE.lang)
         print(f"error: the Chinese edition was not built.\n{exc}", file=sys.stderr)
         return status or 1
-    return _build_editions(root, inputs, todo, strict)
+    running += _start(root, [edition for edition in todo if edition is not SOURCE], strict)
+    return _finish(root, inputs, running, strict)

@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.battlecards import setup_battlecards
     from salesplaybook.sphinxext.bench_history import setup_bench_history
     from salesplaybook.sphinxext.careers import setup_careers
+    from salesplaybook.sphinxext.changed_templates import setup_changed_templates
     from salesplaybook.sphinxext.code_pages import setup_code_pages
     from salesplaybook.sphinxext.content import setup_content
     from salesplaybook.sphinxext.customer_tiers import setup_customer_tiers
@@ -73,6 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_page_assets(app)
     setup_parallel(app)
     setup_code_pages(app)
+    setup_changed_templates(app)
     setup_figures(app)
     setup_bench_history(app)
     for setup_directive in (
