@@ -10,8 +10,6 @@ import html
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from salesplaybook.core.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
@@ -25,31 +23,10 @@ from salesplaybook.site.catalogs import (
     update_catalogs,
 )
 from salesplaybook.site.editions import doctree_dir, html_dir
+from salesplaybook.site.forked import Forked, can_fork, preload, without_iri_grammar
 
 BUILD = "_build"
 GETTEXT = "gettext"
-
-
-#: Imported by jsonschema only for its "iri" format check, which builds a grammar at import
-#: (about 0.8 s of every Sphinx run's start).
-_IRI_GRAMMAR = "rfc3987_syntax"
-
-
-@contextmanager
-def _without_iri_grammar() -> Iterator[None]:
-    """Jupyter Book validates ``_config.yml`` with jsonschema but without a format checker, so
-    the "iri" format that jsonschema defines when ``rfc3987_syntax`` imports is never checked:
-    while Jupyter Book is imported, that import fails (jsonschema leaves the format out), and
-    afterwards the module imports as usual for whoever else wants it."""
-    if _IRI_GRAMMAR in sys.modules:
-        yield
-        return
-    sys.modules[_IRI_GRAMMAR] = None  # type: ignore[assignment]  # the import then fails
-    try:
-        yield
-    finally:
-        if sys.modules.get(_IRI_GRAMMAR) is None:
-            del sys.modules[_IRI_GRAMMAR]
 
 
 def _sphinx(
@@ -64,7 +41,7 @@ def _sphinx(
     fresh: bool = False,
     jobs: int = 1,
 ) -> int:
-    with _without_iri_grammar():
+    with without_iri_grammar():
         from jupyter_book.sphinx import build_sphinx
 
     result = build_sphinx(
@@ -211,13 +188,16 @@ def update_translations(root: Path) -> dict[str, int]:
 EDITION_COMMAND = [sys.executable, "-m", "salesplaybook", "site", "edition"]
 
 
-def _spawn(root: Path, edition: Edition, strict: bool) -> subprocess.Popen[bytes]:
+_Process = Forked | subprocess.Popen[bytes]
+_Running = tuple[Edition, _Process]
+
+
+def _spawn(root: Path, edition: Edition, strict: bool) -> _Process:
+    if can_fork():
+        return Forked(lambda: build_edition(root, edition, strict))
     command = [*EDITION_COMMAND, edition.lang]
     command += ["--root", str(root)]
     return subprocess.Popen([*command, "--strict"] if strict else command)
-
-
-_Running = tuple[Edition, subprocess.Popen[bytes]]
 
 
 def _extract_when_changed(root: Path, inputs: stamps.Inputs, strict: bool) -> int:
@@ -231,7 +211,10 @@ def _extract_when_changed(root: Path, inputs: stamps.Inputs, strict: bool) -> in
     last = stamps.recorded(build, GETTEXT)
     # Sphinx warns only about the pages it reads: a strict run after a lenient one reads them all.
     fresh = last.get("code") != inputs.code or (strict and last.get("strict") is not True)
-    status = extract(root, strict, fresh=fresh)
+    if can_fork():
+        status = Forked(lambda: extract(root, strict, fresh=fresh)).wait()
+    else:
+        status = extract(root, strict, fresh=fresh)
     if status == 0:
         stamps.record(build, GETTEXT, key, strict=strict, code=inputs.code)
     return status
@@ -284,6 +267,8 @@ def build_site(root: Path, strict: bool = False) -> int:
     if not todo:
         print("The book is up to date: nothing changed since it was last built.")
         return 0
+    if can_fork():
+        preload(root)
     running = _start(root, [edition for edition in todo if edition is SOURCE], strict)
     status = _extract_when_changed(root, inputs, strict)
     if status:
