@@ -60,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.renewal import setup_renewal
     from salesplaybook.sphinxext.responsibilities import setup_responsibilities
     from salesplaybook.sphinxext.rubrics import setup_rubrics
+    from salesplaybook.sphinxext.search_entries import setup_search_entries
     from salesplaybook.sphinxext.stage_gates import setup_stage_gates
     from salesplaybook.sphinxext.target_split import setup_target_split
     from salesplaybook.sphinxext.tracks import setup_tracks
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_parallel(app)
     setup_code_pages(app)
     setup_changed_templates(app)
+    setup_search_entries(app)
     setup_figures(app)
     setup_bench_history(app)
     for setup_directive in (
