@@ -57,3 +57,38 @@ def test_an_already_imported_grammar_is_left_alone(monkeypatch):
     with without_iri_grammar():
         assert sys.modules["rfc3987_syntax"] is module
     assert sys.modules["rfc3987_syntax"] is module
+
+
+def _asks() -> int:
+    """A build's moment between reading and writing: the gate's question, then success."""
+    from typing import Any
+
+    from salesplaybook.sphinxext import gate
+
+    nothing: Any = None
+    gate._ask(nothing, nothing)
+    return 0
+
+
+@needs_fork
+def test_a_held_build_writes_when_told_yes_and_stops_when_told_no():
+    from salesplaybook.site.forked import Held
+    from salesplaybook.sphinxext.gate import CLOSED
+
+    yes = Held(_asks)
+    yes.answer(True)
+    assert yes.wait() == 0
+    no = Held(_asks)
+    no.answer(False)
+    assert no.wait() == CLOSED
+    unanswered = Held(_asks)
+    assert unanswered.wait() == CLOSED  # waited for without an answer: no
+
+
+def test_a_build_with_no_question_goes_on():
+    from typing import Any
+
+    from salesplaybook.sphinxext import gate
+
+    nothing: Any = None
+    assert gate._ask(nothing, nothing) == []

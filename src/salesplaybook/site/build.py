@@ -23,7 +23,7 @@ from salesplaybook.site.catalogs import (
     update_catalogs,
 )
 from salesplaybook.site.editions import doctree_dir, html_dir
-from salesplaybook.site.forked import Forked, can_fork, preload, without_iri_grammar
+from salesplaybook.site.forked import Forked, Held, can_fork, preload, without_iri_grammar
 
 BUILD = "_build"
 GETTEXT = "gettext"
@@ -188,7 +188,7 @@ def update_translations(root: Path) -> dict[str, int]:
 EDITION_COMMAND = [sys.executable, "-m", "salesplaybook", "site", "edition"]
 
 
-_Process = Forked | subprocess.Popen[bytes]
+_Process = Forked | Held | subprocess.Popen[bytes]
 _Running = tuple[Edition, _Process]
 
 
@@ -253,33 +253,64 @@ def _finish(root: Path, inputs: stamps.Inputs, running: list[_Running], strict: 
     return worst
 
 
+def _start_held(root: Path, editions: list[Edition], strict: bool) -> list[tuple[Edition, Held]]:
+    """Started now, written only when :meth:`Held.answer` says yes (after the catalog check)."""
+    for edition in editions:
+        stamps.forget(root / BUILD, edition.lang)
+    return [(edition, _held(root, edition, strict)) for edition in editions]
+
+
+def _held(root: Path, edition: Edition, strict: bool) -> Held:
+    return Held(lambda: build_edition(root, edition, strict))
+
+
+def _refuse(held: list[tuple[Edition, Held]]) -> None:
+    """Told no, each stops once it has read its pages, writing nothing; waited for, so that no
+    build is left running when the command returns."""
+    for _, process in held:
+        process.answer(False)
+    for _, process in held:
+        process.wait()
+
+
 def build_site(root: Path, strict: bool = False) -> int:
     """Both editions. The English one is built even when the catalogs are behind, so a writer
     sees their page; the Chinese one is then refused with the list of strings to translate.
 
     An edition whose inputs did not change since it was last built is not built again, and the
     extraction is skipped when the pages did not change (see :mod:`salesplaybook.site.stamps`).
-    The English edition does not read the extraction: it is built while the extraction runs, the
-    Chinese one after it, once the catalogs are checked.
+    The English edition does not read the extraction: it is built while the extraction runs.
+    Where the runs are forked, the Chinese one starts then too and reads its pages, but writes
+    them only once the catalogs are checked (:mod:`salesplaybook.sphinxext.gate`); elsewhere it
+    starts after the check.
     """
     inputs = stamps.Inputs.read(root)
     todo = _outdated(root, inputs, strict)
     if not todo:
         print("The book is up to date: nothing changed since it was last built.")
         return 0
+    english = [edition for edition in todo if edition is SOURCE]
+    translated = [edition for edition in todo if edition is not SOURCE]
+    held: list[tuple[Edition, Held]] = []
     if can_fork():
         preload(root)
-    running = _start(root, [edition for edition in todo if edition is SOURCE], strict)
+    running = _start(root, english, strict)
+    if can_fork():
+        held = _start_held(root, translated, strict)
     status = _extract_when_changed(root, inputs, strict)
     if status:
+        _refuse(held)
         stamps.forget(root / BUILD, CHINESE.lang)
         return max(status, _finish(root, inputs, running, strict))
     try:
         check_translations(root)
     except CatalogError as exc:
+        _refuse(held)
         status = _finish(root, inputs, running, strict)
         stamps.forget(root / BUILD, CHINESE.lang)
         print(f"error: the Chinese edition was not built.\n{exc}", file=sys.stderr)
         return status or 1
-    running += _start(root, [edition for edition in todo if edition is not SOURCE], strict)
+    for _, process in held:
+        process.answer(True)
+    running += held if held else _start(root, translated, strict)
     return _finish(root, inputs, running, strict)

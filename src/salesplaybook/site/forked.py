@@ -136,3 +136,38 @@ class Forked:
     def wait(self) -> int:
         _, status = os.waitpid(self.pid, 0)
         return os.waitstatus_to_exitcode(status)
+
+
+class Held:
+    """A forked build that asks, once it has read its pages, whether it may write them
+    (:mod:`salesplaybook.sphinxext.gate`); :meth:`answer` tells it, once. If this process ends
+    without answering, the answer is no."""
+
+    def __init__(self, run: Callable[[], int]) -> None:
+        from salesplaybook.sphinxext.gate import hold_until
+
+        read_end, self._write_end = os.pipe()
+
+        def held() -> int:
+            os.close(self._write_end)
+
+            def question() -> bool:
+                with os.fdopen(read_end, "rb") as answer:
+                    return answer.read(1) == b"y"
+
+            hold_until(question)
+            return run()
+
+        self.process = Forked(held)
+        os.close(read_end)
+        self._answered = False
+
+    def answer(self, go: bool) -> None:
+        if not self._answered:
+            self._answered = True
+            os.write(self._write_end, b"y" if go else b"n")
+            os.close(self._write_end)
+
+    def wait(self) -> int:
+        self.answer(False)
+        return self.process.wait()

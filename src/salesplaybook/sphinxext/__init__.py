@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.figures import setup_figures
     from salesplaybook.sphinxext.fingerprint import code_fingerprint
     from salesplaybook.sphinxext.forecast_categories import setup_forecast_categories
+    from salesplaybook.sphinxext.gate import setup_gate
     from salesplaybook.sphinxext.glossary import setup_glossary
     from salesplaybook.sphinxext.icon_fonts import setup_icon_fonts
     from salesplaybook.sphinxext.key_questions import setup_key_questions
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_code_pages(app)
     setup_changed_templates(app)
     setup_search_entries(app)
+    setup_gate(app)
     setup_figures(app)
     setup_bench_history(app)
     for setup_directive in (
