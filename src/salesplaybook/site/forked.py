@@ -92,7 +92,10 @@ def preload(root: Path) -> None:
     extension = importlib.import_module(EXTENSION)
     for module in pkgutil.iter_modules(extension.__path__):
         importlib.import_module(f"{EXTENSION}.{module.name}")
+    from salesplaybook.sphinxext.code_pages import libraries_fingerprint
     from salesplaybook.sphinxext.content import preload_playbook
+
+    libraries_fingerprint()
 
     folder = _content_setting(root)
     if folder is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Iterable
+from functools import cache
 from importlib import metadata
 
 from sphinx.application import Sphinx
@@ -28,8 +29,10 @@ PAGES = "salesplaybook_code_pages"
 LIBRARIES = "salesplaybook_code_libraries"
 
 
+@cache
 def libraries_fingerprint() -> str:
-    """Python's version and every installed distribution's name and version."""
+    """Python's version and every installed distribution's name and version (read once per
+    process: a build's runs are forked from one that has read it)."""
     versions = sorted(
         f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions()
     )
