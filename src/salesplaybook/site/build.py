@@ -1,7 +1,9 @@
 """Extracting the translatable text, checking the catalogs and building both editions.
 
-Each Sphinx run happens in its own process: Sphinx and docutils keep global state, and two
-processes let the editions build side by side on a two-core machine.
+Each Sphinx run happens in its own process: Sphinx and docutils keep global state, and the
+processes let the extraction and the editions build side by side on a two-core machine. On Linux
+they are forked from the command's process once it has imported what they use
+(:mod:`salesplaybook.site.forked`); elsewhere each is the command line's ``site edition``.
 """
 
 from __future__ import annotations
@@ -202,8 +204,8 @@ def _spawn(root: Path, edition: Edition, strict: bool) -> _Process:
 
 def _extract_when_changed(root: Path, inputs: stamps.Inputs, strict: bool) -> int:
     """The templates, unless the last extraction read the same inputs. Incremental when only
-    pages changed (Sphinx re-reads those, and the code pages always); from scratch when the code
-    or the installed libraries changed, or the last extraction failed."""
+    pages changed (Sphinx re-reads those, and writes their templates only); from scratch when
+    the code or the installed libraries changed, or the last extraction failed."""
     build = root / BUILD
     key = inputs.key(catalogs=False)
     if (build / GETTEXT).is_dir() and stamps.is_current(build, GETTEXT, key, strict=strict):
