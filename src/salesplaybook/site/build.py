@@ -202,23 +202,34 @@ def _spawn(root: Path, edition: Edition, strict: bool) -> _Process:
     return subprocess.Popen([*command, "--strict"] if strict else command)
 
 
-def _extract_when_changed(root: Path, inputs: stamps.Inputs, strict: bool) -> int:
-    """The templates, unless the last extraction read the same inputs. Incremental when only
-    pages changed (Sphinx re-reads those, and writes their templates only); from scratch when
-    the code or the installed libraries changed, or the last extraction failed."""
+def _extraction(root: Path, inputs: stamps.Inputs, strict: bool) -> bool | None:
+    """None when the last extraction read the same inputs (skipped); else whether it reads
+    every page: from scratch when the code or the installed libraries changed, or the last
+    extraction failed; incremental when only pages changed (Sphinx re-reads those, and writes
+    their templates only)."""
     build = root / BUILD
     key = inputs.key(catalogs=False)
     if (build / GETTEXT).is_dir() and stamps.is_current(build, GETTEXT, key, strict=strict):
-        return 0
+        return None
     last = stamps.recorded(build, GETTEXT)
     # Sphinx warns only about the pages it reads: a strict run after a lenient one reads them all.
-    fresh = last.get("code") != inputs.code or (strict and last.get("strict") is not True)
+    return last.get("code") != inputs.code or (strict and last.get("strict") is not True)
+
+
+def _extract_when_changed(
+    root: Path, inputs: stamps.Inputs, strict: bool, fresh: bool | None
+) -> int:
+    """The templates, as :func:`_extraction` planned them."""
+    if fresh is None:
+        return 0
     if can_fork():
         status = Forked(lambda: extract(root, strict, fresh=fresh)).wait()
     else:
         status = extract(root, strict, fresh=fresh)
     if status == 0:
-        stamps.record(build, GETTEXT, key, strict=strict, code=inputs.code)
+        stamps.record(
+            root / BUILD, GETTEXT, inputs.key(catalogs=False), strict=strict, code=inputs.code
+        )
     return status
 
 
@@ -282,9 +293,10 @@ def build_site(root: Path, strict: bool = False) -> int:
     An edition whose inputs did not change since it was last built is not built again, and the
     extraction is skipped when the pages did not change (see :mod:`salesplaybook.site.stamps`).
     The English edition does not read the extraction: it is built while the extraction runs.
-    Where the runs are forked, the Chinese one starts then too and reads its pages, but writes
-    them only once the catalogs are checked (:mod:`salesplaybook.sphinxext.gate`); elsewhere it
-    starts after the check.
+    When the extraction reads every page (a clean build, a code change), the Chinese edition
+    starts then too where the runs are forked, and reads its pages (executing the notebooks) but
+    writes them only once the catalogs are checked (:mod:`salesplaybook.sphinxext.gate`);
+    otherwise it starts after the check (a short extraction is better left the second core).
     """
     inputs = stamps.Inputs.read(root)
     todo = _outdated(root, inputs, strict)
@@ -297,9 +309,10 @@ def build_site(root: Path, strict: bool = False) -> int:
     if can_fork():
         preload(root)
     running = _start(root, english, strict)
-    if can_fork():
+    fresh = _extraction(root, inputs, strict)
+    if can_fork() and fresh:
         held = _start_held(root, translated, strict)
-    status = _extract_when_changed(root, inputs, strict)
+    status = _extract_when_changed(root, inputs, strict, fresh)
     if status:
         _refuse(held)
         stamps.forget(root / BUILD, CHINESE.lang)
