@@ -101,6 +101,7 @@ def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch)
         def wait(self) -> int:
             return 0
 
+    monkeypatch.setattr(build, "can_fork", lambda: False)  # where fork is not available
     monkeypatch.setattr(subprocess, "Popen", Process)  # what build starts the editions with
     monkeypatch.setattr(build, "extract", lambda root, strict=False, fresh=True: 0)
     monkeypatch.setattr(build, "check_translations", lambda root: None)

@@ -102,6 +102,7 @@ class Builds:
             (root / build.BUILD / build.GETTEXT).mkdir(parents=True, exist_ok=True)
             return 0
 
+        monkeypatch.setattr(build, "can_fork", lambda: False)  # each run a command line
         monkeypatch.setattr(subprocess, "Popen", Process)
         monkeypatch.setattr(build, "extract", extract)
         monkeypatch.setattr(build, "check_translations", lambda root: None)

@@ -1,7 +1,9 @@
 """Extracting the translatable text, checking the catalogs and building both editions.
 
-Each Sphinx run happens in its own process: Sphinx and docutils keep global state, and two
-processes let the editions build side by side on a two-core machine.
+Each Sphinx run happens in its own process: Sphinx and docutils keep global state, and the
+processes let the extraction and the editions build side by side on a two-core machine. On Linux
+they are forked from the command's process once it has imported what they use
+(:mod:`salesplaybook.site.forked`); elsewhere each is the command line's ``site edition``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from salesplaybook.site.catalogs import (
     update_catalogs,
 )
 from salesplaybook.site.editions import doctree_dir, html_dir
+from salesplaybook.site.forked import Forked, Held, can_fork, preload, without_iri_grammar
 
 BUILD = "_build"
 GETTEXT = "gettext"
@@ -40,7 +43,8 @@ def _sphinx(
     fresh: bool = False,
     jobs: int = 1,
 ) -> int:
-    from jupyter_book.sphinx import build_sphinx
+    with without_iri_grammar():
+        from jupyter_book.sphinx import build_sphinx
 
     result = build_sphinx(
         str(root),
@@ -186,26 +190,46 @@ def update_translations(root: Path) -> dict[str, int]:
 EDITION_COMMAND = [sys.executable, "-m", "salesplaybook", "site", "edition"]
 
 
-def _spawn(root: Path, edition: Edition, strict: bool) -> subprocess.Popen[bytes]:
+_Process = Forked | Held | subprocess.Popen[bytes]
+_Running = tuple[Edition, _Process]
+
+
+def _spawn(root: Path, edition: Edition, strict: bool) -> _Process:
+    if can_fork():
+        return Forked(lambda: build_edition(root, edition, strict))
     command = [*EDITION_COMMAND, edition.lang]
     command += ["--root", str(root)]
     return subprocess.Popen([*command, "--strict"] if strict else command)
 
 
-def _extract_when_changed(root: Path, inputs: stamps.Inputs, strict: bool) -> int:
-    """The templates, unless the last extraction read the same inputs. Incremental when only
-    pages changed (Sphinx re-reads those, and the code pages always); from scratch when the code
-    or the installed libraries changed, or the last extraction failed."""
+def _extraction(root: Path, inputs: stamps.Inputs, strict: bool) -> bool | None:
+    """None when the last extraction read the same inputs (skipped); else whether it reads
+    every page: from scratch when the code or the installed libraries changed, or the last
+    extraction failed; incremental when only pages changed (Sphinx re-reads those, and writes
+    their templates only)."""
     build = root / BUILD
     key = inputs.key(catalogs=False)
     if (build / GETTEXT).is_dir() and stamps.is_current(build, GETTEXT, key, strict=strict):
-        return 0
+        return None
     last = stamps.recorded(build, GETTEXT)
     # Sphinx warns only about the pages it reads: a strict run after a lenient one reads them all.
-    fresh = last.get("code") != inputs.code or (strict and last.get("strict") is not True)
-    status = extract(root, strict, fresh=fresh)
+    return last.get("code") != inputs.code or (strict and last.get("strict") is not True)
+
+
+def _extract_when_changed(
+    root: Path, inputs: stamps.Inputs, strict: bool, fresh: bool | None
+) -> int:
+    """The templates, as :func:`_extraction` planned them."""
+    if fresh is None:
+        return 0
+    if can_fork():
+        status = Forked(lambda: extract(root, strict, fresh=fresh)).wait()
+    else:
+        status = extract(root, strict, fresh=fresh)
     if status == 0:
-        stamps.record(build, GETTEXT, key, strict=strict, code=inputs.code)
+        stamps.record(
+            root / BUILD, GETTEXT, inputs.key(catalogs=False), strict=strict, code=inputs.code
+        )
     return status
 
 
@@ -225,21 +249,41 @@ def _outdated(root: Path, inputs: stamps.Inputs, strict: bool) -> list[Edition]:
     ]
 
 
-def _build_editions(
-    root: Path, inputs: stamps.Inputs, editions: list[Edition], strict: bool
-) -> int:
-    """Side by side; each edition's stamp is written when it succeeded, forgotten before."""
-    build = root / BUILD
+def _start(root: Path, editions: list[Edition], strict: bool) -> list[_Running]:
+    """Each edition's stamp is forgotten before it starts, written when it succeeded."""
     for edition in editions:
-        stamps.forget(build, edition.lang)
-    running = [(edition, _spawn(root, edition, strict)) for edition in editions]
+        stamps.forget(root / BUILD, edition.lang)
+    return [(edition, _spawn(root, edition, strict)) for edition in editions]
+
+
+def _finish(root: Path, inputs: stamps.Inputs, running: list[_Running], strict: bool) -> int:
     worst = 0
     for edition, process in running:
         status = process.wait()
         if status == 0:
-            stamps.record(build, edition.lang, _edition_key(inputs, edition), strict=strict)
+            stamps.record(root / BUILD, edition.lang, _edition_key(inputs, edition), strict=strict)
         worst = max(worst, status)
     return worst
+
+
+def _start_held(root: Path, editions: list[Edition], strict: bool) -> list[tuple[Edition, Held]]:
+    """Started now, written only when :meth:`Held.answer` says yes (after the catalog check)."""
+    for edition in editions:
+        stamps.forget(root / BUILD, edition.lang)
+    return [(edition, _held(root, edition, strict)) for edition in editions]
+
+
+def _held(root: Path, edition: Edition, strict: bool) -> Held:
+    return Held(lambda: build_edition(root, edition, strict))
+
+
+def _refuse(held: list[tuple[Edition, Held]]) -> None:
+    """Told no, each stops once it has read its pages, writing nothing; waited for, so that no
+    build is left running when the command returns."""
+    for _, process in held:
+        process.answer(False)
+    for _, process in held:
+        process.wait()
 
 
 def build_site(root: Path, strict: bool = False) -> int:
@@ -248,21 +292,40 @@ def build_site(root: Path, strict: bool = False) -> int:
 
     An edition whose inputs did not change since it was last built is not built again, and the
     extraction is skipped when the pages did not change (see :mod:`salesplaybook.site.stamps`).
+    The English edition does not read the extraction: it is built while the extraction runs.
+    When the extraction reads every page (a clean build, a code change), the Chinese edition
+    starts then too where the runs are forked, and reads its pages (executing the notebooks) but
+    writes them only once the catalogs are checked (:mod:`salesplaybook.sphinxext.gate`);
+    otherwise it starts after the check (a short extraction is better left the second core).
     """
     inputs = stamps.Inputs.read(root)
     todo = _outdated(root, inputs, strict)
     if not todo:
         print("The book is up to date: nothing changed since it was last built.")
         return 0
-    status = _extract_when_changed(root, inputs, strict)
+    english = [edition for edition in todo if edition is SOURCE]
+    translated = [edition for edition in todo if edition is not SOURCE]
+    held: list[tuple[Edition, Held]] = []
+    if can_fork():
+        preload(root)
+    running = _start(root, english, strict)
+    fresh = _extraction(root, inputs, strict)
+    if can_fork() and fresh:
+        held = _start_held(root, translated, strict)
+    status = _extract_when_changed(root, inputs, strict, fresh)
     if status:
-        return status
+        _refuse(held)
+        stamps.forget(root / BUILD, CHINESE.lang)
+        return max(status, _finish(root, inputs, running, strict))
     try:
         check_translations(root)
     except CatalogError as exc:
-        english = [edition for edition in todo if edition is SOURCE]
-        status = _build_editions(root, inputs, english, strict)
+        _refuse(held)
+        status = _finish(root, inputs, running, strict)
         stamps.forget(root / BUILD, CHINESE.lang)
         print(f"error: the Chinese edition was not built.\n{exc}", file=sys.stderr)
         return status or 1
-    return _build_editions(root, inputs, todo, strict)
+    for _, process in held:
+        process.answer(True)
+    running += held if held else _start(root, translated, strict)
+    return _finish(root, inputs, running, strict)

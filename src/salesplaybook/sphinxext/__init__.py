@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.battlecards import setup_battlecards
     from salesplaybook.sphinxext.bench_history import setup_bench_history
     from salesplaybook.sphinxext.careers import setup_careers
+    from salesplaybook.sphinxext.changed_templates import setup_changed_templates
     from salesplaybook.sphinxext.code_pages import setup_code_pages
     from salesplaybook.sphinxext.content import setup_content
     from salesplaybook.sphinxext.customer_tiers import setup_customer_tiers
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.figures import setup_figures
     from salesplaybook.sphinxext.fingerprint import code_fingerprint
     from salesplaybook.sphinxext.forecast_categories import setup_forecast_categories
+    from salesplaybook.sphinxext.gate import setup_gate
     from salesplaybook.sphinxext.glossary import setup_glossary
     from salesplaybook.sphinxext.icon_fonts import setup_icon_fonts
     from salesplaybook.sphinxext.key_questions import setup_key_questions
@@ -59,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.renewal import setup_renewal
     from salesplaybook.sphinxext.responsibilities import setup_responsibilities
     from salesplaybook.sphinxext.rubrics import setup_rubrics
+    from salesplaybook.sphinxext.search_entries import setup_search_entries
     from salesplaybook.sphinxext.stage_gates import setup_stage_gates
     from salesplaybook.sphinxext.target_split import setup_target_split
     from salesplaybook.sphinxext.tracks import setup_tracks
@@ -73,6 +76,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_page_assets(app)
     setup_parallel(app)
     setup_code_pages(app)
+    setup_changed_templates(app)
+    setup_search_entries(app)
+    setup_gate(app)
     setup_figures(app)
     setup_bench_history(app)
     for setup_directive in (

@@ -8,6 +8,7 @@ traceback. Otherwise the directives share the one validated playbook.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -36,6 +37,35 @@ class Loaded:
 _LOADED: WeakKeyDictionary[Sphinx, Loaded] = WeakKeyDictionary()
 
 
+#: Playbooks loaded before any build started, by the process the builds are forked from
+#: (:mod:`salesplaybook.site.forked`), by folder and a hash of its files' names and bytes.
+_PRELOADED: dict[tuple[Path, str], Loaded] = {}
+
+
+def _files_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in content_files(folder):
+        digest.update(str(path).encode() + b"\0")
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def preload_playbook(folder: Path) -> None:
+    """Load the playbook in ``folder`` now, for the builds this process (or a fork of it) starts
+    later: they use it while the folder's files are the same, and load it themselves otherwise.
+    An invalid playbook is not kept: the build reports its problems."""
+    folder = folder.resolve()
+    key = (folder, _files_digest(folder))
+    try:
+        loaded = load_playbook(folder)
+    except SalesplaybookError:
+        return
+    _PRELOADED[key] = Loaded(loaded, [str(p) for p in content_files(folder)])
+
+
 def content_dir(app: Sphinx) -> Path:
     return (Path(app.srcdir) / str(app.config.salesplaybook_content)).resolve()
 
@@ -43,6 +73,11 @@ def content_dir(app: Sphinx) -> Path:
 def _load(app: Sphinx) -> None:
     folder = content_dir(app)
     _LOADED[app] = Loaded()
+    if _PRELOADED:
+        preloaded = _PRELOADED.get((folder, _files_digest(folder)))
+        if preloaded is not None:
+            _LOADED[app] = preloaded
+            return
     try:
         loaded = load_playbook(folder)
     except ContentError as exc:

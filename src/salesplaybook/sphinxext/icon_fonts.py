@@ -21,7 +21,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from salesplaybook.sphinxext.unused_rules import Names, prune, prune_stylesheets, site_names
+from salesplaybook.sphinxext.memo import Memo
+from salesplaybook.sphinxext.unused_rules import Names, prune_stylesheets, pruned, site_names
 
 FONTS = Path("_static") / "vendor" / "fontawesome" / "webfonts"
 THEME_CSS = Path("_static") / "styles" / "pydata-sphinx-theme.css"
@@ -35,6 +36,8 @@ _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{4,6})")
 #: Icons written as the character itself (``--pst-icon-lightbulb: ""``): the private use area.
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
 STAMP = "subset.json"
+#: Where the build-finished steps keep what they read from each text (the doctree folder).
+MEMO = "salesplaybook-unused.pickle"
 
 
 def _texts(folder: Path, suffixes: tuple[str, ...]) -> Iterable[str]:
@@ -51,20 +54,30 @@ def _class_table(css: str) -> dict[str, set[int]]:
     return table
 
 
-def used_icons(outdir: Path, theme_css: str) -> tuple[set[str], set[int]]:
+def _stylesheet_points(css: str) -> frozenset[int]:
+    points = {int(p, 16) for p in _CSS_ESCAPE.findall(_CLASS_RULE.sub("", css))}
+    return frozenset(points | {ord(c) for c in _PRIVATE.findall(css)})
+
+
+def _page_icons(text: str) -> tuple[frozenset[str], frozenset[int]]:
+    return frozenset(_USED_NAME.findall(text)), frozenset(ord(c) for c in _PRIVATE.findall(text))
+
+
+def used_icons(outdir: Path, theme_css: str, memo: Memo | None = None) -> tuple[set[str], set[int]]:
     """The icon classes the built site names, and every code point it can show. The classes
     are looked up in the theme's own stylesheet (``theme_css``), not the edition's copy, which
     an earlier build may have cut down already."""
+    memo = memo or Memo()
     by_class = _class_table(theme_css)
     # The original's own code points too: the edition's copy may have lost rules a page now uses.
     points = {int(p, 16) for p in _CSS_ESCAPE.findall(_CLASS_RULE.sub("", theme_css))}
     for css in _texts(outdir / "_static", (".css",)):
-        points.update(int(p, 16) for p in _CSS_ESCAPE.findall(_CLASS_RULE.sub("", css)))
-        points.update(ord(c) for c in _PRIVATE.findall(css))
+        points |= memo.get("icon points", css, _stylesheet_points)
     names: set[str] = set()
     for text in _texts(outdir, (".html", ".js")):
-        names.update(_USED_NAME.findall(text))
-        points.update(ord(c) for c in _PRIVATE.findall(text))
+        text_names, text_points = memo.get("icons", text, _page_icons)
+        names |= text_names
+        points |= text_points
     names &= set(by_class)
     points.update(p for name in names for p in by_class[name])
     return names, {p for p in points if p >= 0x20}
@@ -116,7 +129,9 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, "utf-8")
 
 
-def cut_icons(outdir: Path, originals: Path, names: Names | None = None) -> None:
+def cut_icons(
+    outdir: Path, originals: Path, names: Names | None = None, memo: Memo | None = None
+) -> None:
     """Cut the edition's icon fonts and the theme's icon table to the icons the site shows,
     each from the installed theme's original (so an icon a later build adds comes back), and
     the theme's stylesheet to the rules that can match an element the site has (``names``). The
@@ -126,9 +141,9 @@ def cut_icons(outdir: Path, originals: Path, names: Names | None = None) -> None
     if not (outdir / THEME_CSS).is_file() or not theme_css.is_file():
         return
     original = theme_css.read_text("utf-8")
-    icons, points = used_icons(outdir, original)
-    pruned = prune_classes(original, icons)
-    _write_if_changed(outdir / THEME_CSS, pruned if names is None else prune(pruned, names))
+    icons, points = used_icons(outdir, original, memo)
+    cut = prune_classes(original, icons)
+    _write_if_changed(outdir / THEME_CSS, cut if names is None else pruned(cut, names, memo))
     folder = outdir / FONTS
     if not folder.is_dir():
         return
@@ -157,9 +172,11 @@ def cut_icons(outdir: Path, originals: Path, names: Names | None = None) -> None
 def _finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "html":
         outdir = Path(app.outdir)
-        names = site_names(outdir)
-        prune_stylesheets(outdir, names)
-        cut_icons(outdir, _theme_static(), names)
+        memo = Memo(Path(app.doctreedir) / MEMO)
+        names = site_names(outdir, memo)
+        prune_stylesheets(outdir, names, memo)
+        cut_icons(outdir, _theme_static(), names, memo)
+        memo.save()
 
 
 def setup_icon_fonts(app: Sphinx) -> None:

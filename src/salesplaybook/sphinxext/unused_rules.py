@@ -18,12 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 
 import tinycss2
 from tinycss2 import ast
+
+from salesplaybook.sphinxext.memo import Memo, text_digest
 
 #: At-rules whose block holds rules (pruned inside); every other at-rule is kept whole.
 _GROUPING = frozenset({"media", "supports", "layer", "container", "document"})
@@ -49,6 +52,12 @@ class Names:
 
     def has_id(self, name: str) -> bool:
         return name in self.ids or name in self.words
+
+    @cached_property
+    def digest(self) -> str:
+        """The same for the same names: what a stylesheet cut with them is kept under."""
+        parts = (self.classes, self.ids, self.words, self.prefixes)
+        return text_digest("\n\0".join("\n".join(sorted(part)) for part in parts))
 
 
 class _Page(HTMLParser):
@@ -77,27 +86,39 @@ class _Page(HTMLParser):
             self.words.update(_WORD.findall(data))
 
 
-def names_from(pages: Iterable[str], scripts: Iterable[str]) -> Names:
-    """The names ``pages`` (HTML) and ``scripts`` (JavaScript) can put on an element."""
+def _page_names(page: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     parser = _Page()
-    for page in pages:
-        parser.feed(page)
-        parser.close()
-        parser.reset()
-    words = set(parser.words)
+    parser.feed(page)
+    parser.close()
+    return frozenset(parser.classes), frozenset(parser.ids), frozenset(parser.words)
+
+
+def _script_names(script: str) -> tuple[frozenset[str], frozenset[str]]:
+    prefixes = frozenset(p for p in _PREFIX.findall(script) if len(p) > 2)
+    return frozenset(_WORD.findall(script)), prefixes
+
+
+def names_from(pages: Iterable[str], scripts: Iterable[str], memo: Memo | None = None) -> Names:
+    """The names ``pages`` (HTML) and ``scripts`` (JavaScript) can put on an element (each text
+    read once: ``memo`` keeps what a text gave for the next build)."""
+    memo = memo or Memo()
+    classes: set[str] = set()
+    ids: set[str] = set()
+    words: set[str] = set()
     prefixes: set[str] = set()
+    for page in pages:
+        page_classes, page_ids, page_words = memo.get("page", page, _page_names)
+        classes |= page_classes
+        ids |= page_ids
+        words |= page_words
     for script in scripts:
-        words.update(_WORD.findall(script))
-        prefixes.update(p for p in _PREFIX.findall(script) if len(p) > 2)
-    return Names(
-        frozenset(parser.classes),
-        frozenset(parser.ids),
-        frozenset(words),
-        tuple(sorted(prefixes)),
-    )
+        script_words, script_prefixes = memo.get("script", script, _script_names)
+        words |= script_words
+        prefixes |= script_prefixes
+    return Names(frozenset(classes), frozenset(ids), frozenset(words), tuple(sorted(prefixes)))
 
 
-def site_names(outdir: Path) -> Names:
+def site_names(outdir: Path, memo: Memo | None = None) -> Names:
     """The names of an edition's built pages and of the scripts they can load: a script no page
     and no other script names (the theme's 1.5 MB ``fontawesome.js``) adds nothing to a page.
     The edition's HTML files in ``_static`` (templates) count for their classes only. Another
@@ -125,7 +146,7 @@ def site_names(outdir: Path) -> Names:
         if any(path.name in page for page in served)
         or any(path.name in other for o, other in scripts.items() if o.name != path.name)
     ]
-    return names_from(pages, named)
+    return names_from(pages, named, memo)
 
 
 def _selectors(prelude: list[ast.Node]) -> list[list[ast.Node]]:
@@ -235,12 +256,18 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, "utf-8")
 
 
-def prune_stylesheets(outdir: Path, names: Names) -> None:
+def pruned(css: str, names: Names, memo: Memo | None = None) -> str:
+    """:func:`prune`, or what it gave for the same stylesheet and names in an earlier build."""
+    return (memo or Memo()).get(f"prune {names.digest}", css, lambda text: prune(text, names))
+
+
+def prune_stylesheets(outdir: Path, names: Names, memo: Memo | None = None) -> None:
     for pattern, original in STYLESHEETS.items():
         source = original()
         for target in sorted(outdir.glob(pattern)):
             if source.is_file():
-                _write_if_changed(target, prune(source.read_text("utf-8"), names))
+                _write_if_changed(target, pruned(source.read_text("utf-8"), names, memo))
     for name in REWRITTEN:
         if (outdir / name).is_file():
-            _write_if_changed(outdir / name, prune((outdir / name).read_text("utf-8"), names))
+            css = (outdir / name).read_text("utf-8")
+            _write_if_changed(outdir / name, pruned(css, names, memo))

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from salesplaybook.site.forked import Forked, can_fork, without_iri_grammar
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="runs are forked on Linux only")
+
+
+@needs_fork
+def test_a_forked_run_gives_its_status_as_a_process_would():
+    assert Forked(lambda: 0).wait() == 0
+    assert Forked(lambda: 3).wait() == 3
+
+
+@needs_fork
+def test_a_forked_run_that_raises_fails_and_never_returns_into_the_caller(capfd):
+    def boom() -> int:
+        raise RuntimeError("the run broke")
+
+    assert Forked(boom).wait() == 1
+    assert "RuntimeError: the run broke" in capfd.readouterr().err
+
+    def leave() -> int:
+        sys.exit(4)
+
+    assert Forked(leave).wait() == 4
+
+
+def test_jupyter_book_is_imported_without_the_iri_grammar_which_imports_afterwards():
+    script = (
+        "import sys\n"
+        "from salesplaybook.site.forked import without_iri_grammar\n"
+        "with without_iri_grammar():\n"
+        "    import jupyter_book.config\n"
+        "assert 'rfc3987_syntax' not in sys.modules, 'built the grammar'\n"
+        "import jsonschema\n"
+        "assert 'iri' not in jsonschema.FormatChecker.checkers\n"
+        "import rfc3987_syntax\n"
+        "print('imported afterwards')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "imported afterwards" in result.stdout
+
+
+def test_an_already_imported_grammar_is_left_alone(monkeypatch):
+    import types
+
+    module = types.ModuleType("rfc3987_syntax")
+    monkeypatch.setitem(sys.modules, "rfc3987_syntax", module)
+    with without_iri_grammar():
+        assert sys.modules["rfc3987_syntax"] is module
+    assert sys.modules["rfc3987_syntax"] is module
+
+
+def _asks() -> int:
+    """A build's moment between reading and writing: the gate's question, then success."""
+    from typing import Any
+
+    from salesplaybook.sphinxext import gate
+
+    nothing: Any = None
+    gate._ask(nothing, nothing)
+    return 0
+
+
+@needs_fork
+def test_a_held_build_writes_when_told_yes_and_stops_when_told_no():
+    from salesplaybook.site.forked import Held
+    from salesplaybook.sphinxext.gate import CLOSED
+
+    yes = Held(_asks)
+    yes.answer(True)
+    assert yes.wait() == 0
+    no = Held(_asks)
+    no.answer(False)
+    assert no.wait() == CLOSED
+    unanswered = Held(_asks)
+    assert unanswered.wait() == CLOSED  # waited for without an answer: no
+
+
+def test_a_build_with_no_question_goes_on():
+    from typing import Any
+
+    from salesplaybook.sphinxext import gate
+
+    nothing: Any = None
+    assert gate._ask(nothing, nothing) == []
