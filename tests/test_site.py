@@ -22,7 +22,14 @@ def page(rel: str) -> BeautifulSoup:
     path = HTML / rel
     if not path.exists():
         pytest.fail(f"{path} is missing: build the book first (make book)")
-    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    return parsed(path)
+
+
+@functools.cache
+def parsed(path: Path) -> BeautifulSoup:
+    """A built page, parsed once for all the checks (they only read it), by lxml: the site's
+    pages are Sphinx's well-formed HTML, and Python's own parser took most of the checks' time."""
+    return BeautifulSoup(path.read_text("utf-8"), "lxml")
 
 
 def test_kpi_page_shows_every_indicator_from_the_yaml(playbook):
@@ -63,7 +70,7 @@ def test_notebook_page_has_its_outputs():
 
 def test_no_page_loads_scripts_or_fonts_from_elsewhere():
     for path in HTML.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        soup = parsed(path)
         for tag in soup.find_all(["script", "link"]):
             url = attribute(tag, "src", "") or attribute(tag, "href", "")
             if tag.name == "link" and "stylesheet" not in (tag.get("rel") or []):
@@ -125,13 +132,13 @@ def test_data_model_page_lists_every_table():
 
 @functools.cache
 def ids_in(path: Path) -> frozenset[str]:
-    soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    soup = parsed(path)
     return frozenset(str(e["id"]) for e in soup.find_all(id=True))
 
 
 def test_internal_links_resolve():
     for path in HTML.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        soup = parsed(path)
         for a in soup.find_all("a", href=True):
             href = attribute(a, "href")
             if href.startswith(("http:", "https:", "mailto:", "#", "javascript:")):
@@ -152,7 +159,7 @@ def test_every_page_links_to_itself_in_the_other_edition(edition, other, label):
     pages = html_pages(edition)
     assert pages
     for path in pages:
-        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        soup = parsed(path)
         link = soup.select_one(".spb-language-switch a")
         assert link is not None, path
         assert link.get_text(strip=True) == label, path
@@ -164,7 +171,7 @@ def test_every_page_links_to_itself_in_the_other_edition(edition, other, label):
 def test_chinese_edition_is_translated():
     """Every Chinese page has a Chinese title and no paragraph left in English only."""
     for path in html_pages("zh/"):
-        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        soup = parsed(path)
         assert soup.html is not None, path
         assert soup.html["lang"] == "zh-CN"
         title = soup.select_one("main h1")
@@ -236,7 +243,7 @@ def test_chinese_search_index_holds_chinese_words():
 def test_notebook_charts_have_a_text_alternative(edition):
     charts = 0
     for path in sorted((HTML / edition / "notebooks").glob("*.html")):
-        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        soup = parsed(path)
         for img in soup.select(".cell_output img"):
             charts += 1
             alt = attribute(img, "alt", "")
