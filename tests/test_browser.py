@@ -145,18 +145,21 @@ LINKS = """() => [
 VISITORS = 4
 
 
-async def visit(browser: Any, server: Server, rel: str, with_axe: bool) -> Visit:
-    """One first-time reader's visit (a fresh context: empty cache) that refuses, and records,
-    every request off the site."""
+async def visit(context: Any, server: Server, rel: str, with_axe: bool) -> Visit:
+    """One first-time reader's visit that refuses, and records, every request off the site.
+
+    A page of its own in a context that visits others one after another: the page's routing
+    turns the browser's cache off, so it fetches every file a first-time reader fetches (measured:
+    the same requests, page by page, as a fresh context for each), at two thirds of the cost of
+    starting a context per page. The visits do not click, type or store anything."""
     record = Visit(rel)
-    context = await browser.new_context()
 
     async def refuse(route: Any) -> None:
         record.outside.append(route.request.url)
         await route.abort()
 
-    await context.route(lambda url: not url.startswith(server.base), refuse)
     page = await context.new_page()
+    await page.route(lambda url: not url.startswith(server.base), refuse)
     page.on(
         "console",
         lambda m: record.console_errors.append(m.text) if m.type == "error" else None,
@@ -190,7 +193,7 @@ async def visit(browser: Any, server: Server, rel: str, with_axe: bool) -> Visit
         await page.add_script_tag(url=AXE_URL)
         record.violations = await page.evaluate(AXE_RUN)
     record.too_wide = await on_a_phone(page)
-    await context.close()
+    await page.close()
     return record
 
 
@@ -210,15 +213,20 @@ async def on_a_phone(page: Any) -> list[str]:
 async def visit_all(server: Server, pages: list[str], with_axe: bool) -> dict[str, Visit]:
     from playwright.async_api import async_playwright
 
-    gate = asyncio.Semaphore(VISITORS)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=chromium(), args=["--no-sandbox"]
         )
+        free: asyncio.Queue[Any] = asyncio.Queue()
+        for _ in range(VISITORS):
+            free.put_nowait(await browser.new_context())
 
         async def one(rel: str) -> Visit:
-            async with gate:
-                return await visit(browser, server, rel, with_axe)
+            context = await free.get()
+            try:
+                return await visit(context, server, rel, with_axe)
+            finally:
+                free.put_nowait(context)
 
         done = await asyncio.gather(*(one(rel) for rel in pages))
         await browser.close()
