@@ -11,6 +11,7 @@ to one of them means the step runs again; nothing changed means it is skipped.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sys
@@ -65,11 +66,18 @@ def code_digest(package: Path | None = None) -> str:
         package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(_hash_files(package, _files(package, frozenset())).encode())
     digest.update(sys.version.encode())
-    versions = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions()
-    )
-    digest.update("\n".join(versions).encode())
+    digest.update(_installed().encode())
     return digest.hexdigest()
+
+
+@functools.cache
+def _installed() -> str:
+    """Every installed distribution's name and version, read once per process: reading the
+    metadata of some 250 distributions is most of a digest's time, and a build is one process,
+    started after the install it builds with."""
+    return "\n".join(
+        sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions())
+    )
 
 
 @dataclass(frozen=True)
