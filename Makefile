@@ -109,13 +109,13 @@ screenshots: $(STAMP) $(AXE)
 wheel-test: $(STAMP)
 	$(BIN)/pytest -q -p no:randomly -m wheel tests/test_wheel.py
 
-# Two at a time (each one's output kept together), longest first: the two site builds (the
-# strict build and the hostile copy's) use a core and a half each, the others one; nbval fills the
-# core the last of them leaves idle. Then the checks that use both cores, in order: the site checks
-# and the browser checks read the strict build.
+# Two at a time (each one's output kept together), longest first, so that both lanes end
+# together: the hostile copy's site build (about 95 s) beside the strict build, then the wheel
+# test, the typecheck, nbval, lint and the content check. Then the checks that use both cores, in
+# order: the site checks and the browser checks read the strict build.
 test: $(STAMP)
 	@$(MAKE) --no-print-directory -j2 --output-sync=target \
-		hostile-checks book-strict typecheck wheel-test lint check nbval
+		hostile-checks book-strict wheel-test typecheck nbval lint check
 	@$(MAKE) --no-print-directory unit site-checks browser-checks
 
 # Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
