@@ -93,8 +93,10 @@ $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent && touch $(AXE); \
 	else echo "npm not found: the accessibility checks will be skipped"; fi
 
+# Two workers, a file each: the visits of every page keep both cores busy for most of the run, and
+# the reader's actions and the app (one page at a time, mostly waiting) fill what they leave.
 browser-checks: $(STAMP) $(AXE)
-	$(BIN)/pytest -q -m browser -rs tests
+	$(BIN)/pytest -q -n 2 --dist loadfile -m browser -rs tests
 	@cat _build/page-weight.md 2>/dev/null || true
 
 check: $(STAMP)
@@ -111,12 +113,14 @@ wheel-test: $(STAMP)
 
 # Two at a time (each one's output kept together), longest first, so that both lanes end
 # together: the hostile copy's site build (about 95 s) beside the strict build, then the wheel
-# test, the typecheck, nbval, lint and the content check. Then the checks that use both cores, in
-# order: the site checks and the browser checks read the strict build.
+# test, the typecheck, nbval, lint and the content check. Then the unit tests on both cores, then
+# the site checks beside the browser checks (both read the strict build; the site checks use one
+# core, the browser checks rarely both).
 test: $(STAMP)
 	@$(MAKE) --no-print-directory -j2 --output-sync=target \
 		hostile-checks book-strict wheel-test typecheck nbval lint check
-	@$(MAKE) --no-print-directory unit site-checks browser-checks
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory -j2 --output-sync=target site-checks browser-checks
 
 # Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
 # which the Performance page includes. Commit it after a run on the reference machine.

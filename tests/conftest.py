@@ -51,3 +51,11 @@ def browser():
     from tests.browsers import launched_browser
 
     yield from launched_browser()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The built site over HTTP, for the session's browser checks (tests/browsers.py)."""
+    from tests.browsers import served_site
+
+    yield from served_site()

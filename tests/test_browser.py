@@ -1,10 +1,11 @@
 """Real-browser checks on the built site (`make book` first): Playwright driving the system's
 Chromium, pages served over HTTP by a local server, nothing allowed from elsewhere.
 
-Each page of both editions is opened once at desktop size in a fresh browser context (an empty
-cache, as a first-time reader has); what happened is recorded and the tests below judge it. Where
-Chromium or axe-core is missing the checks skip and say why; CI sets
-SALESPLAYBOOK_REQUIRE_BROWSER=1 and a skip becomes a failure.
+Each page of both editions is opened once at desktop size by a first-time reader (an empty
+cache); what happened is recorded and the tests below judge it. What a reader does on the site
+(navigation, search, dark mode, print) is checked in test_browser_pages.py. Where Chromium or
+axe-core is missing the checks skip and say why; CI sets SALESPLAYBOOK_REQUIRE_BROWSER=1 and a
+skip becomes a failure.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import gzip
-import http.server
-import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,15 +20,20 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
-from tests.browsers import chromium, unavailable
-from tests.builtsite import EDITIONS, HTML, has_chinese, html_pages
+from tests.browsers import (
+    AXE,
+    AXE_RUN,
+    AXE_URL,
+    ROOT,
+    Server,
+    chromium,
+    root_page,
+    unavailable,
+)
+from tests.builtsite import EDITIONS, HTML, html_pages
 
-ROOT = Path(__file__).resolve().parents[1]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WEIGHT_REPORT = ROOT / "_build" / "page-weight.md"
-AXE_URL = "/__checks__/axe.min.js"  # served by the test server, not part of the site
 PHONE = {"width": 390, "height": 844}
 # What a first visit may download (HTML, styles, scripts, fonts, images), in bytes. The theme's
 # own files are most of it; the budgets leave room for content but catch a heavy asset slipping in.
@@ -45,64 +48,13 @@ def site_pages() -> list[str]:
     return [p.relative_to(HTML).as_posix() for e in EDITIONS for p in html_pages(e)]
 
 
-# --- the local server -------------------------------------------------------------------------
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if urlsplit(path).path == AXE_URL:
-            return str(AXE)
-        return super().translate_path(path)
-
-
-@dataclass
-class Server:
-    base: str
-
-    def file(self, url: str) -> Path | None:
-        """The file of the site a URL of this server serves (None: not one of the site's)."""
-        parts = urlsplit(url)
-        if not url.startswith(self.base) or parts.path == AXE_URL:
-            return None
-        path = HTML / unquote(parts.path).lstrip("/")
-        return path / "index.html" if path.is_dir() else path
+# --- one visit per page -----------------------------------------------------------------------
 
 
 @functools.cache
 def gzipped_size(path: str) -> int:
     """What the file costs over the wire from a server that compresses (most do)."""
     return len(gzip.compress(Path(path).read_bytes(), compresslevel=6))
-
-
-@pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
-    if not (HTML / "book" / "index.html").exists():
-        pytest.fail(f"{HTML} has no book: build it first (make book)")
-    handler = functools.partial(Handler, directory=str(HTML))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield Server(f"http://127.0.0.1:{httpd.server_address[1]}")
-    httpd.shutdown()
-
-
-def isolated(browser: Any, server: Server, **options: Any) -> Any:
-    """A fresh context (empty cache) that refuses, and records, every request off the site."""
-    context = browser.new_context(**options)
-    context.outside = []
-
-    def refuse(route: Any) -> None:
-        context.outside.append(route.request.url)
-        route.abort()
-
-    context.route(lambda url: not url.startswith(server.base), refuse)
-    return context
-
-
-# --- one visit per page -----------------------------------------------------------------------
 
 
 @dataclass
@@ -118,14 +70,6 @@ class Visit:
     violations: list[str] = field(default_factory=list)
     too_wide: list[str] = field(default_factory=list)  # on a phone's screen
 
-
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
-  return result.violations
-    .filter(v => v.impact === "serious" || v.impact === "critical")
-    .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3)
-      .map(n => n.target.join(" ")).join("; ")})`);
-}"""
 
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r())))"
@@ -307,7 +251,7 @@ def test_every_internal_link_resolves(visits: dict[str, Visit], server):
 
 
 def test_page_weight_is_reported_and_lean(visits):
-    home = _root_page()
+    home = root_page()
     english = {rel: v for rel, v in visits.items() if not rel.startswith("zh/")}
     heaviest = max(visits.values(), key=lambda v: v.bytes)
     median = sorted(english.values(), key=lambda v: v.bytes)[len(english) // 2]
@@ -333,115 +277,6 @@ def test_page_weight_is_reported_and_lean(visits):
     assert heaviest.bytes <= PAGE_BUDGET, f"{heaviest.page}: {heaviest.bytes:,} bytes"
 
 
-def _root_page() -> str:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
-    return f"{toc['root']}.html"
-
-
-def _first_chapter() -> str:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
-    return f"{toc['parts'][0]['chapters'][0]['file']}.html"
-
-
 def test_phone_viewport_has_no_horizontal_scrolling(visits):
     found = {rel: v.too_wide for rel, v in visits.items() if v.too_wide}
     assert not found, report(found)
-
-
-def test_navigation_moves_through_the_book(browser, server):
-    context = isolated(browser, server)
-    page = context.new_page()
-    page.goto(f"{server.base}/{_root_page()}")
-    page.click("a.right-next")
-    page.wait_for_load_state()
-    assert page.url.endswith(_first_chapter())
-    first_title = page.inner_text("main h1")
-    page.click("a.left-prev")
-    page.wait_for_load_state()
-    assert page.url.endswith(_root_page())
-    page.click(".bd-sidebar-primary nav a[href*='objections']")
-    page.wait_for_load_state()
-    assert page.url.endswith("book/playbook/objections.html")
-    assert page.inner_text("main h1") != first_title
-    context.close()
-
-
-def test_language_switch_leads_to_the_same_page_in_the_other_edition(browser, server):
-    context = isolated(browser, server)
-    page = context.new_page()
-    for rel in ("book/playbook/objections.html", "notebooks/kpi-self-assessment.html"):
-        page.goto(f"{server.base}/{rel}")
-        english_title = page.inner_text("main h1")
-        page.click(".spb-language-link")
-        page.wait_for_load_state()
-        assert page.url == f"{server.base}/zh/{rel}"
-        assert page.get_attribute("html", "lang") == "zh-CN"
-        chinese_title = page.inner_text("main h1")
-        assert chinese_title != english_title
-        assert has_chinese(chinese_title)
-        page.click(".spb-language-link")
-        page.wait_for_load_state()
-        assert page.url == f"{server.base}/{rel}"
-        assert page.get_attribute("html", "lang") == "en"
-    context.close()
-
-
-def search_results(page: Any, base: str, edition: str, query: str) -> list[str]:
-    """Search the way a reader does: the search field, then Enter; the result links."""
-    page.goto(f"{base}/{edition}{_root_page()}")
-    page.keyboard.press("Control+k")
-    field_ = page.locator("input[name=q]:visible").first
-    field_.fill(query)
-    field_.press("Enter")
-    page.wait_for_url("**/search.html?*")
-    page.wait_for_selector("#search-results ul.search li, #search-results p", timeout=15_000)
-    page.wait_for_function(
-        "() => !document.querySelector('#search-results h2')?.textContent.includes('…')"
-    )
-    links = page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.href)")
-    return [str(link) for link in links]
-
-
-@pytest.mark.parametrize(
-    ("edition", "query", "expected"),
-    [
-        ("", "objection", "book/playbook/objections.html"),
-        ("", "newcomer", "book/playbook/training.html"),
-        ("zh/", "异议", "book/playbook/objections.html"),  # a word on its own
-        ("zh/", "价格预算", "book/playbook/objections.html"),  # two words typed without a space
-        ("zh/", "晋升", "notebooks/career-path-check.html"),
-    ],
-)
-def test_search_finds_pages_in_both_languages(browser, server, edition, query, expected):
-    context = isolated(browser, server)
-    page = context.new_page()
-    found = search_results(page, server.base, edition, query)
-    context.close()
-    assert any(href.split("#")[0].endswith(f"/{edition}{expected}") for href in found), found
-
-
-def test_dark_mode_switches_and_stays_accessible(browser, server):
-    context = isolated(browser, server, color_scheme="dark")
-    page = context.new_page()
-    page.goto(f"{server.base}/book/kpi-framework.html", wait_until="networkidle")
-    assert page.get_attribute("html", "data-theme") == "dark"
-    page.add_script_tag(url=AXE_URL)
-    violations = page.evaluate(AXE_RUN)
-    context.close()
-    assert not violations, "\n".join(violations)
-
-
-def test_print_shows_the_content_only_with_every_dropdown_open(browser, server):
-    context = isolated(browser, server)
-    page = context.new_page()
-    page.goto(f"{server.base}/book/playbook/objections.html", wait_until="networkidle")
-    assert page.locator("details.sd-dropdown:not([open])").count() > 0
-    page.emulate_media(media="print")
-    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
-    assert page.locator("details.sd-dropdown:not([open])").count() == 0
-    assert not page.locator(".bd-sidebar-primary").is_visible()
-    assert not page.locator(".spb-language-switch").is_visible()
-    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
-    page.emulate_media(media="screen")
-    assert page.locator("details.sd-dropdown:not([open])").count() > 0
-    context.close()

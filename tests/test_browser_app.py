@@ -25,8 +25,7 @@ import pytest
 
 from salesplaybook.views.labels import label
 from tests.appfiles import METRICS_YAML, table_files
-from tests.browsers import chromium, unavailable
-from tests.test_browser import AXE, AXE_RUN
+from tests.browsers import AXE, AXE_RUN, chromium, unavailable
 
 pytestmark = pytest.mark.browser
 
