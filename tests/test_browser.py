@@ -28,6 +28,7 @@ from tests.browsers import (
     ROOT,
     Server,
     chromium,
+    elsewhere,
     root_page,
     unavailable,
 )
@@ -104,7 +105,7 @@ async def visit(context: Any, server: Server, rel: str, with_axe: bool) -> Visit
         await route.abort()
 
     page = await context.new_page()
-    await page.route(lambda url: not url.startswith(server.base), refuse)
+    await page.route(elsewhere(server.base), refuse)
     page.on(
         "console",
         lambda m: record.console_errors.append(m.text) if m.type == "error" else None,

@@ -25,7 +25,7 @@ import pytest
 
 from salesplaybook.views.labels import label
 from tests.appfiles import METRICS_YAML, table_files
-from tests.browsers import AXE, AXE_RUN, chromium, unavailable
+from tests.browsers import AXE, AXE_RUN, chromium, elsewhere, unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +86,7 @@ def guarded(browser: Any, allowed: str, **options: Any) -> Any:
         context.outside.append(route.request.url)
         route.abort()
 
-    context.route(lambda url: not url.startswith(allowed), refuse)
+    context.route(elsewhere(allowed), refuse)
     return context
 
 

@@ -121,3 +121,19 @@ def test_print_shows_the_content_only_with_every_dropdown_open(browser, server):
     page.emulate_media(media="screen")
     assert page.locator("details.sd-dropdown:not([open])").count() > 0
     context.close()
+
+
+def test_a_request_off_the_site_is_refused_and_recorded(browser, server):
+    """What every check above relies on: the site's own files load, anything else is refused."""
+    context = isolated(browser, server)
+    page = context.new_page()
+    page.goto(f"{server.base}/{root_page()}")
+    assert page.evaluate("async url => (await fetch(url)).ok", f"{server.base}/{root_page()}")
+    elsewhere = "http://example.invalid/tracker.js"
+    refused = page.evaluate(
+        "async url => { try { await fetch(url); return false; } catch (e) { return true; } }",
+        elsewhere,
+    )
+    context.close()
+    assert refused
+    assert context.outside == [elsewhere]
