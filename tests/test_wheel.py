@@ -37,6 +37,9 @@ def product(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[
     tmp = tmp_path_factory.mktemp("wheel")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SALESPLAYBOOK_", "VIRTUAL"))}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    # The install compiles nothing; the commands below compile what they import, once, as they
+    # import it (measured: 2,300 of 7,600 files), instead of every file of every package.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     source = tmp / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_BUILT))
     _run(
@@ -56,6 +59,7 @@ def product(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[
             "pip",
             "install",
             "-q",
+            "--no-compile",
             "-c",
             ROOT / "constraints.txt",
             wheels[0],
