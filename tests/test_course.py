@@ -628,6 +628,10 @@ def test_a_start_outside_the_years_is_refused(
     with pytest.raises(SalesplaybookError, match=r"start .*must be in the years 1900 to 2199"):
         build_course(playbook, "newcomer", tmp_path / "pack", start=start)
     assert not any(tmp_path.iterdir())
+
+
+def test_a_start_in_the_last_month_of_the_years_builds(playbook: Playbook, tmp_path: Path) -> None:
+    """The edge of the years above: a track that starts then plans its dates without overflow."""
     build_course(playbook, "newcomer", tmp_path / "pack", start=date(2199, 12, 1))
 
 
