@@ -23,6 +23,34 @@ def test_lookup_of_object_ids():
     assert lookup(index, pd.Series(["b", np.nan, "c"], dtype=object)).tolist() == [1, -1, -1]
 
 
+@pytest.mark.parametrize("storage", ["python", "pyarrow"])
+def test_lookup_many_gives_each_column_its_own_positions(storage):
+    import pyarrow as pa
+
+    from salesplaybook.kpi.metrics.columns import lookup_many
+
+    dtype = pd.StringDtype(storage=storage, na_value=np.nan)
+    index = pd.Index(["C1", "C2", "C3"], dtype=dtype)
+    # A column in several chunks, one empty, one of another dtype: each comes back whole.
+    chunked = pd.Series(
+        pd.arrays.ArrowStringArray(
+            pa.chunked_array([["C3", "C9"], [None, "C1"]], pa.large_string())
+        )
+        if storage == "pyarrow"
+        else pd.array(["C3", "C9", None, "C1"], dtype=dtype)
+    )
+    columns = [
+        chunked,
+        pd.Series([], dtype=dtype),
+        pd.Series(["C2"], dtype=dtype),
+        pd.Series(["C1", np.nan], dtype=object),
+    ]
+    found = lookup_many(index, columns)
+    assert [f.tolist() for f in found] == [[2, -1, -1, 0], [], [1], [0, -1]]
+    assert all(f.dtype == np.int64 for f in found)
+    assert [f.tolist() for f in found] == [lookup(index, c).tolist() for c in columns]
+
+
 def test_day_numbers_floor_to_the_day_in_any_unit() -> None:
     from salesplaybook.kpi.metrics.columns import NEVER, day_numbers
 

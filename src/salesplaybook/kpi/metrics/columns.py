@@ -7,6 +7,7 @@ row by row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import numpy as np
@@ -59,21 +60,41 @@ def equals(values: pd.Series, text: str) -> BoolArray:
 
 
 def lookup(index: pd.Index, values: pd.Series) -> IntArray:
-    """Positions of ``values`` in a unique ``index``; -1 where absent (or empty).
+    """Positions of ``values`` in a unique ``index``; -1 where absent (or empty)."""
+    return lookup_many(index, [values])[0]
+
+
+def lookup_many(index: pd.Index, columns: Sequence[pd.Series]) -> list[IntArray]:
+    """:func:`lookup` of several columns against one ``index``, hashing the index once.
 
     Ids held as pyarrow strings (pandas' ``str`` where pyarrow is installed) are looked up by
     pyarrow itself: ``Index.get_indexer`` turns them into Python objects first, which took
-    seconds on a million deals.
+    seconds on a million deals. Pyarrow builds its hash set of the index on every call (a tenth
+    of a second for 700,000 customers), so the columns are looked up in one call, as the
+    chunks of one array.
     """
-    if _arrow_text(index.dtype) and _arrow_text(values.dtype):
+    found: list[IntArray | None] = [None] * len(columns)
+    arrow = [i for i, c in enumerate(columns) if len(c) and _arrow_text(c.dtype)]
+    if arrow and _arrow_text(index.dtype):
         import pyarrow as pa  # only there when the strings are pyarrow's
         import pyarrow.compute as pc
 
-        found = pc.index_in(
-            pa.array(values.array), value_set=pa.array(index.array), skip_nulls=True
-        )
-        return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
-    return np.asarray(index.get_indexer(pd.Index(values, copy=False)), dtype=np.int64)
+        parts = [pa.chunked_array(pa.array(columns[i].array)) for i in arrow]
+        kind = parts[0].type
+        # The chunks of every column side by side, not copied into one array.
+        chunks = [c for p in parts for c in (p if p.type == kind else p.cast(kind)).chunks]
+        joined = pa.chunked_array(chunks, type=kind)
+        positions = pc.index_in(joined, value_set=pa.array(index.array), skip_nulls=True)
+        flat = np.asarray(positions.fill_null(-1).to_numpy(), dtype=np.int64)
+        starts = np.cumsum([0, *(len(p) for p in parts)])
+        for i, start, end in zip(arrow, starts[:-1], starts[1:], strict=True):
+            found[i] = flat[start:end]
+    for i, values in enumerate(columns):
+        if not len(values):
+            found[i] = np.empty(0, dtype=np.int64)
+        elif found[i] is None:
+            found[i] = np.asarray(index.get_indexer(pd.Index(values, copy=False)), dtype=np.int64)
+    return [f for f in found if f is not None]
 
 
 def increasing(values: pd.Series) -> bool:
