@@ -13,7 +13,13 @@ import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import quarter_of
-from salesplaybook.kpi.metrics.columns import day_numbers, increasing, lookup, lookup_many
+from salesplaybook.kpi.metrics.columns import (
+    Positions,
+    day_numbers,
+    increasing,
+    lookup,
+    lookup_many,
+)
 from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, QuarterGrid
 from salesplaybook.kpi.metrics.needs import declared
 
@@ -40,7 +46,7 @@ class Context:
         self.tables = tables
         self.probation_months = probation_months
         self._closed: tuple[IntArray, IntArray] | None = None
-        self._customer_positions: dict[str, IntArray] | None = None
+        self._customer_positions: dict[str, Positions] | None = None
         people = tables["people"]
         for column in ("person_id", "team_id", "hired_on", "left_on"):
             need(tables, "people", column)
@@ -106,7 +112,7 @@ class Context:
         teams[rows] = self.person_teams(person_ids[rows])
         return teams
 
-    def customer_positions(self, name: str) -> IntArray:
+    def customer_positions(self, name: str) -> Positions:
         """Positions in customers of table ``name``'s ``customer_id``, every row (-1: unknown).
 
         The first call looks up every table's customer ids at once: the hash set of hundreds
