@@ -324,3 +324,21 @@ def test_enumerations_in_arrow_strings_read_as_in_python_strings(
     python, python_errors = parse_enum(pd.Series(cells, dtype=object), ["won", "lost"])
     pd.testing.assert_series_equal(arrow, python)
     assert arrow_errors.to_dict() == python_errors.to_dict()
+
+
+def test_typed_dates_are_kept_when_whole_days_and_normalised_or_refused_otherwise() -> None:
+    from salesplaybook.data.tables.cells import parse_dates
+
+    days = pd.to_datetime(pd.Series(["2026-03-31", None, "1950-01-02"])).astype("datetime64[ns]")
+    result, errors = parse_dates(days)
+    assert result is days
+    assert errors.empty
+    timed = pd.to_datetime(pd.Series(["2026-03-31 18:30", None])).astype("datetime64[ns]")
+    result, errors = parse_dates(timed)
+    assert result.tolist()[0] == pd.Timestamp("2026-03-31")
+    assert pd.isna(result.tolist()[1])
+    assert errors.empty
+    far = pd.to_datetime(pd.Series(["2026-03-31", "1500-01-01"])).astype("datetime64[s]")
+    result, errors = parse_dates(far)
+    assert errors.index.tolist() == [1]
+    assert pd.isna(result.iloc[1])

@@ -262,6 +262,8 @@ def _typed_dates(values: pd.Series) -> Parsed:
     """Dates of a typed frame, refused where pandas' nanoseconds cannot hold them."""
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         values = values.dt.tz_localize(None)
+    if values.dtype == np.dtype("datetime64[ns]") and _whole_days_in_range(values):
+        return values, _no_errors(values.index)  # as the dates pyarrow reads: nothing to do
     # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
     after_last = _LAST_DATE + pd.Timedelta(days=1)
     outside = ((values < _FIRST_DATE) | (values >= after_last)).to_numpy(dtype=bool)
@@ -271,6 +273,19 @@ def _typed_dates(values: pd.Series) -> Parsed:
     errors = pd.Series(shown, index=values.index[outside], dtype="str")
     inside = values.where(~outside)
     return inside.astype("datetime64[ns]").dt.normalize(), errors
+
+
+def _whole_days_in_range(values: pd.Series) -> bool:
+    """Whether every date of a nanosecond column is a midnight within the supported dates (or
+    empty): the column is then already what :func:`_typed_dates` makes of it, found on its
+    integers instead of by normalising millions of timestamps."""
+    ticks = values.to_numpy().view(np.int64)
+    empty = np.isnat(values.to_numpy())
+    first = pd.Timestamp(_FIRST_DATE).as_unit("ns").value
+    after_last = (pd.Timestamp(_LAST_DATE) + pd.Timedelta(days=1)).as_unit("ns").value
+    day = pd.Timedelta(days=1).value
+    ok = ((ticks >= first) & (ticks < after_last) & (ticks % day == 0)) | empty
+    return bool(ok.all())
 
 
 def _iso_column(values: pd.Series, us: bool) -> pd.Series | None:
