@@ -342,3 +342,19 @@ def test_typed_dates_are_kept_when_whole_days_and_normalised_or_refused_otherwis
     result, errors = parse_dates(far)
     assert errors.index.tolist() == [1]
     assert pd.isna(result.iloc[1])
+
+
+def test_plain_yes_and_no_read_as_every_spelling_of_them_reads() -> None:
+    from salesplaybook.data.tables.cells import _PLAIN_BOOLS, parse_bools
+
+    words = [*_PLAIN_BOOLS, None]
+    arrow = pd.Series(words, dtype="str")
+    plain = pd.Series(words, dtype=object)  # not Arrow strings: one parse per distinct value
+    fast, fast_errors = parse_bools(arrow)
+    slow, slow_errors = parse_bools(plain)
+    assert str(fast.dtype) == str(slow.dtype) == "boolean"
+    assert fast.tolist() == slow.tolist()
+    assert fast_errors.empty
+    assert slow_errors.empty
+    _, errors = parse_bools(pd.Series(["True", "maybe"], dtype="str"))
+    assert errors.index.tolist() == [1]

@@ -4,6 +4,7 @@ them, each parsing a whole column at once or one call per distinct value, never 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -35,6 +36,17 @@ Parsed = tuple["pd.Series[Any]", "pd.Series[str]"]
 _TRUE = ("true", "yes", "y", "t", "1", "1.0", "是", "√", "✓", "✔")
 _FALSE = ("false", "no", "n", "f", "0", "0.0", "否", "×", "✗", "✘")
 _BOOLS = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+
+
+def _plain_bools() -> dict[str, bool]:
+    """Spellings of yes and no that read as themselves (no folding, no spaces to strip): the
+    words in lower case, upper case and capitalised, as exports write them."""
+    forms = {f for word in _BOOLS for f in (word, word.upper(), word.capitalize())}
+    folded = {f: unicodedata.normalize("NFKC", f).strip().casefold() for f in forms}
+    return {f: _BOOLS[k] for f, k in folded.items() if k in _BOOLS}
+
+
+_PLAIN_BOOLS = _plain_bools()
 
 _CURRENCY = "¥￥$€£元"
 
@@ -148,6 +160,9 @@ def parse_bools(values: pd.Series) -> Parsed:
     """Yes/no cells as spreadsheets write them (TRUE, yes, 1, 是, √)."""
     if pd.api.types.is_bool_dtype(values.dtype):
         return values.astype("boolean"), _no_errors(values.index)
+    plain = _plain_bool_column(values)
+    if plain is not None:
+        return plain, _no_errors(values.index)
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         folded = distinct.str.casefold()
@@ -158,6 +173,30 @@ def parse_bools(values: pd.Series) -> Parsed:
 
     codes, result, messages = _per_unique(values, parse)
     return _spread(values.index, codes, result, messages)
+
+
+def _plain_bool_column(values: pd.Series) -> pd.Series | None:
+    """A column of Arrow strings that are all plain spellings of yes or no (or blanks), as
+    flags, in two passes of pyarrow instead of hashing every cell; None otherwise."""
+    if not is_arrow_text(values.dtype):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = pa.chunked_array(pa.array(values.array))
+    yes = pa.array([f for f, flag in _PLAIN_BOOLS.items() if flag], type=cells.type)
+    no = pa.array([f for f, flag in _PLAIN_BOOLS.items() if not flag], type=cells.type)
+    is_yes = pc.is_in(cells, value_set=yes)
+    known = int(pc.sum(is_yes).as_py() or 0) + int(
+        pc.sum(pc.is_in(cells, value_set=no)).as_py() or 0
+    )
+    if known + cells.null_count != len(cells):
+        return None
+    flags = pd.arrays.BooleanArray(
+        is_yes.to_numpy(zero_copy_only=False).astype(bool),
+        pc.is_null(cells).to_numpy(zero_copy_only=False).astype(bool),
+    )
+    return pd.Series(flags, index=values.index)
 
 
 _YMD = (
