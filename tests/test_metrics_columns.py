@@ -69,3 +69,40 @@ def test_increasing_ids_are_known_distinct() -> None:
     assert not increasing(pd.Series(["C1", None], dtype="str"))
     assert increasing(pd.Series([1, 2], dtype="int64"))
     assert not increasing(pd.Series([2, 2], dtype="int64"))
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["C000001", "C000002", "C000007", "C000100"],  # numbered: looked up as integers
+        ["C1", "C2", "C10"],  # not one width: hashed
+        ["A-0001", "A-0002", "B-0003"],  # not one prefix: hashed
+        ["0001", "0002", "0003"],  # no prefix
+        ["C000001", "C900000"],  # sparse: hashed
+        ["客户001", "客户002"],  # a prefix of several bytes a character
+    ],
+)
+def test_lookup_of_numbered_ids_finds_what_hashing_finds(ids: list[str]) -> None:
+    from salesplaybook.kpi.metrics.columns import lookup_many
+
+    dtype = pd.StringDtype(storage="pyarrow", na_value=np.nan)
+    index = pd.Index(ids, dtype=dtype)
+    probes = [
+        *ids,
+        *(i[:-1] for i in ids),
+        *(i + "0" for i in ids),
+        "C000000",
+        "C000003",
+        "C００0001",
+        "C+00001",
+        "C-00001",
+        "c000001",
+        "C999999",
+        "客户003",
+        "",
+        None,
+    ]
+    values = pd.Series(probes, dtype=dtype)
+    expected = [ids.index(p) if p in ids else -1 for p in probes]
+    assert lookup_many(index, [values, values[:3]])[0].tolist() == expected
+    assert lookup(index, values).tolist() == expected

@@ -8,7 +8,7 @@ row by row.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -89,7 +89,12 @@ def lookup_many(index: pd.Index, columns: Sequence[pd.Series]) -> list[Positions
         # The chunks of every column side by side, not copied into one array.
         chunks = [c for p in parts for c in (p if p.type == kind else p.cast(kind)).chunks]
         joined = pa.chunked_array(chunks, type=kind)
-        positions = pc.index_in(joined, value_set=pa.array(index.array), skip_nulls=True)
+        keys = pa.chunked_array(pa.array(index.array)).combine_chunks()
+        numbered = _numbered_ids(keys, joined)
+        if numbered is None:
+            positions = pc.index_in(joined, value_set=keys, skip_nulls=True)
+        else:
+            positions = pa.chunked_array([numbered])
         del joined, chunks, parts
         start = 0
         for i in arrow:
@@ -103,6 +108,48 @@ def lookup_many(index: pd.Index, columns: Sequence[pd.Series]) -> list[Positions
         elif found[i] is None:
             found[i] = np.asarray(index.get_indexer(pd.Index(values, copy=False)), dtype=np.int64)
     return [f for f in found if f is not None]
+
+
+def _numbered_ids(keys: Any, values: Any) -> Any:
+    """:func:`lookup_many`'s positions (an Arrow array, null where absent) when the ids of the
+    index are one prefix and a fixed number of digits (C000001, INV0000042), as exports number
+    them; else None. Such an id is its number: the values of the same length, prefix and digits
+    are looked up as integers in a table instead of hashing every string."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(keys) or keys.null_count:
+        return None
+    first = str(keys[0].as_py())
+    prefix = first.rstrip("0123456789")
+    width = len(first.encode())
+    digits = width - len(prefix.encode())
+    if not 0 < digits <= 15:
+        return None
+
+    def numbers(ids: Any) -> tuple[Any, Any]:
+        same = pc.and_(pc.equal(pc.binary_length(ids), width), pc.starts_with(ids, pattern=prefix))
+        rest = pc.utf8_slice_codeunits(ids, len(prefix))
+        same = pc.and_(same, pc.ascii_is_decimal(rest))
+        same = pc.fill_null(same, False)
+        return same, pc.cast(pc.if_else(same, rest, "0"), pa.int64())
+
+    same, key_numbers = numbers(keys)
+    if not pc.all(same).as_py():
+        return None
+    known = np.asarray(key_numbers.to_numpy(), dtype=np.int64)
+    low, high = int(known.min()), int(known.max())
+    if high - low >= 4 * len(known) + 1024:
+        return None  # sparse numbers: a table of every number between would be too large
+    table = np.full(high - low + 2, -1, dtype=np.int32)
+    table[known - low] = np.arange(len(known), dtype=np.int32)
+    if int(np.count_nonzero(table >= 0)) != len(known):
+        return None  # an id twice: hashing finds the first
+    found, value_numbers = numbers(values)
+    at = np.asarray(value_numbers.to_numpy(), dtype=np.int64) - low
+    at[~np.asarray(found.to_numpy(), dtype=bool) | (at < 0) | (at > high - low)] = high - low + 1
+    positions = table[at]
+    return pa.array(positions, mask=positions < 0)
 
 
 def increasing(values: pd.Series) -> bool:
