@@ -145,10 +145,15 @@ def _numbered_ids(keys: Any, values: Any) -> Any:
     table[known - low] = np.arange(len(known), dtype=np.int32)
     if int(np.count_nonzero(table >= 0)) != len(known):
         return None  # an id twice: hashing finds the first
-    found, value_numbers = numbers(values)
-    at = np.asarray(value_numbers.to_numpy(), dtype=np.int64) - low
-    at[~np.asarray(found.to_numpy(), dtype=bool) | (at < 0) | (at > high - low)] = high - low + 1
-    positions = table[at]
+    # Chunk by chunk: the texts and numbers of millions of ids are never all in memory at once.
+    parts = []
+    for chunk in values.chunks:
+        found, value_numbers = numbers(chunk)
+        at = np.asarray(value_numbers.to_numpy(zero_copy_only=False), dtype=np.int64) - low
+        outside = ~np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+        at[outside | (at < 0) | (at > high - low)] = high - low + 1
+        parts.append(table[at])
+    positions = np.concatenate(parts) if parts else np.empty(0, dtype=np.int32)
     return pa.array(positions, mask=positions < 0)
 
 
