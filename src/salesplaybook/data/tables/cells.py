@@ -4,7 +4,6 @@ them, each parsing a whole column at once or one call per distinct value, never 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,6 +21,13 @@ from salesplaybook.data.tables.csvfile import (
     is_arrow_text,
     stripped_text,
 )
+from salesplaybook.data.tables.plain import (
+    BOOLS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    plain_bool_column,
+    whole_days_in_range,
+)
 from salesplaybook.data.values import (
     DECIMAL_COMMA,
     THOUSANDS_COMMA,
@@ -33,20 +39,8 @@ from salesplaybook.data.values import (
 #: (a Series indexed like the input).
 Parsed = tuple["pd.Series[Any]", "pd.Series[str]"]
 
-_TRUE = ("true", "yes", "y", "t", "1", "1.0", "是", "√", "✓", "✔")
-_FALSE = ("false", "no", "n", "f", "0", "0.0", "否", "×", "✗", "✘")
-_BOOLS = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
-
-
-def _plain_bools() -> dict[str, bool]:
-    """Spellings of yes and no that read as themselves (no folding, no spaces to strip): the
-    words in lower case, upper case and capitalised, as exports write them."""
-    forms = {f for word in _BOOLS for f in (word, word.upper(), word.capitalize())}
-    folded = {f: unicodedata.normalize("NFKC", f).strip().casefold() for f in forms}
-    return {f: _BOOLS[k] for f, k in folded.items() if k in _BOOLS}
-
-
-_PLAIN_BOOLS = _plain_bools()
+#: The spellings of yes and no (the data sources page lists them).
+_TRUE, _FALSE = TRUE_WORDS, FALSE_WORDS
 
 _CURRENCY = "¥￥$€£元"
 
@@ -160,43 +154,19 @@ def parse_bools(values: pd.Series) -> Parsed:
     """Yes/no cells as spreadsheets write them (TRUE, yes, 1, 是, √)."""
     if pd.api.types.is_bool_dtype(values.dtype):
         return values.astype("boolean"), _no_errors(values.index)
-    plain = _plain_bool_column(values)
+    plain = plain_bool_column(values)
     if plain is not None:
         return plain, _no_errors(values.index)
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         folded = distinct.str.casefold()
-        result = folded.map(_BOOLS).astype("boolean")
+        result = folded.map(BOOLS).astype("boolean")
         bad = result.isna() & distinct.notna()
         msg = "'" + distinct[bad] + "' is not yes or no (write true/false, yes/no, 1/0 or 是/否)"
         return result, msg.reindex(distinct.index)
 
     codes, result, messages = _per_unique(values, parse)
     return _spread(values.index, codes, result, messages)
-
-
-def _plain_bool_column(values: pd.Series) -> pd.Series | None:
-    """A column of Arrow strings that are all plain spellings of yes or no (or blanks), as
-    flags, in two passes of pyarrow instead of hashing every cell; None otherwise."""
-    if not is_arrow_text(values.dtype):
-        return None
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    cells = pa.chunked_array(pa.array(values.array))
-    yes = pa.array([f for f, flag in _PLAIN_BOOLS.items() if flag], type=cells.type)
-    no = pa.array([f for f, flag in _PLAIN_BOOLS.items() if not flag], type=cells.type)
-    is_yes = pc.is_in(cells, value_set=yes)
-    known = int(pc.sum(is_yes).as_py() or 0) + int(
-        pc.sum(pc.is_in(cells, value_set=no)).as_py() or 0
-    )
-    if known + cells.null_count != len(cells):
-        return None
-    flags = pd.arrays.BooleanArray(
-        is_yes.to_numpy(zero_copy_only=False).astype(bool),
-        pc.is_null(cells).to_numpy(zero_copy_only=False).astype(bool),
-    )
-    return pd.Series(flags, index=values.index)
 
 
 _YMD = (
@@ -301,7 +271,7 @@ def _typed_dates(values: pd.Series) -> Parsed:
     """Dates of a typed frame, refused where pandas' nanoseconds cannot hold them."""
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         values = values.dt.tz_localize(None)
-    if values.dtype == np.dtype("datetime64[ns]") and _whole_days_in_range(values):
+    if values.dtype == np.dtype("datetime64[ns]") and whole_days_in_range(values):
         return values, _no_errors(values.index)  # as the dates pyarrow reads: nothing to do
     # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
     after_last = _LAST_DATE + pd.Timedelta(days=1)
@@ -312,19 +282,6 @@ def _typed_dates(values: pd.Series) -> Parsed:
     errors = pd.Series(shown, index=values.index[outside], dtype="str")
     inside = values.where(~outside)
     return inside.astype("datetime64[ns]").dt.normalize(), errors
-
-
-def _whole_days_in_range(values: pd.Series) -> bool:
-    """Whether every date of a nanosecond column is a midnight within the supported dates (or
-    empty): the column is then already what :func:`_typed_dates` makes of it, found on its
-    integers instead of by normalising millions of timestamps."""
-    ticks = values.to_numpy().view(np.int64)
-    empty = np.isnat(values.to_numpy())
-    first = pd.Timestamp(_FIRST_DATE).as_unit("ns").value
-    after_last = (pd.Timestamp(_LAST_DATE) + pd.Timedelta(days=1)).as_unit("ns").value
-    day = pd.Timedelta(days=1).value
-    ok = ((ticks >= first) & (ticks < after_last) & (ticks % day == 0)) | empty
-    return bool(ok.all())
 
 
 def _iso_column(values: pd.Series, us: bool) -> pd.Series | None:
