@@ -23,6 +23,34 @@ def test_lookup_of_object_ids():
     assert lookup(index, pd.Series(["b", np.nan, "c"], dtype=object)).tolist() == [1, -1, -1]
 
 
+@pytest.mark.parametrize("storage", ["python", "pyarrow"])
+def test_lookup_many_gives_each_column_its_own_positions(storage):
+    import pyarrow as pa
+
+    from salesplaybook.kpi.metrics.columns import lookup_many
+
+    dtype = pd.StringDtype(storage=storage, na_value=np.nan)
+    index = pd.Index(["C1", "C2", "C3"], dtype=dtype)
+    # A column in several chunks, one empty, one of another dtype: each comes back whole.
+    chunked = pd.Series(
+        pd.arrays.ArrowStringArray(
+            pa.chunked_array([["C3", "C9"], [None, "C1"]], pa.large_string())
+        )
+        if storage == "pyarrow"
+        else pd.array(["C3", "C9", None, "C1"], dtype=dtype)
+    )
+    columns = [
+        chunked,
+        pd.Series([], dtype=dtype),
+        pd.Series(["C2"], dtype=dtype),
+        pd.Series(["C1", np.nan], dtype=object),
+    ]
+    found = lookup_many(index, columns)
+    assert [f.tolist() for f in found] == [[2, -1, -1, 0], [], [1], [0, -1]]
+    assert all(f.dtype in (np.int32, np.int64) for f in found)
+    assert [f.tolist() for f in found] == [lookup(index, c).tolist() for c in columns]
+
+
 def test_day_numbers_floor_to_the_day_in_any_unit() -> None:
     from salesplaybook.kpi.metrics.columns import NEVER, day_numbers
 
@@ -41,3 +69,40 @@ def test_increasing_ids_are_known_distinct() -> None:
     assert not increasing(pd.Series(["C1", None], dtype="str"))
     assert increasing(pd.Series([1, 2], dtype="int64"))
     assert not increasing(pd.Series([2, 2], dtype="int64"))
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["C000001", "C000002", "C000007", "C000100"],  # numbered: looked up as integers
+        ["C1", "C2", "C10"],  # not one width: hashed
+        ["A-0001", "A-0002", "B-0003"],  # not one prefix: hashed
+        ["0001", "0002", "0003"],  # no prefix
+        ["C000001", "C900000"],  # sparse: hashed
+        ["客户001", "客户002"],  # a prefix of several bytes a character
+    ],
+)
+def test_lookup_of_numbered_ids_finds_what_hashing_finds(ids: list[str]) -> None:
+    from salesplaybook.kpi.metrics.columns import lookup_many
+
+    dtype = pd.StringDtype(storage="pyarrow", na_value=np.nan)
+    index = pd.Index(ids, dtype=dtype)
+    probes = [
+        *ids,
+        *(i[:-1] for i in ids),
+        *(i + "0" for i in ids),
+        "C000000",
+        "C000003",
+        "C００0001",
+        "C+00001",
+        "C-00001",
+        "c000001",
+        "C999999",
+        "客户003",
+        "",
+        None,
+    ]
+    values = pd.Series(probes, dtype=dtype)
+    expected = [ids.index(p) if p in ids else -1 for p in probes]
+    assert lookup_many(index, [values, values[:3]])[0].tolist() == expected
+    assert lookup(index, values).tolist() == expected

@@ -99,3 +99,31 @@ def test_decimal_commas_in_cells() -> None:
 def test_what_is_not_money_is_left_for_the_reader() -> None:
     cells, _ = money(pd.DataFrame({"amount": ["lots", "0,92"]}))
     assert cells["amount"].tolist() == ["lots", "0,92"]
+
+
+@pytest.mark.parametrize(
+    ("header", "data_map"),
+    [
+        ("amount", DataMap()),
+        ("金额（万元）", DataMap()),
+        ("amount", DataMap(amount_unit="千元")),
+        ("Amount (USD)", DataMap()),
+        ("Amount (USD)", DataMap(currency="CNY", rates={"USD": 7.1})),
+        ("Amount (万元, USD)", DataMap(currency="CNY", rates={"USD": 7.1})),
+    ],
+)
+def test_numbers_read_as_numbers_are_money_as_their_text_is(header: str, data_map: DataMap) -> None:
+    as_text = pd.DataFrame({header: ["1.5", None, "20", "0"]})
+    as_numbers = pd.DataFrame({header: [1.5, None, 20.0, 0.0]})
+    text_cells, text_info = money(as_text, data_map)
+    number_cells, number_info = money(as_numbers, data_map)
+    assert number_cells["amount"].tolist() == pytest.approx(
+        text_cells["amount"].tolist(), nan_ok=True
+    )
+    assert number_info == text_info
+
+
+def test_numbers_in_a_currency_without_a_rate_are_refused() -> None:
+    frame = pd.DataFrame({"Amount (USD)": [100.0]})
+    with pytest.raises(TableError, match=r"amounts in USD but no rate to CNY"):
+        money(frame, DataMap(currency="CNY"))

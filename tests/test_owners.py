@@ -76,3 +76,12 @@ def test_owners_that_are_person_ids_already_are_the_column_itself() -> None:
         "P0002",
         "P0001",
     ]
+
+
+def test_a_column_of_ids_with_one_stranger_is_matched_cell_by_cell() -> None:
+    owners = pd.Series(["P0002", None, "P9999", "P0001"], dtype="str")
+    matched = OwnerIndex(PEOPLE).match(owners, "deals.csv", "Owner")
+    assert matched.unknown.tolist() == [False, False, True, False]
+    assert matched.example == "row 4, column 'Owner': 'P9999'"
+    named = OwnerIndex(PEOPLE, owners={"Jon": "P0001"}).match(owners[:2], "deals.csv", "Owner")
+    assert named.person_id.tolist()[0] == "P0002"

@@ -324,3 +324,38 @@ def test_enumerations_in_arrow_strings_read_as_in_python_strings(
     python, python_errors = parse_enum(pd.Series(cells, dtype=object), ["won", "lost"])
     pd.testing.assert_series_equal(arrow, python)
     assert arrow_errors.to_dict() == python_errors.to_dict()
+
+
+def test_typed_dates_are_kept_when_whole_days_and_normalised_or_refused_otherwise() -> None:
+    from salesplaybook.data.tables.cells import parse_dates
+
+    days = pd.to_datetime(pd.Series(["2026-03-31", None, "1950-01-02"])).astype("datetime64[ns]")
+    result, errors = parse_dates(days)
+    assert result is days
+    assert errors.empty
+    timed = pd.to_datetime(pd.Series(["2026-03-31 18:30", None])).astype("datetime64[ns]")
+    result, errors = parse_dates(timed)
+    assert result.tolist()[0] == pd.Timestamp("2026-03-31")
+    assert pd.isna(result.tolist()[1])
+    assert errors.empty
+    far = pd.to_datetime(pd.Series(["2026-03-31", "1500-01-01"])).astype("datetime64[s]")
+    result, errors = parse_dates(far)
+    assert errors.index.tolist() == [1]
+    assert pd.isna(result.iloc[1])
+
+
+def test_plain_yes_and_no_read_as_every_spelling_of_them_reads() -> None:
+    from salesplaybook.data.tables.cells import parse_bools
+    from salesplaybook.data.tables.plain import PLAIN_BOOLS
+
+    words = [*PLAIN_BOOLS, None]
+    arrow = pd.Series(words, dtype="str")
+    plain = pd.Series(words, dtype=object)  # not Arrow strings: one parse per distinct value
+    fast, fast_errors = parse_bools(arrow)
+    slow, slow_errors = parse_bools(plain)
+    assert str(fast.dtype) == str(slow.dtype) == "boolean"
+    assert fast.tolist() == slow.tolist()
+    assert fast_errors.empty
+    assert slow_errors.empty
+    _, errors = parse_bools(pd.Series(["True", "maybe"], dtype="str"))
+    assert errors.index.tolist() == [1]

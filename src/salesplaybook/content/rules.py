@@ -37,14 +37,19 @@ _SENTENCE = re.compile(r"[^.;!?。；！？]+")
 
 
 def walk(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every value in ``data`` with its path."""
-    yield loc, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk(value, (*loc, str(key)))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from walk(value, (*loc, i))
+    """Every value in ``data`` with its path, parents before their children in file order.
+
+    A stack, not nested generators: each value passed up through every level above it, which
+    made the rules a third of the time an assessment spends loading the playbook.
+    """
+    stack: list[tuple[Loc, Any]] = [(loc, data)]
+    while stack:
+        loc, data = stack.pop()
+        yield loc, data
+        if isinstance(data, dict):
+            stack.extend(reversed([((*loc, str(key)), value) for key, value in data.items()]))
+        elif isinstance(data, list):
+            stack.extend(reversed([((*loc, i), value) for i, value in enumerate(data)]))
 
 
 def texts(doc: YamlDocument, lang: str) -> Iterator[tuple[Loc, str]]:

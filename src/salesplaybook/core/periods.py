@@ -144,13 +144,16 @@ def date_of(day: int) -> date:
 
 def month_of(days: ArrayLike) -> IntArray:
     """Month numbers (months since 1970-01) of day numbers (integers)."""
-    dates = np.asarray(days).astype(np.int64).astype("datetime64[D]")
-    return np.asarray(dates.astype("datetime64[M]").astype(np.int64), dtype=np.int64)
+    # Views, not copies: the one new array is the months (columns of millions of days).
+    dates = np.asarray(days, dtype=np.int64).view("datetime64[D]")
+    return np.asarray(dates.astype("datetime64[M]").view(np.int64), dtype=np.int64)
 
 
 def quarter_of(days: ArrayLike) -> IntArray:
     """Quarter numbers (as :func:`parse_period` counts them) of day numbers (integers)."""
-    return month_of(days) // MONTHS_PER_QUARTER
+    quarters = month_of(days)
+    quarters //= MONTHS_PER_QUARTER  # the months are a new array: divided in place
+    return quarters
 
 
 def month_first_day(months: ArrayLike) -> IntArray:

@@ -143,14 +143,20 @@ def read_money(
     factor, unit, head_currency = header_unit(chosen)
     reporting = data_map.currency
     values = cells[chosen]
-    numbers, cell_factor, cell_currency = _parse(values, decimal_comma)
     # beside another amount column, the one chosen is the converted one: the currency column
     # speaks of the other
     converted_chosen = converted is not None or (explicit is not None and len(candidates) > 1)
     currency_header = None if converted_chosen else _find(headers, CURRENCY_HEADERS)
-    row_currency = _row_currency(cells, currency_header, cell_currency, head_currency)
     if factor is None and data_map.amount_unit is not None:
         factor, unit = UNITS[data_map.amount_unit], data_map.amount_unit
+    if currency_header is None and pd.api.types.is_numeric_dtype(values.dtype):
+        # Numbers state no unit or currency of their own: the header's hold for every row.
+        cells[chosen], reporting, others = _header_money(
+            values, factor, head_currency, data_map, file, chosen
+        )
+        return _named(cells, chosen, column, lookup), Money(chosen, unit, reporting, tuple(others))
+    numbers, cell_factor, cell_currency = _parse(values, decimal_comma)
+    row_currency = _row_currency(cells, currency_header, cell_currency, head_currency)
     scale = cell_factor.fillna(factor if factor is not None else 1.0)
     seen = sorted(str(c) for c in pd.unique(row_currency.dropna()))
     if reporting is None and len(seen) == 1:
@@ -168,9 +174,39 @@ def read_money(
         scaled = scaled.astype(object)
         scaled[bad] = values[bad]
     cells[chosen] = scaled
-    if lookup.get(header_key(chosen)) != column:  # a header our reader would not know
-        cells = cells.rename(columns={chosen: column})
-    return cells, Money(chosen, unit, reporting, tuple(others))
+    return _named(cells, chosen, column, lookup), Money(chosen, unit, reporting, tuple(others))
+
+
+def _named(cells: pd.DataFrame, chosen: str, column: str, lookup: dict[str, str]) -> pd.DataFrame:
+    """``cells`` with the chosen money column under our name when its header is one our reader
+    would not know."""
+    if lookup.get(header_key(chosen)) != column:
+        return cells.rename(columns={chosen: column})
+    return cells
+
+
+def _header_money(
+    values: pd.Series,
+    factor: float | None,
+    currency: str | None,
+    data_map: DataMap,
+    file: str,
+    header: str,
+) -> tuple[pd.Series, str | None, list[str]]:
+    """A numeric money column in the reporting currency and unit when only its header says
+    which they are: the numbers, the reporting currency, and the currency converted (if any).
+    The same as the rows' own units and currencies give when every row has the header's."""
+    numbers = pd.Series(values.to_numpy(dtype=float, na_value=np.nan), index=values.index)
+    reporting = data_map.currency
+    seen = [currency] if currency is not None else []
+    if reporting is None and len(seen) == 1:
+        reporting = seen[0]
+    others = [c for c in seen if c != reporting]
+    if others and (reporting is None or others[0] not in data_map.rates):
+        missing = [c for c in others if c not in data_map.rates]
+        raise TableError([_mixed(file, header, seen, missing, reporting, data_map)])
+    scale = (factor if factor is not None else 1.0) * (data_map.rates[others[0]] if others else 1.0)
+    return (numbers if scale == 1.0 else numbers * scale), reporting, others
 
 
 def _row_currency(

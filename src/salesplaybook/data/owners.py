@@ -27,6 +27,7 @@ import pandas as pd
 
 from salesplaybook.core.suggest import closest
 from salesplaybook.data.mapping import MATCH_KEYS
+from salesplaybook.data.tables.arrowread import is_arrow_text
 from salesplaybook.data.tables.problems import Problems, TableError, table_problem
 
 #: How alike an owner value and a known one must be to be taken for a typo of it.
@@ -66,8 +67,8 @@ class OwnerIndex:
         self._by_key: dict[str, dict[str, set[str]]] | None = None
         ids = people["person_id"].astype(str)
         #: The ids as written: most files give them so, and they need no normalising.
-        self.exact = set(ids) if "person_id" in self.keys and self.keys[0] == "person_id" else set()
-        known = set(ids)
+        known = set(ids.tolist())
+        self.exact = known if "person_id" in self.keys and self.keys[0] == "person_id" else set()
         self.owners: dict[str, str] = {}
         for name, pid in (owners or {}).items():
             if pid not in known:
@@ -139,6 +140,8 @@ class OwnerIndex:
     def match(self, values: pd.Series, file: str, column: str) -> Matched:
         """Match a column of owner cells; raise :class:`TableError` for refused values, naming
         the file, row and column."""
+        if self._all_exact(values):
+            return Matched(values, np.zeros(len(values), dtype=bool), None)
         codes: Any
         uniques: Any
         if isinstance(values.dtype, pd.StringDtype):  # hashed as they are: no object per cell
@@ -193,6 +196,21 @@ class OwnerIndex:
             row = int(values.index[np.flatnonzero(unknown)[0]]) + 2
             first_unknown = f"row {row}, column {column!r}: {values[unknown].iloc[0]!r}"
         return Matched(person, unknown, first_unknown)
+
+    def _all_exact(self, values: pd.Series) -> bool:
+        """Whether every owner cell is empty or a person id as written, with no ``owners:``
+        names: the column is then its own match, known without hashing millions of cells
+        and visiting each distinct one in Python (as :meth:`match` would conclude)."""
+        if self.owners or not self.exact or str(values.dtype) != "str":
+            return False
+        if not is_arrow_text(values.dtype):
+            return False
+        import pyarrow as pa  # there: the cells are pyarrow's
+        import pyarrow.compute as pc
+
+        cells = pa.chunked_array(pa.array(values.array))
+        found = pc.is_in(cells, value_set=pa.array(sorted(self.exact)), skip_nulls=True)
+        return bool(int(pc.sum(found).as_py() or 0) + cells.null_count == len(cells))
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -21,6 +21,13 @@ from salesplaybook.data.tables.csvfile import (
     is_arrow_text,
     stripped_text,
 )
+from salesplaybook.data.tables.plain import (
+    BOOLS,
+    FALSE_WORDS,
+    TRUE_WORDS,
+    plain_bool_column,
+    whole_days_in_range,
+)
 from salesplaybook.data.values import (
     DECIMAL_COMMA,
     THOUSANDS_COMMA,
@@ -32,9 +39,8 @@ from salesplaybook.data.values import (
 #: (a Series indexed like the input).
 Parsed = tuple["pd.Series[Any]", "pd.Series[str]"]
 
-_TRUE = ("true", "yes", "y", "t", "1", "1.0", "是", "√", "✓", "✔")
-_FALSE = ("false", "no", "n", "f", "0", "0.0", "否", "×", "✗", "✘")
-_BOOLS = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+#: The spellings of yes and no (the data sources page lists them).
+_TRUE, _FALSE = TRUE_WORDS, FALSE_WORDS
 
 _CURRENCY = "¥￥$€£元"
 
@@ -148,10 +154,13 @@ def parse_bools(values: pd.Series) -> Parsed:
     """Yes/no cells as spreadsheets write them (TRUE, yes, 1, 是, √)."""
     if pd.api.types.is_bool_dtype(values.dtype):
         return values.astype("boolean"), _no_errors(values.index)
+    plain = plain_bool_column(values)
+    if plain is not None:
+        return plain, _no_errors(values.index)
 
     def parse(distinct: pd.Series) -> tuple[pd.Series, pd.Series]:
         folded = distinct.str.casefold()
-        result = folded.map(_BOOLS).astype("boolean")
+        result = folded.map(BOOLS).astype("boolean")
         bad = result.isna() & distinct.notna()
         msg = "'" + distinct[bad] + "' is not yes or no (write true/false, yes/no, 1/0 or 是/否)"
         return result, msg.reindex(distinct.index)
@@ -262,6 +271,8 @@ def _typed_dates(values: pd.Series) -> Parsed:
     """Dates of a typed frame, refused where pandas' nanoseconds cannot hold them."""
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         values = values.dt.tz_localize(None)
+    if values.dtype == np.dtype("datetime64[ns]") and whole_days_in_range(values):
+        return values, _no_errors(values.index)  # as the dates pyarrow reads: nothing to do
     # A coarser unit than nanoseconds holds dates pandas' nanoseconds cannot (9999-12-31).
     after_last = _LAST_DATE + pd.Timedelta(days=1)
     outside = ((values < _FIRST_DATE) | (values >= after_last)).to_numpy(dtype=bool)

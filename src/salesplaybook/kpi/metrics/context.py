@@ -13,7 +13,13 @@ import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import quarter_of
-from salesplaybook.kpi.metrics.columns import day_numbers, increasing, lookup
+from salesplaybook.kpi.metrics.columns import (
+    Positions,
+    day_numbers,
+    increasing,
+    lookup,
+    lookup_many,
+)
 from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, QuarterGrid
 from salesplaybook.kpi.metrics.needs import declared
 
@@ -40,6 +46,7 @@ class Context:
         self.tables = tables
         self.probation_months = probation_months
         self._closed: tuple[IntArray, IntArray] | None = None
+        self._customer_positions: dict[str, Positions] | None = None
         people = tables["people"]
         for column in ("person_id", "team_id", "hired_on", "left_on"):
             need(tables, "people", column)
@@ -105,8 +112,29 @@ class Context:
         teams[rows] = self.person_teams(person_ids[rows])
         return teams
 
-    def customer_teams(self, customer_ids: pd.Series) -> IntArray:
-        return self.customer_team[lookup(self.customer_index, customer_ids)]
+    def customer_positions(self, name: str) -> Positions:
+        """Positions in customers of table ``name``'s ``customer_id``, every row (-1: unknown).
+
+        The first call looks up every table's customer ids at once: the hash set of hundreds
+        of thousands of customers is built once, not once per table (read only: shared).
+        """
+        if self._customer_positions is None:
+            names = [
+                table
+                for table, rows in self.tables.items()
+                if table != "customers" and "customer_id" in rows.columns
+            ]
+            columns = [self.tables[table]["customer_id"] for table in names]
+            found = lookup_many(self.customer_index, columns)
+            for positions in found:
+                positions.flags.writeable = False
+            self._customer_positions = dict(zip(names, found, strict=True))
+        return self._customer_positions[name]
+
+    def customer_teams(self, name: str, rows: BoolArray | None = None) -> IntArray:
+        """Team codes of table ``name``'s customers (its ``rows`` only, when given)."""
+        positions = self.customer_positions(name)
+        return self.customer_team[positions if rows is None else positions[rows]]
 
 
 def _first_of_each(table: pd.DataFrame, key: str) -> pd.DataFrame:

@@ -84,7 +84,7 @@ def contract_metrics(ctx: Context) -> Results:
     if contracts is None:
         return {}
     grid = ctx.grid
-    positions = lookup(ctx.customer_index, contracts["customer_id"])
+    positions = ctx.customer_positions("contracts")
     teams = ctx.customer_team[positions]
     if "person_id" in contracts.columns:
         orphan = teams == ctx.unassigned
@@ -156,11 +156,11 @@ def invoice_metrics(ctx: Context) -> Results:
     grid = ctx.grid
     issued = day_numbers(invoices["issued_on"])
     unpaid_until = day_numbers(invoices["paid_on"]) - 1
-    # Only invoices still open at some quarter end of the grid need a team (hashing is the cost).
+    # Only invoices still open at some quarter end of the grid count: the others are not copied.
     open_at_some_end = (issued <= grid.ends[-1]) & (unpaid_until >= grid.ends[0])
     invoices = invoices.loc[open_at_some_end]
     issued, unpaid_until = issued[open_at_some_end], unpaid_until[open_at_some_end]
-    teams = ctx.customer_teams(invoices["customer_id"])
+    teams = ctx.customer_teams("invoices", open_at_some_end)
     amount = numbers(invoices["amount"])
     overdue_from = np.maximum(issued, day_numbers(invoices["due_on"]) + 1)
     outstanding = grid.at(grid.ends, issued, unpaid_until, teams, amount)

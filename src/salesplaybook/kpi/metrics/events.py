@@ -20,7 +20,7 @@ def survey_metrics(ctx: Context) -> Results:
     quarter = quarter_of(day_numbers(surveys["surveyed_on"]))
     inside = grid.inside(quarter)
     surveys, quarter = surveys.loc[inside], quarter[inside]
-    teams = ctx.customer_teams(surveys["customer_id"])
+    teams = ctx.customer_teams("surveys", inside)
     score = numbers(surveys["score"])
     return {"csat_score": grid.mean(quarter, teams, score)}
 
@@ -32,7 +32,8 @@ def complaint_metrics(ctx: Context) -> Results:
     if complaints is None:
         return {}
     grid = ctx.grid
-    rows = complaints.loc[equals(complaints["root_cause"], "process")]
+    process = equals(complaints["root_cause"], "process")
+    rows = complaints.loc[process]
     quarter = quarter_of(day_numbers(rows["received_on"]))
     if "team_id" in rows.columns:
         teams = ctx.team_codes(rows["team_id"])
@@ -40,7 +41,7 @@ def complaint_metrics(ctx: Context) -> Results:
         teams = np.full(len(rows), ctx.unassigned, dtype=np.int64)
     if "customer_id" in rows.columns:
         orphan = teams == ctx.unassigned
-        teams[orphan] = ctx.customer_teams(rows["customer_id"][orphan])
+        teams[orphan] = ctx.customer_teams("complaints", process)[orphan]
     return {"process_complaints": grid.total(grid.events(quarter, teams))}
 
 
