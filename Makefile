@@ -22,10 +22,12 @@ help:
 	@echo "make lab        open the notebooks in JupyterLab (installs the lab extra into .venv)"
 	@echo "make clean      remove the built site"
 
+# pip compiles the installed files one at a time; compileall does the same on every core.
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-compile -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m compileall -q -j 0 $(VENV)/lib
 	@touch $(STAMP)
 
 install: $(STAMP)
