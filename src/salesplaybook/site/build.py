@@ -12,6 +12,7 @@ import html
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from salesplaybook.core.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
@@ -25,7 +26,14 @@ from salesplaybook.site.catalogs import (
     update_catalogs,
 )
 from salesplaybook.site.editions import doctree_dir, html_dir
-from salesplaybook.site.forked import Forked, Held, can_fork, preload, without_iri_grammar
+from salesplaybook.site.forked import (
+    Forked,
+    Held,
+    can_fork,
+    preload,
+    warm_chinese_search,
+    without_iri_grammar,
+)
 
 BUILD = "_build"
 GETTEXT = "gettext"
@@ -217,13 +225,22 @@ def _extraction(root: Path, inputs: stamps.Inputs, strict: bool) -> bool | None:
 
 
 def _extract_when_changed(
-    root: Path, inputs: stamps.Inputs, strict: bool, fresh: bool | None
+    root: Path,
+    inputs: stamps.Inputs,
+    strict: bool,
+    fresh: bool | None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> int:
-    """The templates, as :func:`_extraction` planned them."""
+    """The templates, as :func:`_extraction` planned them; ``meanwhile`` runs in this process
+    while a forked extraction does (or before any other)."""
+    if fresh is None or not can_fork():
+        meanwhile()
     if fresh is None:
         return 0
     if can_fork():
-        status = Forked(lambda: extract(root, strict, fresh=fresh)).wait()
+        extraction = Forked(lambda: extract(root, strict, fresh=fresh))
+        meanwhile()
+        status = extraction.wait()
     else:
         status = extract(root, strict, fresh=fresh)
     if status == 0:
@@ -286,6 +303,16 @@ def _refuse(held: list[tuple[Edition, Held]]) -> None:
         process.wait()
 
 
+def _warm_up(
+    root: Path, translated: list[Edition], held: list[tuple[Edition, Held]]
+) -> Callable[[], None]:
+    """What this process can load for the Chinese edition while the extraction runs: only when
+    that edition is forked after it (not when it has started already, nor in a new process)."""
+    if not translated or held or not can_fork():
+        return lambda: None
+    return lambda: warm_chinese_search(doctree_dir(CHINESE, root / BUILD))
+
+
 def build_site(root: Path, strict: bool = False) -> int:
     """Both editions. The English one is built even when the catalogs are behind, so a writer
     sees their page; the Chinese one is then refused with the list of strings to translate.
@@ -312,7 +339,7 @@ def build_site(root: Path, strict: bool = False) -> int:
     fresh = _extraction(root, inputs, strict)
     if can_fork() and fresh:
         held = _start_held(root, translated, strict)
-    status = _extract_when_changed(root, inputs, strict, fresh)
+    status = _extract_when_changed(root, inputs, strict, fresh, _warm_up(root, translated, held))
     if status:
         _refuse(held)
         stamps.forget(root / BUILD, CHINESE.lang)
