@@ -111,3 +111,18 @@ def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch)
         assert command[1:5] == ["-m", "salesplaybook", "site", "edition"]  # the one command line
         assert command[command.index("--root") + 1] == str(tmp_path)
         assert "--strict" in command
+
+
+def test_the_english_edition_yields_only_to_a_chinese_one_that_waits_for_the_extraction(
+    monkeypatch,
+):
+    from salesplaybook.core.editions import CHINESE
+    from salesplaybook.site import build
+
+    monkeypatch.setattr(build, "can_fork", lambda: True)
+    assert build._english_niceness([CHINESE], False) == build.YIELDING  # pages changed
+    assert build._english_niceness([CHINESE], None) == build.YIELDING  # catalogs only
+    assert build._english_niceness([CHINESE], True) == 0  # clean: Chinese starts at once
+    assert build._english_niceness([], False) == 0  # the English edition alone
+    monkeypatch.setattr(build, "can_fork", lambda: False)
+    assert build._english_niceness([CHINESE], False) == 0

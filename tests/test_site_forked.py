@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -118,3 +119,10 @@ def test_jieba_finds_its_dictionary_without_pkg_resources_which_imports_afterwar
     assert "imported afterwards" in result.stdout
     assert (tmp_path / "jieba.cache").is_file()
     assert "Prefix dict" not in result.stderr
+
+
+@needs_fork
+def test_a_forked_run_can_yield_the_cores():
+    before = os.nice(0)
+    assert Forked(lambda: os.nice(0) - before, niceness=5).wait() == 5
+    assert Forked(lambda: os.nice(0) - before).wait() == 0

@@ -202,9 +202,9 @@ _Process = Forked | Held | subprocess.Popen[bytes]
 _Running = tuple[Edition, _Process]
 
 
-def _spawn(root: Path, edition: Edition, strict: bool) -> _Process:
+def _spawn(root: Path, edition: Edition, strict: bool, niceness: int = 0) -> _Process:
     if can_fork():
-        return Forked(lambda: build_edition(root, edition, strict))
+        return Forked(lambda: build_edition(root, edition, strict), niceness=niceness)
     command = [*EDITION_COMMAND, edition.lang]
     command += ["--root", str(root)]
     return subprocess.Popen([*command, "--strict"] if strict else command)
@@ -266,11 +266,11 @@ def _outdated(root: Path, inputs: stamps.Inputs, strict: bool) -> list[Edition]:
     ]
 
 
-def _start(root: Path, editions: list[Edition], strict: bool) -> list[_Running]:
+def _start(root: Path, editions: list[Edition], strict: bool, niceness: int = 0) -> list[_Running]:
     """Each edition's stamp is forgotten before it starts, written when it succeeded."""
     for edition in editions:
         stamps.forget(root / BUILD, edition.lang)
-    return [(edition, _spawn(root, edition, strict)) for edition in editions]
+    return [(edition, _spawn(root, edition, strict, niceness)) for edition in editions]
 
 
 def _finish(root: Path, inputs: stamps.Inputs, running: list[_Running], strict: bool) -> int:
@@ -313,6 +313,21 @@ def _warm_up(
     return lambda: warm_chinese_search(doctree_dir(CHINESE, root / BUILD))
 
 
+#: How much the English edition yields the cores while the extraction and the Chinese edition
+#: that waits for it build (it is the shorter of the two paths; see :func:`_english_niceness`).
+YIELDING = 10
+
+
+def _english_niceness(translated: list[Edition], fresh: bool | None) -> int:
+    """After a page change the extraction, the catalog check and the Chinese edition run one
+    after the other, the English edition beside them: on two cores three processes (with the
+    dictionary :func:`_warm_up` loads) would slow the longer path down. The English edition then
+    runs at a lower priority, on what the others leave, and still ends first. Not when the
+    Chinese edition starts at once (a clean build: it executes every notebook meanwhile)."""
+    held = can_fork() and bool(fresh)
+    return YIELDING if translated and can_fork() and not held else 0
+
+
 def build_site(root: Path, strict: bool = False) -> int:
     """Both editions. The English one is built even when the catalogs are behind, so a writer
     sees their page; the Chinese one is then refused with the list of strings to translate.
@@ -323,7 +338,9 @@ def build_site(root: Path, strict: bool = False) -> int:
     When the extraction reads every page (a clean build, a code change), the Chinese edition
     starts then too where the runs are forked, and reads its pages (executing the notebooks) but
     writes them only once the catalogs are checked (:mod:`salesplaybook.sphinxext.gate`);
-    otherwise it starts after the check (a short extraction is better left the second core).
+    otherwise it starts after the check (a short extraction is better left the second core),
+    the English edition yields to both (:func:`_english_niceness`), and this process loads the
+    Chinese search's dictionary meanwhile (:func:`_warm_up`).
     """
     inputs = stamps.Inputs.read(root)
     todo = _outdated(root, inputs, strict)
@@ -335,8 +352,8 @@ def build_site(root: Path, strict: bool = False) -> int:
     held: list[tuple[Edition, Held]] = []
     if can_fork():
         preload(root)
-    running = _start(root, english, strict)
     fresh = _extraction(root, inputs, strict)
+    running = _start(root, english, strict, _english_niceness(translated, fresh))
     if can_fork() and fresh:
         held = _start_held(root, translated, strict)
     status = _extract_when_changed(root, inputs, strict, fresh, _warm_up(root, translated, held))
