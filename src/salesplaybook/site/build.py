@@ -314,8 +314,10 @@ def _warm_up(
 
 
 #: How much the English edition yields the cores while the extraction and the Chinese edition
-#: that waits for it build (it is the shorter of the two paths; see :func:`_english_niceness`).
-YIELDING = 10
+#: that waits for it build (it is the shorter of the two paths; see :func:`_english_niceness`):
+#: a quarter of a core against one of them, not so little that on a machine busy with other
+#: work it would become the longer path.
+YIELDING = 5
 
 
 def _english_niceness(translated: list[Edition], fresh: bool | None) -> int:
