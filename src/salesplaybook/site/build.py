@@ -110,7 +110,10 @@ def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
     stamps.forget(build, edition.lang)  # build_site records it when this build succeeded
     overrides: dict[str, object] = {"language": edition.sphinx_language}
     if edition is not SOURCE:
-        compiled = build / "locales"
+        # Absolute whatever the root was given as: a changed setting makes Sphinx read every
+        # page again, executing every notebook (the command line resolves the root, a caller
+        # of build_site may not).
+        compiled = (build / "locales").resolve()
         compile_catalogs(
             root / LOCALE_DIR / edition.sphinx_language / "LC_MESSAGES",
             compiled / edition.sphinx_language / "LC_MESSAGES",
