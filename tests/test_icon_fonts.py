@@ -74,3 +74,37 @@ def test_the_fonts_are_cut_from_the_originals_and_an_icon_added_later_comes_back
     assert "f09b" in (out / THEME_CSS).read_text("utf-8")
     brands = TTFont(out / FONTS / "fa-brands-400.woff2").getBestCmap()
     assert 0xF09B in brands
+
+
+def test_fonts_copied_whole_again_get_the_cut_of_the_last_build_without_cutting(
+    tmp_path, theme, monkeypatch
+):
+    """Sphinx copies the originals over the cut fonts on every build: the memo gives back the
+    same cut (byte for byte) without fontTools, unless the glyphs asked for changed."""
+    from salesplaybook.sphinxext import icon_fonts
+    from salesplaybook.sphinxext.memo import Memo
+
+    out = site(tmp_path, '<i class="fa-solid fa-moon"></i>')
+    shutil.copytree(theme / FONTS.relative_to("_static"), out / FONTS)
+    memo_file = tmp_path / "memo.pickle"
+    memo = Memo(memo_file)
+    cut_icons(out, theme, memo=memo)
+    memo.save()
+    cut = {p.name: p.read_bytes() for p in (out / FONTS).iterdir()}
+
+    shutil.copytree(theme / FONTS.relative_to("_static"), out / FONTS, dirs_exist_ok=True)
+    cuts: list[str] = []
+    subset = icon_fonts._subset
+
+    def counted(source: Path, target: Path, points: set[int]) -> None:
+        cuts.append(source.name)
+        subset(source, target, points)
+
+    monkeypatch.setattr(icon_fonts, "_subset", counted)
+    cut_icons(out, theme, memo=Memo(memo_file))
+    assert cuts == []
+    assert {p.name: p.read_bytes() for p in (out / FONTS).iterdir()} == cut
+
+    (out / "index.html").write_text('<i class="fa-moon"></i><i class="fa-github"></i>', "utf-8")
+    cut_icons(out, theme, memo=Memo(memo_file))
+    assert len(cuts) == 6

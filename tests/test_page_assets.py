@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -75,3 +76,31 @@ def test_widget_state_nothing_reads_is_left_out():
     context: dict[str, Any] = {"body": "<p>x</p>", "script_files": [state, options]}
     _drop_unused_styles(None, "page", "page.html", context, None)  # type: ignore[arg-type]
     assert context["script_files"] == [options]
+
+
+def test_the_notebook_stylesheet_is_in_place_before_the_pages_link_it(tmp_path):
+    """Sphinx's ``?v=`` checksum is read from the file when a page is written: the stylesheet
+    is copied from MyST-NB's original first, so the link is the same in a clean build and in a
+    later one (whose copy the last build had cut)."""
+    import myst_nb
+
+    from salesplaybook.sphinxext.page_assets import _notebook_style_before_pages
+
+    original = Path(myst_nb.__file__).parent / "static" / "mystnb.css"
+    target = tmp_path / "_static" / "mystnb.0123.css"
+    app = SimpleNamespace(
+        builder=SimpleNamespace(format="html"),
+        registry=SimpleNamespace(css_files=[("mystnb.0123.css", {}), ("other.css", {})]),
+        outdir=str(tmp_path),
+    )
+    _notebook_style_before_pages(app)  # type: ignore[arg-type]
+    assert target.read_bytes() == original.read_bytes()
+    target.write_text("cut by the last build", "utf-8")
+    _notebook_style_before_pages(app)  # type: ignore[arg-type]
+    assert target.read_bytes() == original.read_bytes()
+    assert sorted(p.name for p in (tmp_path / "_static").iterdir()) == ["mystnb.0123.css"]
+
+    app.builder.format = "latex"
+    target.unlink()
+    _notebook_style_before_pages(app)  # type: ignore[arg-type]
+    assert not target.exists()

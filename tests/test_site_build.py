@@ -3,6 +3,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -111,3 +112,42 @@ def test_each_edition_is_built_from_the_book_it_was_given(tmp_path, monkeypatch)
         assert command[1:5] == ["-m", "salesplaybook", "site", "edition"]  # the one command line
         assert command[command.index("--root") + 1] == str(tmp_path)
         assert "--strict" in command
+
+
+def test_the_english_edition_yields_only_to_a_chinese_one_that_waits_for_the_extraction(
+    monkeypatch,
+):
+    from salesplaybook.core.editions import CHINESE
+    from salesplaybook.site import build
+
+    monkeypatch.setattr(build, "can_fork", lambda: True)
+    assert build._english_niceness([CHINESE], False) == build.YIELDING  # pages changed
+    assert build._english_niceness([CHINESE], None) == build.YIELDING  # catalogs only
+    assert build._english_niceness([CHINESE], True) == 0  # clean: Chinese starts at once
+    assert build._english_niceness([], False) == 0  # the English edition alone
+    monkeypatch.setattr(build, "can_fork", lambda: False)
+    assert build._english_niceness([CHINESE], False) == 0
+
+
+def test_the_chinese_catalogs_setting_is_the_same_whatever_form_the_root_was_given_in(
+    tmp_path, monkeypatch
+):
+    """A relative root and the command line's absolute one give Sphinx the same locale_dirs
+    (a changed setting would make it read every page again and execute every notebook)."""
+    from salesplaybook.core.editions import CHINESE
+    from salesplaybook.core.languages import LANGUAGE_VARIABLE
+    from salesplaybook.site import build
+
+    given: list[object] = []
+
+    def sphinx(root: Path, outdir: Path, doctrees: Path, **kwargs: Any) -> int:
+        given.append(kwargs["overrides"]["locale_dirs"])
+        return 1
+
+    monkeypatch.setattr(build, "_sphinx", sphinx)
+    monkeypatch.setattr(build, "compile_catalogs", lambda po, mo: None)
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "en")  # build_edition sets it: restored afterwards
+    monkeypatch.chdir(tmp_path)
+    build.build_edition(Path("."), CHINESE)
+    build.build_edition(tmp_path, CHINESE)
+    assert given[0] == given[1] == [str(tmp_path.resolve() / "_build" / "locales")]

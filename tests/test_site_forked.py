@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -92,3 +93,36 @@ def test_a_build_with_no_question_goes_on():
 
     nothing: Any = None
     assert gate._ask(nothing, nothing) == []
+
+
+def test_jieba_finds_its_dictionary_without_pkg_resources_which_imports_afterwards(tmp_path):
+    """The parent's preload imports jieba without pkg_resources (it scans every installed
+    distribution); the dictionary is then loaded, by its path, where the Chinese edition keeps
+    it, and nothing is printed."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from salesplaybook.site.forked import _failing_import, warm_chinese_search\n"
+        "with _failing_import('pkg_resources'):\n"
+        "    import jieba\n"
+        "assert 'pkg_resources' not in sys.modules, 'imported pkg_resources'\n"
+        f"warm_chinese_search(Path({str(tmp_path)!r}))\n"
+        "assert jieba.dt.initialized\n"
+        "assert jieba.lcut('销售手册') \n"
+        "import pkg_resources\n"
+        "print('imported afterwards')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "imported afterwards" in result.stdout
+    assert (tmp_path / "jieba.cache").is_file()
+    assert "Prefix dict" not in result.stderr
+
+
+@needs_fork
+def test_a_forked_run_can_yield_the_cores():
+    before = os.nice(0)
+    assert Forked(lambda: os.nice(0) - before, niceness=5).wait() == 5
+    assert Forked(lambda: os.nice(0) - before).wait() == 0

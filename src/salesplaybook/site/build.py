@@ -12,6 +12,7 @@ import html
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from salesplaybook.core.editions import CHINESE, EDITIONS, LOCALE_DIR, SOURCE, Edition
@@ -25,7 +26,14 @@ from salesplaybook.site.catalogs import (
     update_catalogs,
 )
 from salesplaybook.site.editions import doctree_dir, html_dir
-from salesplaybook.site.forked import Forked, Held, can_fork, preload, without_iri_grammar
+from salesplaybook.site.forked import (
+    Forked,
+    Held,
+    can_fork,
+    preload,
+    warm_chinese_search,
+    without_iri_grammar,
+)
 
 BUILD = "_build"
 GETTEXT = "gettext"
@@ -102,7 +110,10 @@ def build_edition(root: Path, edition: Edition, strict: bool = False) -> int:
     stamps.forget(build, edition.lang)  # build_site records it when this build succeeded
     overrides: dict[str, object] = {"language": edition.sphinx_language}
     if edition is not SOURCE:
-        compiled = build / "locales"
+        # Absolute whatever the root was given as: a changed setting makes Sphinx read every
+        # page again, executing every notebook (the command line resolves the root, a caller
+        # of build_site may not).
+        compiled = (build / "locales").resolve()
         compile_catalogs(
             root / LOCALE_DIR / edition.sphinx_language / "LC_MESSAGES",
             compiled / edition.sphinx_language / "LC_MESSAGES",
@@ -194,9 +205,9 @@ _Process = Forked | Held | subprocess.Popen[bytes]
 _Running = tuple[Edition, _Process]
 
 
-def _spawn(root: Path, edition: Edition, strict: bool) -> _Process:
+def _spawn(root: Path, edition: Edition, strict: bool, niceness: int = 0) -> _Process:
     if can_fork():
-        return Forked(lambda: build_edition(root, edition, strict))
+        return Forked(lambda: build_edition(root, edition, strict), niceness=niceness)
     command = [*EDITION_COMMAND, edition.lang]
     command += ["--root", str(root)]
     return subprocess.Popen([*command, "--strict"] if strict else command)
@@ -217,13 +228,22 @@ def _extraction(root: Path, inputs: stamps.Inputs, strict: bool) -> bool | None:
 
 
 def _extract_when_changed(
-    root: Path, inputs: stamps.Inputs, strict: bool, fresh: bool | None
+    root: Path,
+    inputs: stamps.Inputs,
+    strict: bool,
+    fresh: bool | None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> int:
-    """The templates, as :func:`_extraction` planned them."""
+    """The templates, as :func:`_extraction` planned them; ``meanwhile`` runs in this process
+    while a forked extraction does (or before any other)."""
+    if fresh is None or not can_fork():
+        meanwhile()
     if fresh is None:
         return 0
     if can_fork():
-        status = Forked(lambda: extract(root, strict, fresh=fresh)).wait()
+        extraction = Forked(lambda: extract(root, strict, fresh=fresh))
+        meanwhile()
+        status = extraction.wait()
     else:
         status = extract(root, strict, fresh=fresh)
     if status == 0:
@@ -249,11 +269,11 @@ def _outdated(root: Path, inputs: stamps.Inputs, strict: bool) -> list[Edition]:
     ]
 
 
-def _start(root: Path, editions: list[Edition], strict: bool) -> list[_Running]:
+def _start(root: Path, editions: list[Edition], strict: bool, niceness: int = 0) -> list[_Running]:
     """Each edition's stamp is forgotten before it starts, written when it succeeded."""
     for edition in editions:
         stamps.forget(root / BUILD, edition.lang)
-    return [(edition, _spawn(root, edition, strict)) for edition in editions]
+    return [(edition, _spawn(root, edition, strict, niceness)) for edition in editions]
 
 
 def _finish(root: Path, inputs: stamps.Inputs, running: list[_Running], strict: bool) -> int:
@@ -286,6 +306,33 @@ def _refuse(held: list[tuple[Edition, Held]]) -> None:
         process.wait()
 
 
+def _warm_up(
+    root: Path, translated: list[Edition], held: list[tuple[Edition, Held]]
+) -> Callable[[], None]:
+    """What this process can load for the Chinese edition while the extraction runs: only when
+    that edition is forked after it (not when it has started already, nor in a new process)."""
+    if not translated or held or not can_fork():
+        return lambda: None
+    return lambda: warm_chinese_search(doctree_dir(CHINESE, root / BUILD))
+
+
+#: How much the English edition yields the cores while the extraction and the Chinese edition
+#: that waits for it build (it is the shorter of the two paths; see :func:`_english_niceness`):
+#: a quarter of a core against one of them, not so little that on a machine busy with other
+#: work it would become the longer path.
+YIELDING = 5
+
+
+def _english_niceness(translated: list[Edition], fresh: bool | None) -> int:
+    """After a page change the extraction, the catalog check and the Chinese edition run one
+    after the other, the English edition beside them: on two cores three processes (with the
+    dictionary :func:`_warm_up` loads) would slow the longer path down. The English edition then
+    runs at a lower priority, on what the others leave, and still ends first. Not when the
+    Chinese edition starts at once (a clean build: it executes every notebook meanwhile)."""
+    held = can_fork() and bool(fresh)
+    return YIELDING if translated and can_fork() and not held else 0
+
+
 def build_site(root: Path, strict: bool = False) -> int:
     """Both editions. The English one is built even when the catalogs are behind, so a writer
     sees their page; the Chinese one is then refused with the list of strings to translate.
@@ -296,7 +343,9 @@ def build_site(root: Path, strict: bool = False) -> int:
     When the extraction reads every page (a clean build, a code change), the Chinese edition
     starts then too where the runs are forked, and reads its pages (executing the notebooks) but
     writes them only once the catalogs are checked (:mod:`salesplaybook.sphinxext.gate`);
-    otherwise it starts after the check (a short extraction is better left the second core).
+    otherwise it starts after the check (a short extraction is better left the second core),
+    the English edition yields to both (:func:`_english_niceness`), and this process loads the
+    Chinese search's dictionary meanwhile (:func:`_warm_up`).
     """
     inputs = stamps.Inputs.read(root)
     todo = _outdated(root, inputs, strict)
@@ -308,11 +357,11 @@ def build_site(root: Path, strict: bool = False) -> int:
     held: list[tuple[Edition, Held]] = []
     if can_fork():
         preload(root)
-    running = _start(root, english, strict)
     fresh = _extraction(root, inputs, strict)
+    running = _start(root, english, strict, _english_niceness(translated, fresh))
     if can_fork() and fresh:
         held = _start_held(root, translated, strict)
-    status = _extract_when_changed(root, inputs, strict, fresh)
+    status = _extract_when_changed(root, inputs, strict, fresh, _warm_up(root, translated, held))
     if status:
         _refuse(held)
         stamps.forget(root / BUILD, CHINESE.lang)

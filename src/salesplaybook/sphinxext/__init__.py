@@ -48,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from salesplaybook.sphinxext.key_questions import setup_key_questions
     from salesplaybook.sphinxext.kpi_framework import setup_kpi_framework
     from salesplaybook.sphinxext.loss_reasons import setup_loss_reasons
+    from salesplaybook.sphinxext.numbering import setup_numbering
     from salesplaybook.sphinxext.objections import setup_objections
     from salesplaybook.sphinxext.offline import setup_offline
     from salesplaybook.sphinxext.page_assets import setup_page_assets
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_icon_fonts(app)
     setup_page_assets(app)
     setup_parallel(app)
+    setup_numbering(app)
     setup_code_pages(app)
     setup_changed_templates(app)
     setup_search_entries(app)

@@ -143,6 +143,22 @@ def _jieba_cache_in_build(app: Sphinx) -> None:
         jieba.dt.tmp_dir = str(app.doctreedir)
 
 
+def _own_notebook_outputs(app: Sphinx) -> None:
+    """MyST-NB writes the outputs of the notebooks it executes (the images) into
+    ``jupyter_execute`` beside the HTML folder: for an edition built inside the English one's
+    folder, that is inside the English edition's output. A translated edition's go to a folder
+    of its own beside the English one's (``jupyter_execute-zh``); the pages are the same (Sphinx
+    copies the images into the edition's ``_images``). After MyST-NB has set the folder."""
+    edition = edition_for(app.config.language)
+    config = getattr(app.env, "mystnb_config", None)
+    if edition is SOURCE or config is None:
+        return
+    folder = Path(app.doctreedir).parent / f"jupyter_execute-{edition.lang}"
+    app.env.mystnb_config = config.copy(  # type: ignore[attr-defined]  # MyST-NB's own
+        output_folder=str(folder.resolve())
+    )
+
+
 # Called by searchtools.js for every query; the index is loaded by then.
 SPLIT_QUERY_JS = r"""
 function splitQuery(query) {
@@ -185,6 +201,7 @@ def setup_editions(app: Sphinx) -> None:
     app.connect("config-inited", _add_templates)
     app.connect("config-inited", _edition_title)
     app.connect("builder-inited", _jieba_cache_in_build)
+    app.connect("builder-inited", _own_notebook_outputs, priority=800)
     app.connect("html-page-context", _page_context)
     app.add_transform(KeepGeneratedReports)
     app.add_transform(TranslateTocCaptions)

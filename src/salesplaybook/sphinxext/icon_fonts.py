@@ -118,6 +118,24 @@ def _subset(source: Path, target: Path, points: set[int]) -> None:
         quiet.setLevel(level)
 
 
+def _cut_font(source: Path, target: Path, points: set[int], memo: Memo | None = None) -> None:
+    """:func:`_subset`, or the font it gave in an earlier build for the same original and
+    glyphs: Sphinx copies the theme's fonts whole into the edition on every build, so a build
+    that changed no icon would otherwise cut all six again."""
+    from fontTools import version
+
+    stat = source.stat()
+    key = json.dumps([version, source.name, stat.st_size, stat.st_mtime_ns, sorted(points)])
+
+    def cut(_: str) -> bytes:
+        _subset(source, target, points)
+        return target.read_bytes()
+
+    font = (memo or Memo()).get("font", key, cut)
+    if not target.is_file() or target.read_bytes() != font:
+        target.write_bytes(font)
+
+
 def _theme_static() -> Path:
     import pydata_sphinx_theme
 
@@ -164,7 +182,7 @@ def cut_icons(
     if recorded.get("key") == key and recorded.get("sizes") == sizes:
         return
     for font, source in sources.items():
-        _subset(source, font, points)
+        _cut_font(source, font, points, memo)
     sizes = {font.name: font.stat().st_size for font in sources}
     stamp.write_text(json.dumps({"key": key, "sizes": sizes}), "utf-8")
 

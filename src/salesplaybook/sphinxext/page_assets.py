@@ -17,6 +17,8 @@ load (``nb_ipywidgets_js`` is empty: nothing from a CDN), so nothing reads it; i
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -80,5 +82,25 @@ def _drop_unused_styles(
             context[key] = [a for a in context[key] if _needed(a, classes)]
 
 
+def _notebook_style_before_pages(app: Sphinx) -> None:
+    """Sphinx adds ``?v=`` and a checksum of the file in the output to each stylesheet's link
+    when it writes a page. MyST-NB copies its stylesheet there only when the build has finished,
+    so a clean build's pages linked it without a checksum and a later build's with the checksum
+    of the copy the last build had cut (:mod:`.unused_rules`). Copied from the original before
+    any page is written, like every other stylesheet, its link is the same in every build."""
+    if app.builder.format != "html":
+        return
+    import myst_nb
+
+    original = Path(myst_nb.__file__).parent / "static" / "mystnb.css"
+    for filename, _ in app.registry.css_files:
+        name = filename.rsplit("/", 1)[-1]
+        if name.startswith("mystnb.") and name.endswith(".css") and original.is_file():
+            target = Path(app.outdir) / "_static" / filename
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, target)
+
+
 def setup_page_assets(app: Sphinx) -> None:
+    app.connect("builder-inited", _notebook_style_before_pages)
     app.connect("html-page-context", _drop_unused_styles, priority=900)
