@@ -130,6 +130,40 @@ def test_raw_data_benchmark_runs_and_reports_ratios():
     assert "`assess --data` at 5 x 1" in report
 
 
+def test_raw_data_generates_large_organisations_in_chunks_of_the_same_shape(tmp_path):
+    import pandas as pd
+
+    raw_data = _bench_module("raw_data")
+    whole, chunked = tmp_path / "whole", tmp_path / "chunked"
+    whole.mkdir()
+    chunked.mkdir()
+    rows = raw_data.write_sample(whole, 12, 2, chunk=12)
+    rows_chunked = raw_data.write_sample(chunked, 12, 2, chunk=5)  # chunks of 5, 5 and 2 reps
+    assert sorted(p.name for p in chunked.iterdir()) == sorted(p.name for p in whole.iterdir())
+    read = {}
+    for path in sorted(whole.glob("*.csv")):
+        one, parts = pd.read_csv(path), pd.read_csv(chunked / path.name)
+        assert list(parts.columns) == list(one.columns), path.name
+        assert parts.dtypes.astype(str).to_dict() == one.dtypes.astype(str).to_dict(), path.name
+        read[path.stem] = parts
+    assert sum(len(df) for df in read.values()) == rows_chunked > rows
+    people, customers, deals = read["people"], read["customers"], read["deals"]
+    for table, column in [
+        ("people", "person_id"),
+        ("customers", "customer_id"),
+        ("deals", "deal_id"),
+        ("contracts", "contract_id"),
+        ("invoices", "invoice_id"),
+        ("market", "period"),
+    ]:
+        assert read[table][column].is_unique, (table, column)
+    assert people["person_id"].str.endswith("-02").any()  # the third chunk's people are there
+    assert deals["person_id"].isin(people["person_id"]).all()
+    assert deals["customer_id"].dropna().isin(customers["customer_id"]).all()
+    teams = people["team_id"].dropna()
+    assert set(teams[~teams.str.startswith("T")]) <= set(raw_data.sample.REGIONS)
+
+
 def test_history_appends_one_row_per_figure_under_one_header(tmp_path):
     history = _bench_module("history")
     run = _bench_module("run")
