@@ -7,7 +7,8 @@ memory is each process's largest resident set (``wait4``, see ``book_build.run_t
 with the files' size on disk. The folders are generated into a temporary folder by the bench and
 removed after it (never committed).
 
-Usage: ``python bench/raw_data.py [--reps N ...] [--quarters Q] [--repeat R]``.
+Usage: ``python bench/raw_data.py [--reps N ...] [--quarters Q] [--repeat R] [--record]``
+(``--record`` adds the figures to ``bench/history.csv``, as ``make bench`` does).
 """
 
 from __future__ import annotations
@@ -159,9 +160,26 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--reps", type=int, nargs="+", default=[10000])
     parser.add_argument("--quarters", type=int, default=12)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--record", action="store_true", help="add the figures to bench/history.csv"
+    )
     args = parser.parse_args(argv)
-    print(table([run(n, args.quarters, args.repeat) for n in args.reps]))
+    results = [run(n, args.quarters, args.repeat) for n in args.reps]
+    print(table(results))
+    if args.record:
+        record(results)
     return 0
+
+
+def record(results: list[dict[str, Any]], path: Path | None = None) -> int:
+    """Add the figures to the history as ``make bench`` does (:func:`history.append`)."""
+    import history
+    import run as bench_run
+
+    added: int = history.append(
+        {"machine": bench_run.machine(), "raw_data": results}, path or history.HISTORY
+    )
+    return added
 
 
 if __name__ == "__main__":

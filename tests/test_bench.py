@@ -115,9 +115,12 @@ def test_history_benchmark_runs_and_reports_ratios():
     assert "read 2 teams x 2 quarters" in text
 
 
-def test_raw_data_benchmark_runs_and_reports_ratios():
+def test_raw_data_benchmark_runs_and_reports_ratios(tmp_path):
     raw_data = _bench_module("raw_data")
     result = raw_data.run(reps=5, quarters=1, repeat=1)
+    assert result["generate_s"] > 0
+    assert raw_data.record([result], tmp_path / "history.csv") == 2  # time and peak memory
+    assert "assess --data 5x1 peak memory" in (tmp_path / "history.csv").read_text("utf-8")
     assert result["read_csv"]["median_s"] > 0
     assert result["assess"]["peak_mib"] > 0
     assert result["ratio"] == result["assess"]["median_s"] / result["read_csv"]["median_s"]
@@ -128,6 +131,12 @@ def test_raw_data_benchmark_runs_and_reports_ratios():
     report = run.report({"machine": run.machine(), "raw_data": [result]})
     assert "### Raw data" in report
     assert "`assess --data` at 5 x 1" in report
+    assert "reps: 1 run" not in report
+    large = {**result, "reps": 100_000, "quarters": 12}
+    three = {**result, "repeat": 3}
+    report = run.report({"machine": run.machine(), "raw_data": [three, large]})
+    assert "medians of 3 runs (100,000 reps: 1 run)" in report
+    assert "bench/run.py --raw-large" in report
 
 
 def test_raw_data_generates_large_organisations_in_chunks_of_the_same_shape(tmp_path):
