@@ -48,43 +48,74 @@ FLOOR = (
 CHUNK_REPS = 10_000
 
 
-def _chunk_ids(tables: dict[str, pd.DataFrame], chunk: int) -> dict[str, pd.DataFrame]:
-    """The tables of chunk ``chunk`` (1 and up) with every id made its own (``P0001-01``), so
-    that ids stay distinct across chunks and references between tables still hold. Regions
-    (a supervisor's ``team_id``) and the playbook's module ids are shared, not ids of the chunk;
-    the market is the organisation's, kept from the first chunk only."""
-    suffix = f"-{chunk:02d}"
+def _is_id(column: str) -> bool:
+    return (column.endswith("_id") or column == "renewal_of") and column != "module_id"
+
+
+def _renumber(
+    tables: dict[str, pd.DataFrame], offsets: dict[str, int], extra: int, first: bool
+) -> dict[str, pd.DataFrame]:
+    """One chunk's tables with every id numbered after the previous chunks' (``offsets``: the
+    numbers used so far, by prefix, updated) and ``extra`` digits wider, so that the folder's ids
+    are distinct and shaped as one generation's: a prefix and a fixed number of digits (P000001,
+    INV00000042), numbered on. Regions (a supervisor's ``team_id``) and the playbook's module ids
+    are not ids of the chunk; the market is the organisation's, kept from the first chunk only."""
+    found: dict[str, tuple[int, int]] = {}  # prefix: (largest number, digits)
+    parts: dict[tuple[str, str], tuple[pd.Series, pd.Series, str]] = {}
+    for name, df in tables.items():
+        for column in filter(_is_id, df.columns):
+            values = df[column]
+            mine = values.notna() & ~values.isin(sample.REGIONS)
+            if not mine.any():
+                continue
+            ids = values[mine]
+            prefix = str(ids.iloc[0]).rstrip("0123456789")
+            digits = len(str(ids.iloc[0])) - len(prefix)
+            numbers = ids.str.slice(len(prefix)).astype("int64")
+            if not (ids.str.startswith(prefix) & (ids.str.len() == len(prefix) + digits)).all():
+                raise ValueError(f"{name}.{column}: ids of more than one shape")
+            top, width = found.get(prefix, (0, digits))
+            found[prefix] = (max(top, int(numbers.max())), max(width, digits))
+            parts[name, column] = (mine, numbers, prefix)
     out = {}
     for name, df in tables.items():
-        if name == "market":
+        if name == "market" and not first:
             continue
         df = df.copy()
-        for column in df.columns:
-            if not (column.endswith("_id") or column == "renewal_of") or column == "module_id":
+        for column in filter(_is_id, df.columns):
+            if (name, column) not in parts:
                 continue
-            keep = df[column].isna()
-            if column == "team_id":
-                keep |= df[column].isin(sample.REGIONS)
-            df[column] = df[column].where(keep, df[column] + suffix)
+            mine, numbers, prefix = parts[name, column]
+            width = found[prefix][1] + extra
+            text = (numbers + offsets.get(prefix, 0)).astype("str").str.zfill(width)
+            if (text.str.len() > width).any():
+                raise ValueError(f"{name}.{column}: more ids than {width} digits hold")
+            column_values = df[column].copy()
+            column_values[mine] = prefix + text
+            df[column] = column_values
         out[name] = df
+    for prefix, (top, _) in found.items():
+        offsets[prefix] = offsets.get(prefix, 0) + top
     return out
 
 
 def write_sample(folder: Path, reps: int, quarters: int, chunk: int = CHUNK_REPS) -> int:
     """Write the sample of ``reps`` reps into ``folder`` and return its number of rows.
 
-    Up to ``chunk`` reps it is one :func:`sample.generate`; above, the chunks (seeds 7, 8, ...)
-    are written one after the other with :func:`sample.write_tables` and appended to the first
-    chunk's files without their header, so at most one chunk is in memory. Each chunk is a whole
-    organisation of ``chunk`` reps (its teams, customers and deals), as a company of several
-    divisions would export them."""
+    Up to ``chunk`` reps it is one :func:`sample.generate`; above, the chunks (seeds 7, 8, ...,
+    ids numbered on) are written one after the other with :func:`sample.write_tables` and
+    appended to the first chunk's files without their header, so at most one chunk is in
+    memory. Each chunk is a whole organisation of ``chunk`` reps (its teams, customers and
+    deals), as a company of several divisions would export them."""
     chunk = min(chunk, MAX_REPS)
     sizes = [chunk] * (reps // chunk) + ([reps % chunk] if reps % chunk else [])
     rows = 0
+    offsets: dict[str, int] = {}
+    extra = len(str(len(sizes))) if len(sizes) > 1 else 0
     for k, size in enumerate(sizes):
         generated = sample.generate(reps=size, quarters=quarters, seed=7 + k)
-        if k:
-            generated = _chunk_ids(generated, k)
+        if len(sizes) > 1:
+            generated = _renumber(generated, offsets, extra, first=k == 0)
         rows += sum(len(df) for df in generated.values())
         part = folder if k == 0 else folder / ".chunk"
         paths = sample.write_tables(generated, part)

@@ -166,7 +166,11 @@ def test_raw_data_generates_large_organisations_in_chunks_of_the_same_shape(tmp_
         ("market", "period"),
     ]:
         assert read[table][column].is_unique, (table, column)
-    assert people["person_id"].str.endswith("-02").any()  # the third chunk's people are there
+    for table, column in [("people", "person_id"), ("deals", "deal_id"), ("customers", "owner_id")]:
+        ids = read[table][column].dropna()  # one prefix and one number of digits, as one export
+        assert ids.str.len().nunique() == 1, (table, column)
+        assert ids.str.rstrip("0123456789").nunique() == 1, (table, column)
+    assert len(people) > len(pd.read_csv(whole / "people.csv"))
     assert deals["person_id"].isin(people["person_id"]).all()
     assert deals["customer_id"].dropna().isin(customers["customer_id"]).all()
     teams = people["team_id"].dropna()
