@@ -40,8 +40,8 @@ OUT = ROOT / "book" / "performance-results.md"
 # Goals, in seconds, on a 2-core machine.
 GOALS = {"clean": 90.0, "nochange": 5.0, "onepage": 10.0}
 # Organisation sizes of the raw-data benchmark, and the size ``--raw-large`` adds, run once: it is
-# generated in chunks of 10,000 reps (``raw_data.write_sample``), about 3.7 GB of CSV, and its
-# generation alone takes several minutes (7.7 min on a shared 2-core machine), too long for
+# generated in chunks of 10,000 reps (``raw_data.write_sample``), about 4 GB of CSV, and its
+# generation alone takes about 6 minutes on a shared 2-core machine (8 in all), too long for
 # every ``make bench``.
 RAW_DATA_REPS = [10000, 20000]
 RAW_DATA_LARGE = 100_000
@@ -188,8 +188,8 @@ def report(results: dict[str, Any]) -> str:
         raw = results["raw_data"]
         once = [f"{r['reps']:,}" for r in raw[1:] if r["repeat"] != raw[0]["repeat"]]
         parts.append(
-            "### Raw data\n\nBoth as fresh processes (start included), medians of "
-            f"{raw[0]['repeat']} runs"
+            "### Raw data\n\nBoth as fresh processes (start included), "
+            + (f"medians of {raw[0]['repeat']} runs" if raw[0]["repeat"] > 1 else "one run")
             + (f" ({', '.join(once)} reps: {raw[-1]['repeat']} run)" if once else "")
             + "; floor: `pd.read_csv` of the same files in the same environment. The "
             f"{RAW_DATA_LARGE:,}-rep row is added by `python bench/run.py --raw-large`.\n\n"
@@ -237,7 +237,7 @@ def run(quick: bool = False, raw_large: bool = False) -> dict[str, Any]:
     sizes, repeat = ([100], 1) if quick else (RAW_DATA_REPS, 3)
     results["raw_data"] = [raw_data.run(n, quarters, repeat) for n in sizes]
     if raw_large:
-        step(f"raw data at {RAW_DATA_LARGE:,} reps (generated in chunks; about 10 minutes)")
+        step(f"raw data at {RAW_DATA_LARGE:,} reps (generated in chunks; about 8 minutes)")
         results["raw_data"].append(raw_data.run(RAW_DATA_LARGE, quarters, 1))
     step("assessment history")
     results["history"] = history_store.run(4, 4, 1) if quick else history_store.run(20, 12, 5)
@@ -257,7 +257,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--raw-large",
         action="store_true",
-        help=f"add the raw-data row at {RAW_DATA_LARGE:,} reps (one run, about 10 minutes more)",
+        help=f"add the raw-data row at {RAW_DATA_LARGE:,} reps (one run, about 8 minutes more)",
     )
     args = parser.parse_args(argv)
     results = run(args.quick, args.raw_large)
