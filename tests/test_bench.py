@@ -115,9 +115,12 @@ def test_history_benchmark_runs_and_reports_ratios():
     assert "read 2 teams x 2 quarters" in text
 
 
-def test_raw_data_benchmark_runs_and_reports_ratios():
+def test_raw_data_benchmark_runs_and_reports_ratios(tmp_path):
     raw_data = _bench_module("raw_data")
     result = raw_data.run(reps=5, quarters=1, repeat=1)
+    assert result["generate_s"] > 0
+    assert raw_data.record([result], tmp_path / "history.csv") == 2  # time and peak memory
+    assert "assess --data 5x1 peak memory" in (tmp_path / "history.csv").read_text("utf-8")
     assert result["read_csv"]["median_s"] > 0
     assert result["assess"]["peak_mib"] > 0
     assert result["ratio"] == result["assess"]["median_s"] / result["read_csv"]["median_s"]
@@ -128,6 +131,50 @@ def test_raw_data_benchmark_runs_and_reports_ratios():
     report = run.report({"machine": run.machine(), "raw_data": [result]})
     assert "### Raw data" in report
     assert "`assess --data` at 5 x 1" in report
+    assert "reps: 1 run" not in report
+    large = {**result, "reps": 100_000, "quarters": 12}
+    three = {**result, "repeat": 3}
+    report = run.report({"machine": run.machine(), "raw_data": [three, large]})
+    assert "medians of 3 runs (100,000 reps: 1 run)" in report
+    assert "bench/run.py --raw-large" in report
+
+
+def test_raw_data_generates_large_organisations_in_chunks_of_the_same_shape(tmp_path):
+    import pandas as pd
+
+    raw_data = _bench_module("raw_data")
+    whole, chunked = tmp_path / "whole", tmp_path / "chunked"
+    whole.mkdir()
+    chunked.mkdir()
+    rows = raw_data.write_sample(whole, 12, 2, chunk=12)
+    rows_chunked = raw_data.write_sample(chunked, 12, 2, chunk=5)  # chunks of 5, 5 and 2 reps
+    assert sorted(p.name for p in chunked.iterdir()) == sorted(p.name for p in whole.iterdir())
+    read = {}
+    for path in sorted(whole.glob("*.csv")):
+        one, parts = pd.read_csv(path), pd.read_csv(chunked / path.name)
+        assert list(parts.columns) == list(one.columns), path.name
+        assert parts.dtypes.astype(str).to_dict() == one.dtypes.astype(str).to_dict(), path.name
+        read[path.stem] = parts
+    assert sum(len(df) for df in read.values()) == rows_chunked > rows
+    people, customers, deals = read["people"], read["customers"], read["deals"]
+    for table, column in [
+        ("people", "person_id"),
+        ("customers", "customer_id"),
+        ("deals", "deal_id"),
+        ("contracts", "contract_id"),
+        ("invoices", "invoice_id"),
+        ("market", "period"),
+    ]:
+        assert read[table][column].is_unique, (table, column)
+    for table, column in [("people", "person_id"), ("deals", "deal_id"), ("customers", "owner_id")]:
+        ids = read[table][column].dropna()  # one prefix and one number of digits, as one export
+        assert ids.str.len().nunique() == 1, (table, column)
+        assert ids.str.rstrip("0123456789").nunique() == 1, (table, column)
+    assert len(people) > len(pd.read_csv(whole / "people.csv"))
+    assert deals["person_id"].isin(people["person_id"]).all()
+    assert deals["customer_id"].dropna().isin(customers["customer_id"]).all()
+    teams = people["team_id"].dropna()
+    assert set(teams[~teams.str.startswith("T")]) <= set(raw_data.sample.REGIONS)
 
 
 def test_history_appends_one_row_per_figure_under_one_header(tmp_path):
