@@ -115,14 +115,14 @@ wheel-test: $(STAMP)
 
 # Two at a time (each one's output kept together), longest first, so that both lanes end
 # together: the hostile copy's site build (about 95 s) beside the strict build, then the wheel
-# test, the typecheck, nbval, lint and the content check. Then the unit tests on both cores, then
-# the site checks beside the browser checks (both read the strict build; the site checks use one
-# core, the browser checks rarely both).
+# test, the typecheck, nbval, lint and the content check. Then the unit tests on both cores with
+# the site checks beside them (one core; they take the core the unit tests' last minutes leave
+# idle), then the browser checks. The site and browser checks read the strict build.
 test: $(STAMP)
 	@$(MAKE) --no-print-directory -j2 --output-sync=target \
 		hostile-checks book-strict wheel-test typecheck nbval lint check
-	@$(MAKE) --no-print-directory unit
-	@$(MAKE) --no-print-directory -j2 --output-sync=target site-checks browser-checks
+	@$(MAKE) --no-print-directory -j2 --output-sync=target unit site-checks
+	@$(MAKE) --no-print-directory browser-checks
 
 # Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
 # which the Performance page includes. Commit it after a run on the reference machine.
