@@ -121,10 +121,6 @@ def isolated(browser: Any, server: Server, **options: Any) -> Any:
 
 
 def root_page() -> str:
+    """The book's root page, as a path below an edition's folder."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
     return f"{toc['root']}.html"
-
-
-def _first_chapter() -> str:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
-    return f"{toc['parts'][0]['chapters'][0]['file']}.html"
