@@ -37,6 +37,17 @@ def test_problems_of_all_files_come_together(tmp_path: Path) -> None:
     assert "targets.csv: row 2, column 'period': '2026-Q5' is not a quarter: write 2026-Q1" in text
 
 
+def test_problems_are_told_in_the_files_order_whichever_is_read_first(tmp_path: Path) -> None:
+    """The largest file is read first, two at a time: what is said keeps the files' order."""
+    write(tmp_path, "people.csv", "person_id,team_id,role,hired_on\nP1,T1,boss,2026-01-01\n")
+    rows = "".join(f"P1,2026-Q{1 + k % 4},{k}\n" for k in range(20_000))
+    write(tmp_path, "targets.csv", f"person_id,period,target\n{rows}P1,2026-Q5,100\n")
+    write(tmp_path, "trainings.csv", "person_id,module_id,completed_on,score\nP9,M1,x,1\n")
+    text = error_text(tmp_path)
+    at = [text.index(f"{name}.csv: ") for name in ("people", "targets", "trainings")]
+    assert at == sorted(at), text
+
+
 def test_missing_people_csv(tmp_path: Path) -> None:
     write(tmp_path, "deals.csv", DEALS)
     assert f"{tmp_path}: no people.csv: every data folder needs one" in error_text(tmp_path)

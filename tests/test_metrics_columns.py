@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from salesplaybook.kpi.metrics.columns import lookup
 
@@ -106,3 +108,42 @@ def test_lookup_of_numbered_ids_finds_what_hashing_finds(ids: list[str]) -> None
     expected = [ids.index(p) if p in ids else -1 for p in probes]
     assert lookup_many(index, [values, values[:3]])[0].tolist() == expected
     assert lookup(index, values).tolist() == expected
+
+
+_SAME_WIDTH = st.lists(
+    st.one_of(
+        st.integers(0, 80).map(lambda n: f"C{n:06d}"),  # numbered
+        st.sampled_from(
+            ["D000001", "c000001", "C00A001", "C00/001", "C00000:", "C00000/", "CC00001"]
+        ),
+        st.sampled_from(["C 00001", "C-00001", "客0001", "C0000é"]),  # same bytes
+    ),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    keys=st.lists(st.integers(0, 80), min_size=1, max_size=40, unique=True),
+    values=_SAME_WIDTH,
+    cut=st.integers(0, 60),
+)
+@example(
+    keys=list(range(81)), values=["C00000:", "C00000/", "C00A001", "D000001", "C000007"], cut=2
+)
+def test_numbered_ids_read_as_bytes_find_what_hashing_finds(keys, values, cut) -> None:
+    """Ids of one width and no empty cell are read as a matrix of bytes, chunk by chunk (a
+    chunk may start inside its buffer): the positions are those of hashing the same strings."""
+    import pyarrow as pa
+
+    from salesplaybook.kpi.metrics.columns import lookup_many
+
+    dtype = pd.StringDtype(storage="pyarrow", na_value=np.nan)
+    index = pd.Index([f"C{k:06d}" for k in keys], dtype=dtype)
+    whole = pa.array(["C000000", *values], type=pa.large_string())
+    cut = min(cut, len(values))
+    chunks = pa.chunked_array([whole.slice(1, cut), whole.slice(1 + cut)])
+    column = pd.Series(pd.array(chunks, dtype=dtype))
+    expected = pd.Index([f"C{k:06d}" for k in keys], dtype=object).get_indexer(values)
+    assert lookup_many(index, [column])[0].tolist() == expected.tolist()

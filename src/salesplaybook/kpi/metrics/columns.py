@@ -116,7 +116,6 @@ def _numbered_ids(keys: Any, values: Any) -> Any:
     them; else None. Such an id is its number: the values of the same length, prefix and digits
     are looked up as integers in a table instead of hashing every string."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if not len(keys) or keys.null_count:
         return None
@@ -127,17 +126,10 @@ def _numbered_ids(keys: Any, values: Any) -> Any:
     if not 0 < digits <= 15:
         return None
 
-    def numbers(ids: Any) -> tuple[Any, Any]:
-        same = pc.and_(pc.equal(pc.binary_length(ids), width), pc.starts_with(ids, pattern=prefix))
-        rest = pc.utf8_slice_codeunits(ids, len(prefix))
-        same = pc.and_(same, pc.ascii_is_decimal(rest))
-        same = pc.fill_null(same, False)
-        return same, pc.cast(pc.if_else(same, rest, "0"), pa.int64())
-
-    same, key_numbers = numbers(keys)
-    if not pc.all(same).as_py():
+    same, key_numbers = _id_numbers(keys, prefix, width)
+    if not same.all():
         return None
-    known = np.asarray(key_numbers.to_numpy(), dtype=np.int64)
+    known = key_numbers
     low, high = int(known.min()), int(known.max())
     if high - low >= 4 * len(known) + 1024:
         return None  # sparse numbers: a table of every number between would be too large
@@ -148,13 +140,45 @@ def _numbered_ids(keys: Any, values: Any) -> Any:
     # Chunk by chunk: the texts and numbers of millions of ids are never all in memory at once.
     parts = []
     for chunk in values.chunks:
-        found, value_numbers = numbers(chunk)
-        at = np.asarray(value_numbers.to_numpy(zero_copy_only=False), dtype=np.int64) - low
-        outside = ~np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
-        at[outside | (at < 0) | (at > high - low)] = high - low + 1
+        found, at = _id_numbers(chunk, prefix, width)
+        at = at - low
+        at[~found | (at < 0) | (at > high - low)] = high - low + 1
         parts.append(table[at])
     positions = np.concatenate(parts) if parts else np.empty(0, dtype=np.int32)
     return pa.array(positions, mask=positions < 0)
+
+
+def _id_numbers(ids: Any, prefix: str, width: int) -> tuple[BoolArray, IntArray]:
+    """Which of the Arrow strings ``ids`` are ``prefix`` and digits, ``width`` bytes in all, and
+    their numbers (0 where not). Ids of one width and no empty one, as an export writes them,
+    are read as the rows of a byte matrix; others by pyarrow's string functions."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    head = len(prefix.encode())
+    offsets = {pa.large_string(): np.int64, pa.string(): np.int32}.get(ids.type)
+    if ids.null_count == 0 and len(ids) and offsets is not None:
+        ends = np.frombuffer(ids.buffers()[1], offsets)[ids.offset : ids.offset + len(ids) + 1]
+        if int(ends[-1] - ends[0]) == width * len(ids) and bool((np.diff(ends) == width).all()):
+            cells = np.frombuffer(ids.buffers()[2], dtype=np.uint8)[ends[0] : ends[-1]]
+            cells = cells.reshape(len(ids), width)
+            digits = cells[:, head:] - np.uint8(ord("0"))  # a byte below "0" wraps above 9
+            found = np.asarray((digits <= 9).all(axis=1), dtype=bool)
+            if head:
+                found &= (cells[:, :head] == np.frombuffer(prefix.encode(), np.uint8)).all(axis=1)
+            number = np.zeros(len(ids), dtype=np.int64)
+            for column in digits.T:
+                number *= 10
+                number += column
+            return found, np.where(found, number, 0)
+    same = pc.and_(pc.equal(pc.binary_length(ids), width), pc.starts_with(ids, pattern=prefix))
+    rest = pc.utf8_slice_codeunits(ids, len(prefix))
+    same = pc.fill_null(pc.and_(same, pc.ascii_is_decimal(rest)), False)
+    number = pc.cast(pc.if_else(same, rest, "0"), pa.int64())
+    return (
+        np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool),
+        np.asarray(number.to_numpy(zero_copy_only=False), dtype=np.int64),
+    )
 
 
 def increasing(values: pd.Series) -> bool:
