@@ -132,9 +132,18 @@ def write_sample(folder: Path, reps: int, quarters: int, chunk: int = CHUNK_REPS
     return rows
 
 
-def _measure(cmd: list[str], repeat: int) -> dict[str, float]:
-    runs = [run_timed(cmd) for _ in range(repeat)]
-    return {"median_s": statistics.median(t for t, _ in runs), "peak_mib": max(m for _, m in runs)}
+def _measure(commands: list[list[str]], repeat: int) -> list[dict[str, float]]:
+    """Medians of ``repeat`` runs of each command, taken in turns (floor, command, floor, ...):
+    this machine's speed drifts (the floor took 1.38 s, then 1.77 s half an hour later), and
+    all runs of one command, then all of the other's, compared two different speeds."""
+    runs: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for cmd, done in zip(commands, runs, strict=True):
+            done.append(run_timed(cmd))
+    return [
+        {"median_s": statistics.median(t for t, _ in done), "peak_mib": max(m for _, m in done)}
+        for done in runs
+    ]
 
 
 def run(reps: int, quarters: int, repeat: int) -> dict[str, Any]:
@@ -148,8 +157,7 @@ def run(reps: int, quarters: int, repeat: int) -> dict[str, Any]:
         floor_cmd = [sys.executable, "-c", FLOOR, str(folder)]
         assess_cmd = [cli_path(), "assess", "--data", str(folder)]
         run_timed(floor_cmd)  # warm the file cache for both, untimed
-        floor = _measure(floor_cmd, repeat)
-        assess = _measure(assess_cmd, repeat)
+        floor, assess = _measure([floor_cmd, assess_cmd], repeat)
     return {
         "reps": reps,
         "quarters": quarters,
