@@ -22,27 +22,43 @@ help:
 	@echo "make lab        open the notebooks in JupyterLab (installs the lab extra into .venv)"
 	@echo "make clean      remove the built site"
 
-# pip compiles the installed files one at a time; compileall does the same on every core.
+# constraints.txt is the resolved set of .[dev] (make constraints): it is installed as it stands, not
+# resolved again (pip's resolve was half of its 20 s, on one core), in two halves side by side with
+# the checkout's own editable install; pip check then proves the set consistent, and
+# tests/test_constraints.py that it holds everything .[dev] needs. pip compiles the installed files
+# one at a time; compileall does the same on every core.
+PLAN := $(VENV)/constraints-half
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --no-compile -c constraints.txt -e '.[dev]'
+	sed '/^# make lab only/,$$d' constraints.txt | grep -v '^#' | awk 'NR % 2 == 1' > $(PLAN)-1.txt
+	sed '/^# make lab only/,$$d' constraints.txt | grep -v '^#' | awk 'NR % 2 == 0' > $(PLAN)-2.txt
+	$(BIN)/python -m pip install --quiet --no-compile --no-deps -r $(PLAN)-1.txt & one=$$!; \
+	$(BIN)/python -m pip install --quiet --no-compile --no-deps -r $(PLAN)-2.txt & two=$$!; \
+	$(BIN)/python -m pip install --quiet --no-compile --no-deps -e . & own=$$!; \
+	wait $$one; a=$$?; wait $$two; b=$$?; wait $$own; c=$$?; \
+	test $$a -eq 0 && test $$b -eq 0 && test $$c -eq 0
+	$(BIN)/python -m pip check
 	$(BIN)/python -m compileall -q -j 0 $(VENV)/lib
 	@touch $(STAMP)
 
 install: $(STAMP)
 
 # The versions `make install` uses, from a fresh resolve of '.[dev]' without constraints in a
-# temporary venv. Review the diff before committing it: the book stays on jupyter-book 1 and
+# temporary venv, then those only `make lab` adds (after the line LAB_ONLY). Review the diff before committing it: the book stays on jupyter-book 1 and
 # Sphinx 7 (run `make book-strict` after any change to the book's packages).
 CONSTRAINTS_HEADER := \# The versions make install uses: a fresh resolve of .[dev] by make constraints (do not edit).
+LAB_ONLY := \# make lab only: the optional extra lab, resolved with the pins above (make install leaves these out).
 constraints:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(PYTHON) -m venv "$$tmp/venv" && \
 	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip && \
 	"$$tmp/venv/bin/python" -m pip install --quiet '.[dev]' && \
-	{ echo '$(CONSTRAINTS_HEADER)'; "$$tmp/venv/bin/python" -m pip freeze --exclude salesplaybook; } \
-		> "$$tmp/constraints.txt" && \
+	"$$tmp/venv/bin/python" -m pip freeze --all --exclude pip --exclude salesplaybook > "$$tmp/dev.txt" && \
+	"$$tmp/venv/bin/python" -m pip install --quiet -c "$$tmp/dev.txt" '.[lab]' && \
+	"$$tmp/venv/bin/python" -m pip freeze --all --exclude pip --exclude salesplaybook > "$$tmp/all.txt" && \
+	{ echo '$(CONSTRAINTS_HEADER)'; cat "$$tmp/dev.txt"; echo '$(LAB_ONLY)'; \
+		grep -vxFf "$$tmp/dev.txt" "$$tmp/all.txt"; } > "$$tmp/constraints.txt" && \
 	mv "$$tmp/constraints.txt" constraints.txt
 	@git diff --stat -- constraints.txt 2>/dev/null || true
 
