@@ -86,8 +86,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# A worker that runs out of tests takes some of the other's (worksteal): with the default
+# distribution one core stood idle for the last 10 to 14 s (85.8 s against 72.7 s, measured).
 unit: $(STAMP)
-	$(BIN)/pytest -q -n 2 -m "not site and not hostile and not browser and not wheel" tests
+	$(BIN)/pytest -q -n 2 --dist worksteal -m "not site and not hostile and not browser and not wheel" tests
 
 # One notebook per worker (its cells run in order, in one kernel), two at a time.
 nbval: $(STAMP)
