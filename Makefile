@@ -45,8 +45,9 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 # The versions `make install` uses, from a fresh resolve of '.[dev]' without constraints in a
-# temporary venv, then those only `make lab` adds (after the line LAB_ONLY). Review the diff before committing it: the book stays on jupyter-book 1 and
-# Sphinx 7 (run `make book-strict` after any change to the book's packages).
+# temporary venv, then those only `make lab` adds (after the line LAB_ONLY). Review the diff
+# before committing it: the book stays on jupyter-book 1 and Sphinx 7 (run `make book-strict`
+# after any change to the book's packages).
 CONSTRAINTS_HEADER := \# The versions make install uses: a fresh resolve of .[dev] by make constraints (do not edit).
 LAB_ONLY := \# make lab only: the optional extra lab, resolved with the pins above (make install leaves these out).
 constraints:
