@@ -111,7 +111,7 @@ class DataSourcesDirective(SphinxDirective):
     def _values(self) -> nodes.Node:
         from salesplaybook.data import crm
         from salesplaybook.data.tables.aliases import VALUE_ALIASES
-        from salesplaybook.data.tables.cells import _FALSE, _TRUE
+        from salesplaybook.data.tables.plain import FALSE_WORDS, TRUE_WORDS
 
         rows: list[list[Any]] = [
             [_codes([value]), _codes(list(spellings))] for value, spellings in VALUE_ALIASES.items()
@@ -120,8 +120,8 @@ class DataSourcesDirective(SphinxDirective):
             crm_names = [k for k, v in crm.SALESFORCE_STAGES.items() if v == stage]
             crm_names += [k for k, v in crm.HUBSPOT_STAGES.items() if v == stage]
             rows.append([_codes([stage]), _codes(crm_names)])
-        rows.append([_codes(["true"]), _codes(list(_TRUE))])
-        rows.append([_codes(["false"]), _codes(list(_FALSE))])
+        rows.append([_codes(["true"]), _codes(list(TRUE_WORDS))])
+        rows.append([_codes(["false"]), _codes(list(FALSE_WORDS))])
         return self._table([self._l("data_value"), self._l("data_spellings")], rows)
 
     def _units(self) -> nodes.Node:

@@ -21,13 +21,7 @@ from salesplaybook.data.tables.csvfile import (
     is_arrow_text,
     stripped_text,
 )
-from salesplaybook.data.tables.plain import (
-    BOOLS,
-    FALSE_WORDS,
-    TRUE_WORDS,
-    plain_bool_column,
-    whole_days_in_range,
-)
+from salesplaybook.data.tables.plain import BOOLS, plain_bool_column, whole_days_in_range
 from salesplaybook.data.values import (
     DECIMAL_COMMA,
     THOUSANDS_COMMA,
@@ -38,9 +32,6 @@ from salesplaybook.data.values import (
 #: A parser returns the typed column and, for the cells it could not read, a message each
 #: (a Series indexed like the input).
 Parsed = tuple["pd.Series[Any]", "pd.Series[str]"]
-
-#: The spellings of yes and no (the data sources page lists them).
-_TRUE, _FALSE = TRUE_WORDS, FALSE_WORDS
 
 _CURRENCY = "¥￥$€£元"
 

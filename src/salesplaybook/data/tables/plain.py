@@ -12,6 +12,7 @@ import pandas as pd
 
 from salesplaybook.data.tables.arrowread import FIRST_DATE, LAST_DATE, is_arrow_text
 
+#: The spellings of yes and no (the data sources page lists them).
 TRUE_WORDS = ("true", "yes", "y", "t", "1", "1.0", "是", "√", "✓", "✔")
 FALSE_WORDS = ("false", "no", "n", "f", "0", "0.0", "否", "×", "✗", "✘")
 #: A folded flag cell (NFKC, stripped, case folded) -> its flag.
