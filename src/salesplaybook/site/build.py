@@ -329,8 +329,7 @@ def _english_niceness(translated: list[Edition], fresh: bool | None) -> int:
     dictionary :func:`_warm_up` loads) would slow the longer path down. The English edition then
     runs at a lower priority, on what the others leave, and still ends first. Not when the
     Chinese edition starts at once (a clean build: it executes every notebook meanwhile)."""
-    held = can_fork() and bool(fresh)
-    return YIELDING if translated and can_fork() and not held else 0
+    return YIELDING if translated and can_fork() and not fresh else 0
 
 
 def build_site(root: Path, strict: bool = False) -> int:
