@@ -107,8 +107,9 @@ def elsewhere(base: str) -> re.Pattern[str]:
     return re.compile(f"^(?!{re.escape(base)})")
 
 
-def isolated(browser: Any, server: Server, **options: Any) -> Any:
-    """A fresh context (empty cache) that refuses, and records, every request off the site."""
+def isolated(browser: Any, allowed: str, **options: Any) -> Any:
+    """A fresh context (empty cache) that refuses, and records in ``context.outside``, every
+    request whose URL does not start with ``allowed`` (the site's or the app's address)."""
     context = browser.new_context(**options)
     context.outside = []
 
@@ -116,7 +117,7 @@ def isolated(browser: Any, server: Server, **options: Any) -> Any:
         context.outside.append(route.request.url)
         route.abort()
 
-    context.route(elsewhere(server.base), refuse)
+    context.route(elsewhere(allowed), refuse)
     return context
 
 

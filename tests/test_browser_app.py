@@ -25,7 +25,7 @@ import pytest
 
 from salesplaybook.views.labels import label
 from tests.appfiles import METRICS_YAML, table_files
-from tests.browsers import AXE, AXE_RUN, chromium, elsewhere, unavailable
+from tests.browsers import AXE, AXE_RUN, chromium, isolated, unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -78,16 +78,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def guarded(browser: Any, allowed: str, **options: Any) -> Any:
-    """A fresh context that refuses, and records, every request not starting with ``allowed``."""
-    context = browser.new_context(accept_downloads=True, **options)
-    context.outside = []
-
-    def refuse(route: Any) -> None:
-        context.outside.append(route.request.url)
-        route.abort()
-
-    context.route(elsewhere(allowed), refuse)
-    return context
+    """:func:`isolated`, downloads accepted (the app's Excel file and report)."""
+    return isolated(browser, allowed, accept_downloads=True, **options)
 
 
 def shot(page: Any, name: str) -> None:

@@ -25,7 +25,7 @@ def _first_chapter() -> str:
 
 
 def test_navigation_moves_through_the_book(browser, server):
-    context = isolated(browser, server)
+    context = isolated(browser, server.base)
     page = context.new_page()
     page.goto(f"{server.base}/{root_page()}")
     page.click("a.right-next")
@@ -43,7 +43,7 @@ def test_navigation_moves_through_the_book(browser, server):
 
 
 def test_language_switch_leads_to_the_same_page_in_the_other_edition(browser, server):
-    context = isolated(browser, server)
+    context = isolated(browser, server.base)
     page = context.new_page()
     for rel in ("book/playbook/objections.html", "notebooks/kpi-self-assessment.html"):
         page.goto(f"{server.base}/{rel}")
@@ -89,7 +89,7 @@ def search_results(page: Any, base: str, edition: str, query: str) -> list[str]:
     ],
 )
 def test_search_finds_pages_in_both_languages(browser, server, edition, query, expected):
-    context = isolated(browser, server)
+    context = isolated(browser, server.base)
     page = context.new_page()
     found = search_results(page, server.base, edition, query)
     context.close()
@@ -97,7 +97,7 @@ def test_search_finds_pages_in_both_languages(browser, server, edition, query, e
 
 
 def test_dark_mode_switches_and_stays_accessible(browser, server):
-    context = isolated(browser, server, color_scheme="dark")
+    context = isolated(browser, server.base, color_scheme="dark")
     page = context.new_page()
     page.goto(f"{server.base}/book/kpi-framework.html", wait_until="networkidle")
     assert page.get_attribute("html", "data-theme") == "dark"
@@ -108,7 +108,7 @@ def test_dark_mode_switches_and_stays_accessible(browser, server):
 
 
 def test_print_shows_the_content_only_with_every_dropdown_open(browser, server):
-    context = isolated(browser, server)
+    context = isolated(browser, server.base)
     page = context.new_page()
     page.goto(f"{server.base}/book/playbook/objections.html", wait_until="networkidle")
     assert page.locator("details.sd-dropdown:not([open])").count() > 0
@@ -125,7 +125,7 @@ def test_print_shows_the_content_only_with_every_dropdown_open(browser, server):
 
 def test_a_request_off_the_site_is_refused_and_recorded(browser, server):
     """What every check above relies on: the site's own files load, anything else is refused."""
-    context = isolated(browser, server)
+    context = isolated(browser, server.base)
     page = context.new_page()
     page.goto(f"{server.base}/{root_page()}")
     assert page.evaluate("async url => (await fetch(url)).ok", f"{server.base}/{root_page()}")
