@@ -1,0 +1,72 @@
+"""The command line as a process: it ends at once when done (:mod:`salesplaybook.cli.process`),
+so what a command prints or writes must be whole, and its status what ``sys.exit`` gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from salesplaybook.cli import main
+from salesplaybook.cli.process import FLUSH_FAILED
+
+
+def _process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    # Block-buffered output, as when a script pipes the command somewhere.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120
+    )
+
+
+def test_the_output_and_the_files_of_a_command_are_whole(tmp_path: Path) -> None:
+    report = tmp_path / "card.html"
+    done = _process("-m", "salesplaybook", "assess", "--sample", "--json", "--report", str(report))
+    assert done.returncode == 0, done.stderr
+    in_process = CliRunner().invoke(main, ["assess", "--sample", "--json"])
+    assert json.loads(done.stdout) == json.loads(in_process.stdout)
+    assert report.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_bad_input_ends_with_status_2_and_its_message() -> None:
+    done = _process("-m", "salesplaybook", "assess", "--data", "no-such-folder")
+    assert done.returncode == 2
+    assert done.stderr == "error: no-such-folder: no such folder\n"
+    assert done.stdout == ""
+
+
+LEAVE = """
+import atexit, sys, threading, time
+from salesplaybook.cli.process import leave
+atexit.register(lambda: print("exit handler ran", end=""))
+def late():
+    time.sleep(0.2)
+    print("thread finished;", end="")
+threading.Thread(target=late).start()
+print("buffered;", end="")
+leave(eval(sys.argv[1]))
+"""
+
+
+def test_leaving_waits_for_threads_runs_the_exit_handlers_and_flushes() -> None:
+    for code, status, said in [("None", 0, ""), ("3", 3, ""), ("'stopped'", 1, "stopped\n")]:
+        done = _process("-c", LEAVE, code)
+        assert done.returncode == status
+        assert done.stdout == "buffered;thread finished;exit handler ran"
+        assert done.stderr == said
+
+
+def test_output_nobody_reads_is_the_interpreters_status() -> None:
+    code = (
+        "import os, sys\n"
+        "from salesplaybook.cli.process import leave\n"
+        "read, write = os.pipe(); os.close(read)\n"
+        "sys.stdout = os.fdopen(write, 'w')\n"
+        "print('lost', end='')\n"
+        "leave(0)\n"
+    )
+    assert _process("-c", code).returncode == FLUSH_FAILED
