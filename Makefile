@@ -5,7 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-COMPILE_SRC := $(BIN)/python -m compileall -q -j 0 src
+# What an installed wheel has and a checkout makes: its sources compiled, and the playbook as
+# checked by the build (salesplaybook.content.checked; a stale one is only not used).
+PREPARE := $(BIN)/python -m compileall -q -j 0 src && \
+	$(BIN)/python -c 'from salesplaybook.content.loader import write_checked; write_checked("playbooks")'
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
 EXECUTE := $(BIN)/salesplaybook site notebooks
@@ -28,7 +31,7 @@ help:
 # the checkout's own editable install; pip check then proves the set consistent, and
 # tests/test_constraints.py that it holds everything .[dev] needs. pip compiles the installed files
 # one at a time; compileall does the same on every core, and for the checkout's own sources too
-# (COMPILE_SRC): an installed wheel has them compiled, but an editable install compiles them at
+# (PREPARE): an installed wheel has them compiled, but an editable install compiles them at
 # each start wherever PYTHONDONTWRITEBYTECODE is set (0.3 s of every command and test process).
 PLAN := $(VENV)/constraints-half
 $(STAMP): pyproject.toml constraints.txt
@@ -43,7 +46,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test $$a -eq 0 && test $$b -eq 0 && test $$c -eq 0
 	$(BIN)/python -m pip check
 	$(BIN)/python -m compileall -q -j 0 $(VENV)/lib
-	$(COMPILE_SRC)
+	$(PREPARE)
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -151,7 +154,7 @@ test: $(STAMP)
 # Every benchmark in one run (several minutes); the report goes to book/performance-results.md,
 # which the Performance page includes. Commit it after a run on the reference machine.
 bench: $(STAMP)
-	$(COMPILE_SRC)
+	$(PREPARE)
 	$(BIN)/python bench/run.py --out book/performance-results.md
 
 # The app from this checkout (salesplaybook app: 127.0.0.1, opens a browser; Ctrl+C stops it).

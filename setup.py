@@ -2,12 +2,15 @@
 
 They stay at the repository's root (one source of truth, read in place by a checkout and an
 editable install: :mod:`salesplaybook.core.bundle`); a built wheel carries copies of them under
-``salesplaybook/_bundle/``. Everything else is in pyproject.toml.
+``salesplaybook/_bundle/``, with the playbook as checked here once
+(:mod:`salesplaybook.content.checked`: a command need not check it again at each start).
+Everything else is in pyproject.toml.
 """
 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -32,6 +35,10 @@ class BuildWithContent(build_py):
                 shutil.copytree(source, bundle / name, ignore=IGNORED)
             else:
                 shutil.copy2(source, bundle / name)
+        sys.path.insert(0, str(ROOT / "src"))
+        from salesplaybook.content.loader import write_checked
+
+        write_checked(bundle / "playbooks", bundle / "checked")
 
 
 setup(cmdclass={"build_py": BuildWithContent})

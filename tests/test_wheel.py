@@ -86,6 +86,13 @@ def test_the_package_and_its_content_come_from_the_wheel(product):
     )
     assert str(ROOT) not in where
     assert "_bundle" in where
+    # The shipped playbook comes as the build checked it: loading it checks nothing again.
+    shipped = (
+        "import salesplaybook.content.loader as l\n"
+        "l._checked = None\n"
+        "print(len(l.load_playbook().indicators), 'indicators')\n"
+    )
+    assert "indicators" in _run([bin_dir / "python", "-c", shipped], work, env)
 
 
 def test_assess_from_the_sample_and_from_tables(product):

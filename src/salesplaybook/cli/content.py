@@ -27,7 +27,7 @@ def check(path: Path | None, as_json: bool) -> None:
 
     folder = path or find_content_dir()
     try:
-        playbook = load_playbook(folder)
+        playbook = load_playbook(folder, in_full=True)
     except ContentError as exc:
         if as_json:
             print_json({"ok": False, "problems": [p.as_dict() for p in exc.problems]})

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from salesplaybook.content import model as m
+from salesplaybook.content.checked import keep_checked, read_checked
 from salesplaybook.content.rules import check_rules
 from salesplaybook.content.yamlsource import Loc, YamlDocument, YamlError, load_yaml, read_text
 from salesplaybook.core.bundle import shipped
@@ -121,8 +122,39 @@ def content_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
-def load_playbook(root: Path | str | None = None) -> m.Playbook:
-    """The validated playbook under ``root``; raises :class:`ContentError` listing every problem."""
+def load_playbook(root: Path | str | None = None, *, in_full: bool = False) -> m.Playbook:
+    """The validated playbook under ``root``; raises :class:`ContentError` listing every problem.
+
+    The shipped playbook, as the build checked it, is read from its checked copy
+    (:mod:`salesplaybook.content.checked`) when its files and this code are the same, unless
+    ``in_full`` (``check``: the content is checked again whatever the build found)."""
+    folder, read = _content(root)
+    key = _content_key(folder, read)
+    if key is None or in_full:
+        return _checked(folder, read)
+    if (loaded := _LOADED.get(key)) is not None:
+        _LOADED.move_to_end(key)
+        return loaded
+    _LOADED[key] = playbook = read_checked(key) or _checked(folder, read)
+    while len(_LOADED) > _LOADED_KEPT:
+        _LOADED.popitem(last=False)
+    return playbook
+
+
+def write_checked(root: Path | str, folder: Path | None = None) -> Path:
+    """Check the playbook under ``root`` in full, never from a checked copy, and keep it as its
+    checked copy (:func:`salesplaybook.content.checked.keep_checked`, which says where); raises
+    :class:`ContentError`, and keeps nothing, when it is not valid. The build runs it (setup.py,
+    ``make install``)."""
+    folder_read = _content(root)
+    key = _content_key(*folder_read)
+    playbook = _checked(*folder_read)
+    if key is None:  # a file could not be read: _checked has refused the folder already
+        raise SalesplaybookError(f"{root}: a file could not be read")
+    return keep_checked(playbook, key, folder)
+
+
+def _content(root: Path | str | None) -> tuple[Path, list[tuple[Path, str | YamlError]]]:
     folder = Path(root) if root is not None else find_content_dir()
     if not folder.exists():
         raise SalesplaybookError(f"{folder}: no such folder")
@@ -131,17 +163,7 @@ def load_playbook(root: Path | str | None = None) -> m.Playbook:
     files = content_files(folder)
     if not files:
         raise SalesplaybookError(f"{folder}: no .yaml files found")
-    read = [_read(path) for path in files]
-    key = _content_key(folder, read)
-    if key is None:
-        return _checked(folder, read)
-    if (loaded := _LOADED.get(key)) is not None:
-        _LOADED.move_to_end(key)
-        return loaded
-    _LOADED[key] = playbook = _checked(folder, read)
-    while len(_LOADED) > _LOADED_KEPT:
-        _LOADED.popitem(last=False)
-    return playbook
+    return folder, [_read(path) for path in files]
 
 
 def _checked(folder: Path, read: list[tuple[Path, str | YamlError]]) -> m.Playbook:
