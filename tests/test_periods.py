@@ -8,11 +8,12 @@ from datetime import date
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import (
+    _TABLE_DAYS,
     LAST_YEAR,
     day_number,
     is_period_label,
@@ -42,6 +43,47 @@ def test_months_and_quarters_agree():
         assert parse_month(month_label(month)) == month
         first = np.array([day_number(date.fromisoformat(month_label(month) + "-01"))])
         assert int(quarter_of(first)[0]) == quarter
+
+
+def _months_by_date(days: np.ndarray) -> np.ndarray:
+    """Month numbers by Python's calendar, one distinct day at a time; days past its year 9999
+    through the Gregorian calendar's cycle (400 years: 146,097 days, 4,800 months)."""
+    distinct, where = np.unique(days, return_inverse=True)
+    months = []
+    for day in distinct.tolist():
+        cycles, rest = divmod(day, 146_097)
+        d = date.fromordinal(date(1970, 1, 1).toordinal() + rest)
+        months.append((d.year - 1970) * 12 + d.month - 1 + 4_800 * cycles)
+    return np.array(months, dtype=np.int64)[where]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    first=st.integers(-200_000, 200_000),
+    span=st.sampled_from([1, 400, 65_535, 65_536, 65_537, 300_000]),
+    far=st.sampled_from(["none", "never", "several"]),
+    seed=st.integers(0, 2**32 - 1),
+)
+@example(first=19_000, span=5_000, far="never", seed=0)
+def test_months_and_quarters_of_many_days_are_the_calendars(first, span, far, seed):
+    """Columns longer than the table of days (:data:`~salesplaybook.core.periods._TABLE_DAYS`)
+    are looked up, the far days (an empty "until" date) apart."""
+    rng = np.random.default_rng(seed)
+    days = rng.integers(first, first + span, 70_000)
+    if far != "none":
+        beyond = rng.random(days.size) < 0.3
+        days[beyond] = 10**8 if far == "never" else rng.integers(10**6, 2 * 10**6, beyond.sum())
+    months = _months_by_date(days)
+    assert np.array_equal(month_of(days), months)
+    assert np.array_equal(quarter_of(days), months // 3)
+    assert np.array_equal(quarter_of(days.tolist()[:10]), months[:10] // 3)
+
+
+def test_the_first_day_past_the_table_is_in_its_own_month():
+    first_of_march = day_number(date(2026, 3, 1))
+    days = np.full(70_000, first_of_march - _TABLE_DAYS)
+    days[-2:] = [first_of_march - 1, first_of_march]
+    assert month_of(days)[-2:].tolist() == [parse_month("2026-02"), parse_month("2026-03")]
 
 
 @pytest.mark.parametrize("label", ["2026-1", "2026-13", "2026-00", "2026Q1", "1800-01", 202601])

@@ -142,18 +142,47 @@ def date_of(day: int) -> date:
     return _EPOCH + timedelta(days=int(day))
 
 
+#: Days looked up in one table of their months (about 180 years from the earliest day): numpy's
+#: calendar conversion costs some 15 ns a day, a lookup about 1 ns (2.1 million closing dates:
+#: 35 ms against 3 ms).
+_TABLE_DAYS: Final = 1 << 16
+
+
 def month_of(days: ArrayLike) -> IntArray:
     """Month numbers (months since 1970-01) of day numbers (integers)."""
-    # Views, not copies: the one new array is the months (columns of millions of days).
-    dates = np.asarray(days, dtype=np.int64).view("datetime64[D]")
-    return np.asarray(dates.astype("datetime64[M]").view(np.int64), dtype=np.int64)
+    return _by_table(days, 1)
 
 
 def quarter_of(days: ArrayLike) -> IntArray:
     """Quarter numbers (as :func:`parse_period` counts them) of day numbers (integers)."""
-    quarters = month_of(days)
-    quarters //= MONTHS_PER_QUARTER  # the months are a new array: divided in place
-    return quarters
+    return _by_table(days, MONTHS_PER_QUARTER)
+
+
+def _calendar(days: IntArray, months: int) -> IntArray:
+    """Periods of ``months`` months of day numbers, by numpy's calendar."""
+    numbers = days.view("datetime64[D]").astype("datetime64[M]").view(np.int64)
+    numbers //= months  # a new array: divided in place
+    return np.asarray(numbers, dtype=np.int64)
+
+
+def _by_table(values: ArrayLike, months: int) -> IntArray:
+    """:func:`_calendar` of many days through a table of the :data:`_TABLE_DAYS` days from the
+    earliest. The days beyond it (an empty "until" date is a day far in the future: one value
+    repeated) take the calendar, once when they are all the same day."""
+    days = np.asarray(values, dtype=np.int64)
+    if days.size <= _TABLE_DAYS:
+        return _calendar(days, months)
+    first, last = int(days.min()), int(days.max())
+    table = _calendar(np.arange(first, first + _TABLE_DAYS, dtype=np.int64), months)
+    periods = days - first  # the one array of millions: offsets, then their periods in place
+    beyond = periods >= _TABLE_DAYS if last - first >= _TABLE_DAYS else None
+    np.take(table, periods, out=periods, mode="clip")
+    if beyond is not None:
+        if np.count_nonzero(beyond) == np.count_nonzero(days == last):  # one far day
+            np.copyto(periods, _calendar(np.array([last], dtype=np.int64), months), where=beyond)
+        else:
+            periods[beyond] = _calendar(days[beyond], months)
+    return periods
 
 
 def month_first_day(months: ArrayLike) -> IntArray:
