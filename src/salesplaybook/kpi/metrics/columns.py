@@ -162,15 +162,19 @@ def _id_numbers(ids: Any, prefix: str, width: int) -> tuple[BoolArray, IntArray]
         if int(ends[-1] - ends[0]) == width * len(ids) and bool((np.diff(ends) == width).all()):
             cells = np.frombuffer(ids.buffers()[2], dtype=np.uint8)[ends[0] : ends[-1]]
             cells = cells.reshape(len(ids), width)
-            digits = cells[:, head:] - np.uint8(ord("0"))  # a byte below "0" wraps above 9
-            found = np.asarray((digits <= 9).all(axis=1), dtype=bool)
-            if head:
-                found &= (cells[:, :head] == np.frombuffer(prefix.encode(), np.uint8)).all(axis=1)
-            number = np.zeros(len(ids), dtype=np.int64)
-            for column in digits.T:
+            # Each digit position as one contiguous row (one copy): the checks and the number
+            # then run along rows, not down strided columns (a third of the time).
+            digits = cells[:, head:].T.copy()
+            digits -= np.uint8(ord("0"))  # a byte below "0" wraps above 9
+            found = np.asarray(digits.max(axis=0) <= 9, dtype=bool)
+            for at, byte in enumerate(prefix.encode()):
+                found &= cells[:, at] == byte
+            number = digits[0].astype(np.int64)
+            for row in digits[1:]:
                 number *= 10
-                number += column
-            return found, np.where(found, number, 0)
+                number += row
+            number[~found] = 0
+            return found, number
     same = pc.and_(pc.equal(pc.binary_length(ids), width), pc.starts_with(ids, pattern=prefix))
     rest = pc.utf8_slice_codeunits(ids, len(prefix))
     same = pc.fill_null(pc.and_(same, pc.ascii_is_decimal(rest)), False)
