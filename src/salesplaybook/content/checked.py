@@ -39,8 +39,8 @@ def _code() -> bytes:
     the parser's and the validator's versions."""
     digest = hashlib.blake2b(digest_size=20)
     for package in ("content", "core"):
-        for source in sorted((PACKAGE / package).glob("*.py")):
-            digest.update(source.name.encode())
+        for source in sorted((PACKAGE / package).rglob("*.py")):
+            digest.update(source.relative_to(PACKAGE).as_posix().encode())
             digest.update(source.read_bytes())
     digest.update(f"PyYAML {yaml.__version__} pydantic {pydantic.VERSION}".encode())
     return digest.digest()
