@@ -14,6 +14,7 @@ Usage: ``python bench/raw_data.py [--reps N ...] [--quarters Q] [--repeat R] [--
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -156,7 +157,10 @@ def run(reps: int, quarters: int, repeat: int) -> dict[str, Any]:
         disk = sum(f.stat().st_size for f in folder.glob("*.csv"))
         floor_cmd = [sys.executable, "-c", FLOOR, str(folder)]
         assess_cmd = [cli_path(), "assess", "--data", str(folder)]
-        run_timed(floor_cmd)  # warm the file cache for both, untimed
+        # The files written to disk first (4 GB at 100,000 reps), so that their write-back does
+        # not overlap the timed runs; then, untimed, a read to warm the file cache for both.
+        os.sync()
+        run_timed(floor_cmd)
         floor, assess = _measure([floor_cmd, assess_cmd], repeat)
     return {
         "reps": reps,
