@@ -16,6 +16,7 @@ from salesplaybook.core.periods import quarter_of
 from salesplaybook.kpi.metrics.columns import (
     Positions,
     day_numbers,
+    equals,
     increasing,
     lookup,
     lookup_many,
@@ -46,6 +47,7 @@ class Context:
         self.tables = tables
         self.probation_months = probation_months
         self._closed: tuple[IntArray, IntArray] | None = None
+        self._outcomes: tuple[BoolArray, BoolArray] | None = None
         self._customer_positions: dict[str, Positions] | None = None
         people = tables["people"]
         for column in ("person_id", "team_id", "hired_on", "left_on"):
@@ -93,6 +95,15 @@ class Context:
             closed = day_numbers(deals["closed_on"])
             self._closed = (closed, quarter_of(closed))
         return self._closed
+
+    def deal_outcomes(self, deals: pd.DataFrame) -> tuple[BoolArray, BoolArray]:
+        """Which deals are won and which lost (``deals.stage``), compared once for every family
+        that counts them (millions of strings)."""
+        if self._outcomes is None:
+            won, lost = equals(deals["stage"], "won"), equals(deals["stage"], "lost")
+            won.flags.writeable = lost.flags.writeable = False  # shared: read only
+            self._outcomes = (won, lost)
+        return self._outcomes
 
     def team_codes(self, team_ids: pd.Series) -> IntArray:
         """Grid team codes of team ids; an unknown or empty id is the "no team" bucket."""

@@ -8,7 +8,7 @@ import pandas as pd
 
 from salesplaybook.core.errors import SalesplaybookError
 from salesplaybook.core.periods import parse_period
-from salesplaybook.kpi.metrics.columns import NEVER, day_numbers, equals, flags, lookup, numbers
+from salesplaybook.kpi.metrics.columns import NEVER, day_numbers, flags, lookup, numbers
 from salesplaybook.kpi.metrics.context import Context, Results
 from salesplaybook.kpi.metrics.grid import BoolArray, FloatArray, IntArray, divide, previous
 
@@ -33,7 +33,7 @@ def deal_metrics(ctx: Context) -> Results:
     # Won deals closed in the grid's quarters, found before any column is copied: the rows
     # are taken once, and only the columns used.
     closed, quarter = ctx.closed_quarters(deals)
-    counted = equals(deals["stage"], "won") & grid.inside(quarter)
+    counted = ctx.deal_outcomes(deals)[0] & grid.inside(quarter)
     used = ("person_id", "amount", "is_core_product", "created_on")
     won_rows = deals.loc[counted, [c for c in used if c in deals.columns]]
     closed, quarter = closed[counted], quarter[counted]

@@ -50,11 +50,11 @@ def pipeline_metrics(ctx: Context) -> Results:
         expected = quarter_of(day_numbers(deals["expected_close_on"]))
         counted |= grid.inside(expected)
     teams = ctx.person_teams_at(deals["person_id"], counted)
-    won = equals(deals["stage"], "won")
-    lost = equals(deals["stage"], "lost")
+    won, lost = ctx.deal_outcomes(deals)
     decided = grid.events(quarter, teams, won | lost)
     out["win_rate"] = grid.ratio(grid.events(quarter, teams, won), decided)
-    won_amount = grid.events(quarter, teams, numbers(deals["amount"]) * won)
+    amount = numbers(deals["amount"])
+    won_amount = grid.events(quarter, teams, amount * won)
 
     if coverage:
         assert targets is not None
@@ -67,7 +67,7 @@ def pipeline_metrics(ctx: Context) -> Results:
         start[inside] = grid.starts[grid.offsets(expected[inside])]
         created = day_numbers(deals["created_on"])
         open_at_start = inside & (created <= start) & (closed > start)
-        pipeline = grid.events(expected, teams, numbers(deals["amount"]) * open_at_start)
+        pipeline = grid.events(expected, teams, amount * open_at_start)
         out["pipeline_coverage"] = grid.ratio(pipeline, goal)
 
     forecasts = ctx.table("forecasts", "person_id", "period", "amount")
