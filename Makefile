@@ -6,9 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # What an installed wheel has and a checkout makes: its sources compiled, and the playbook as
-# checked by the build (salesplaybook.content.checked; a stale one is only not used).
+# checked by the build (salesplaybook.content.checked; a stale one is only not used). Content
+# being edited may not be valid: the install goes on, and `make check` says what is wrong.
 PREPARE := $(BIN)/python -m compileall -q -j 0 src && \
-	$(BIN)/python -c 'from salesplaybook.content.loader import write_checked; write_checked("playbooks")'
+	{ $(BIN)/python -c 'from salesplaybook.content.loader import write_checked; write_checked("playbooks")' \
+		2>/dev/null || echo "playbooks/ is not valid now: checked in full at each load (make check says why)"; }
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # Widget state would make the static book load widget scripts; the notebooks do not need it.
 EXECUTE := $(BIN)/salesplaybook site notebooks
