@@ -126,10 +126,9 @@ def _numbered_ids(keys: Any, values: Any) -> Any:
     if not 0 < digits <= 15:
         return None
 
-    same, key_numbers = _id_numbers(keys, prefix, width)
+    same, known = _id_numbers(keys, prefix, width)
     if not same.all():
         return None
-    known = key_numbers
     low, high = int(known.min()), int(known.max())
     if high - low >= 4 * len(known) + 1024:
         return None  # sparse numbers: a table of every number between would be too large
