@@ -47,7 +47,7 @@ def leave(code: object) -> NoReturn:
     for thread in threading.enumerate():
         if not thread.daemon and thread is not threading.current_thread():
             thread.join()
-    atexit._run_exitfuncs()
+    atexit._run_exitfuncs()  # the interpreter's own exit step (private, but CPython's API for it)
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
