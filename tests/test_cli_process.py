@@ -3,6 +3,7 @@ so what a command prints or writes must be whole, and its status what ``sys.exit
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -70,3 +71,30 @@ def test_output_nobody_reads_is_the_interpreters_status() -> None:
         "leave(0)\n"
     )
     assert _process("-c", code).returncode == FLUSH_FAILED
+
+
+HYPOTHESIS_LOADED = """
+import atexit, sys
+from salesplaybook.cli.process import run
+atexit.register(lambda: print("hypothesis loaded:", sys.modules.get("hypothesis") is not None))
+sys.argv = ["salesplaybook", *sys.argv[1:]]
+run()
+"""
+
+
+def test_a_command_validates_as_before_without_loading_hypothesis(world_folders) -> None:
+    """pandera would import hypothesis (installed here, for the tests) to read a folder; the
+    process keeps it out, and folders are read and refused as in-process, where it is loaded."""
+    assert importlib.util.find_spec("hypothesis") is not None  # so pandera has it to load
+    for variant, status in [("clean", 0), ("raw", 2)]:  # raw: a planted typo refuses it
+        path = str(world_folders.get("canonical", variant).path)
+        done = _process("-c", HYPOTHESIS_LOADED, "assess", "--data", path, "--json")
+        assert done.returncode == status, done.stderr
+        output, _, said = done.stdout.rstrip("\n").rpartition("\n")
+        assert said == "hypothesis loaded: False"
+        in_process = CliRunner().invoke(main, ["assess", "--data", path, "--json"])
+        assert in_process.exit_code == status
+        if status == 0:
+            assert json.loads(output) == json.loads(in_process.stdout)
+        else:
+            assert done.stderr == in_process.stderr
