@@ -98,3 +98,25 @@ def test_a_command_validates_as_before_without_loading_hypothesis(world_folders)
             assert json.loads(output) == json.loads(in_process.stdout)
         else:
             assert done.stderr == in_process.stderr
+
+
+HUGE_PAGES = """
+import atexit, sys
+from salesplaybook.cli.process import run
+atexit.register(lambda: print(sys.modules["numpy"]._core.multiarray._get_madvise_hugepage()))
+sys.argv = ["salesplaybook", "assess", "--sample", "--json"]
+run()
+"""
+
+
+def test_numpy_asks_for_no_huge_pages_unless_the_user_says() -> None:
+    """Huge pages on request made the kernel compact memory while a command waited; a user's own
+    ``NUMPY_MADVISE_HUGEPAGE`` is kept."""
+    env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    for setting, asked in [(None, "False"), ("1", "True")]:
+        chosen = env if setting is None else {**env, "NUMPY_MADVISE_HUGEPAGE": setting}
+        done = subprocess.run(
+            [sys.executable, "-c", HUGE_PAGES], capture_output=True, text=True, env=chosen
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.rstrip("\n").rpartition("\n")[2] == asked
