@@ -288,3 +288,33 @@ def test_only_plain_large_files_are_read_from_disk(
     for other in ("sep=,\n" + TRICKY, "\x00" + TRICKY, TRICKY.replace("D5,,8", "D5,,8,9")):
         path = write(tmp_path, "deals.csv", other)
         assert csvfile._read_large(path, "deals.csv", None, None, None) is None, other
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 5, 64])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a,b\n1,2\n",
+        "a,b\n1, 2\n",
+        'a,b\n"1",2\n',
+        "a,b\n1,2\x00\n",
+        "a,b\n1,\u30002\n",  # an ideographic space: three bytes, across blocks
+        "a,b\n1,\u00a02\n",  # a no-break space: two bytes
+        "a,b\n1,\u30012\n",  # an ideographic comma: the same lead bytes, no space
+    ],
+)
+def test_a_scan_in_blocks_finds_what_the_whole_file_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int, text: str
+) -> None:
+    from salesplaybook.data.tables import csvfile
+
+    path = tmp_path / "deals.csv"
+    path.write_bytes(text.encode("utf-8"))
+    whole = path.read_bytes()
+    monkeypatch.setattr(csvfile, "SCAN_BLOCK", block)
+    assert csvfile._scan(path, ",") == (
+        b"\x00" in whole,
+        b'"' in whole,
+        csvfile._may_have_spaces(whole, ","),
+    )
+    assert csvfile._may_have_spaces(whole, ",") == any(c in text for c in " \u3000\u00a0")

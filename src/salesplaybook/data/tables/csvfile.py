@@ -140,6 +140,8 @@ def parse_cells(
 
 #: From this size on a UTF-8 file is read by pyarrow from the disk, never whole in memory.
 LARGE = 8 * 2**20
+#: The bytes :func:`_scan` looks at in one go.
+SCAN_BLOCK = 2**23
 
 
 def _read_large(
@@ -185,16 +187,20 @@ def _read_large(
 def _scan(path: Path, delimiter: str) -> tuple[bool, bool, bool]:
     """Whether a file holds a NUL byte (binary), a quote (a cell may hold a line break) and a
     space around a cell (:func:`_may_have_spaces`), read in blocks (a block's end and the
-    next one's start are looked at together: a space may be two or three bytes)."""
+    next one's start are looked at together: a space may be two or three bytes). The blocks
+    are read into one buffer: a new one per block faulted in fresh memory (a tenth of a
+    second of system time over a folder of 370 MB)."""
     binary = quotes = spaces = False
     tail = b""
-    with path.open("rb") as stream:
-        while block := stream.read(2**23):
+    buffer = bytearray(SCAN_BLOCK)
+    with path.open("rb", buffering=0) as stream:
+        while size := stream.readinto(buffer):
+            block = buffer if size == len(buffer) else buffer[:size]
             binary = binary or b"\x00" in block
             quotes = quotes or b'"' in block
             spaces = spaces or _may_have_spaces(tail + block[:2], delimiter)
             spaces = spaces or _may_have_spaces(block, delimiter)
-            tail = block[-2:]
+            tail = (tail + block[-2:])[-2:]
     return binary, quotes, spaces
 
 
@@ -224,7 +230,7 @@ def _cells(
     return kept if drop_blank or len(kept) == len(cells) else None
 
 
-def _may_have_spaces(data: bytes, delimiter: str) -> bool:
+def _may_have_spaces(data: bytes | bytearray, delimiter: str) -> bool:
     """Whether any cell may have spaces around it: a space, a tab that is no delimiter, a
     no-break or an ideographic space. A search for one byte is a memchr; one for several
     bytes is done only where their lead byte is there (a large ASCII file: milliseconds)."""
