@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from salesplaybook.cli import main
-from salesplaybook.cli.process import FLUSH_FAILED
+from salesplaybook.cli.process import FLUSH_FAILED, SETTINGS
 
 
 def _process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -100,23 +100,28 @@ def test_a_command_validates_as_before_without_loading_hypothesis(world_folders)
             assert done.stderr == in_process.stderr
 
 
-HUGE_PAGES = """
-import atexit, sys
-from salesplaybook.cli.process import run
-atexit.register(lambda: print(sys.modules["numpy"]._core.multiarray._get_madvise_hugepage()))
+SWITCHES = """
+import atexit, os, sys
+from salesplaybook.cli.process import SETTINGS, run
+atexit.register(lambda: print(
+    sys.modules["numpy"]._core.multiarray._get_madvise_hugepage(),
+    [os.environ.get(name) for name in SETTINGS],
+))
 sys.argv = ["salesplaybook", "assess", "--sample", "--json"]
 run()
 """
 
 
-def test_numpy_asks_for_no_huge_pages_unless_the_user_says() -> None:
-    """Huge pages on request made the kernel compact memory while a command waited; a user's own
-    ``NUMPY_MADVISE_HUGEPAGE`` is kept."""
-    env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
-    for setting, asked in [(None, "False"), ("1", "True")]:
-        chosen = env if setting is None else {**env, "NUMPY_MADVISE_HUGEPAGE": setting}
-        done = subprocess.run(
-            [sys.executable, "-c", HUGE_PAGES], capture_output=True, text=True, env=chosen
-        )
-        assert done.returncode == 0, done.stderr
-        assert done.stdout.rstrip("\n").rpartition("\n")[2] == asked
+def test_the_process_sets_libraries_switches_unless_the_user_did() -> None:
+    """numpy asks for no huge pages (they made the kernel compact memory while a command
+    waited) and typeguard looks for no plugins; a user's own setting is kept."""
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS}
+    done = subprocess.run([sys.executable, "-c", SWITCHES], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip("\n").rpartition("\n")[2] == f"False {list(SETTINGS.values())}"
+    mine = {"NUMPY_MADVISE_HUGEPAGE": "1", "TYPEGUARD_DISABLE_PLUGIN_AUTOLOAD": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", SWITCHES], capture_output=True, text=True, env={**env, **mine}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip("\n").rpartition("\n")[2] == f"True {list(mine.values())}"
