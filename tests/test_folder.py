@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -180,3 +181,44 @@ def test_a_table_that_is_a_fifo_is_refused_without_blocking(folder: Path) -> Non
 
     os.mkfifo(folder / "deals.csv")
     assert "deals.csv: is not a regular file (a pipe or a device)" in error_text(folder)
+
+
+@pytest.mark.parametrize(
+    ("spellings", "flags"),
+    [
+        (["TRUE", "false", "", "是", "0"], [True, False, pd.NA, True, False]),  # plain: pyarrow's
+        (["yes", " no", "", "Y", "1"], [True, False, pd.NA, True, True]),  # the flag parser's
+        (["yes", "maybe", "", "no", "1"], None),  # not a flag: refused
+    ],
+)
+def test_flags_read_by_pyarrow_are_the_flag_parsers_flags(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, spellings: list[str], flags: list[object]
+) -> None:
+    """A flag column pyarrow reads as booleans gives what the flag parser gives the same cells
+    read as text, and a cell that is no flag is refused as before, at its row and column."""
+    from salesplaybook.data import folder as folder_module
+    from salesplaybook.data.tables import TableError
+
+    rows = "".join(
+        f"D{i},P1,C1,10,won,2026-01-10,2026-02-01,{flag}\n" for i, flag in enumerate(spellings)
+    )
+    path = write(folder, "deals.csv", DEALS.splitlines()[0] + ",is_core_product\n" + rows)
+
+    def read() -> object:
+        try:
+            return read_table(path)["is_core_product"].tolist()
+        except TableError as exc:
+            return str(exc)
+
+    by_pyarrow = read()
+    of_dtype = folder_module._of_dtype
+    monkeypatch.setattr(
+        folder_module,
+        "_of_dtype",
+        lambda t, m, kind: of_dtype(t, m, "never" if kind == "bool" else kind),
+    )
+    assert read() == by_pyarrow
+    if flags is None:
+        assert "row 3, column 'is_core_product': 'maybe' is not yes or no" in str(by_pyarrow)
+    else:
+        assert by_pyarrow == flags

@@ -346,7 +346,7 @@ def test_typed_dates_are_kept_when_whole_days_and_normalised_or_refused_otherwis
 
 def test_plain_yes_and_no_read_as_every_spelling_of_them_reads() -> None:
     from salesplaybook.data.tables.cells import parse_bools
-    from salesplaybook.data.tables.plain import PLAIN_BOOLS
+    from salesplaybook.data.tables.flagwords import PLAIN_BOOLS
 
     words = [*PLAIN_BOOLS, None]
     arrow = pd.Series(words, dtype="str")

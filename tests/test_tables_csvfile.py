@@ -238,6 +238,22 @@ def test_date_columns_come_as_dates_only_when_every_cell_is_an_iso_date() -> Non
         assert cells["created_on"].tolist()[0] == other.decode(), other
 
 
+def _flags(headers: list[str]) -> set[int]:
+    return {i for i, h in enumerate(headers) if h.startswith("is_")}
+
+
+def test_flag_columns_come_as_flags_only_when_every_cell_is_a_plain_yes_or_no() -> None:
+    text = b"id,is_core,created_on\n1,TRUE,2026-03-31\n2,,2026-04-01\n3,no,\n4,\xe6\x98\xaf,\n"
+    cells = parse_cells(text, "f.csv", dates=_days, flags=_flags)
+    assert str(cells["is_core"].dtype) == "boolean"
+    assert cells["is_core"].tolist() == [True, pd.NA, False, True]
+    assert str(cells["created_on"].dtype) == "datetime64[ns]"  # the dates still read as dates
+    for other in (b" yes", b"ja", b"2", b"TRUE;"):
+        cells = parse_cells(text.replace(b"TRUE", other), "f.csv", dates=_days, flags=_flags)
+        assert cells["is_core"].tolist()[0] == other.decode().strip(), other
+        assert str(cells["created_on"].dtype) == "datetime64[ns]"
+
+
 def test_unused_columns_are_left_unread_but_named() -> None:
     text = b"id,name,created_on\n1,Ann,2026-03-31\n"
     cells = parse_cells(text, "f.csv", unused=lambda headers: {1})
@@ -255,6 +271,8 @@ def test_unused_columns_are_left_unread_but_named() -> None:
         "deal_id,person_id,amount,note\nD1,P1,5,x\nD2,P2,6,\xe9\n",
         "deal_id,person_id,amount,note\nD1,P1,5,x\nD2,P2\n",  # a short row
         "deal_id,created_on,amount,note\nD1,2026-03-31,5,x\nD2,,6,y\n",
+        "deal_id,is_core,amount,note\nD1,yes,5,x\nD2,,6,y\n",
+        "deal_id,is_core,amount,note\nD1, yes,5,x\nD2,maybe,6,y\n",
     ],
 )
 def test_a_large_file_read_from_disk_gives_the_cells_of_its_bytes(
@@ -265,7 +283,9 @@ def test_a_large_file_read_from_disk_gives_the_cells_of_its_bytes(
     path = write(tmp_path, "deals.csv", text)
 
     def read() -> pd.DataFrame:
-        return csvfile.read_cells(path, numeric=lambda h: {2}, dates=_days, unused=lambda h: {3})
+        return csvfile.read_cells(
+            path, numeric=lambda h: {2}, dates=_days, unused=lambda h: {3}, flags=_flags
+        )
 
     small = read()
     monkeypatch.setattr(csvfile, "LARGE", 0)

@@ -5,19 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from salesplaybook.data.tables.plain import (
-    BOOLS,
-    PLAIN_BOOLS,
-    plain_bool_column,
-    whole_days_in_range,
-)
-
-
-def test_plain_spellings_of_yes_and_no_are_the_parsers_words() -> None:
-    assert PLAIN_BOOLS["TRUE"] is True
-    assert PLAIN_BOOLS["No"] is False
-    assert all(BOOLS[word.casefold()] is flag for word, flag in PLAIN_BOOLS.items())
-    assert " yes" not in PLAIN_BOOLS  # spaces to strip: the full parse
+from salesplaybook.data.tables.plain import plain_bool_column, whole_days_in_range
 
 
 def test_a_flag_column_is_read_only_when_every_cell_is_plain() -> None:

@@ -100,7 +100,8 @@ def _read_one(
         data_map.decimal_comma,
         table,
         unused,
-        _dates(table, data_map),
+        _of_dtype(table, data_map, "datetime"),
+        _of_dtype(table, data_map, "bool"),
     )
     decimal_comma = data_map.decimal_comma or cells.attrs.get(DELIMITER) == ";"
     # The export's own format, from its own headers: the mapping file's renames may make it
@@ -184,15 +185,16 @@ def _unused(table: str, data_map: DataMap, used: Collection[str]) -> Unused:
     return positions
 
 
-def _dates(table: str, data_map: DataMap) -> Unused:
-    """Which columns of a file of ``table`` are read as dates straight away (when they are all
-    ISO dates): the schema's date columns, in a file in our own format."""
+def _of_dtype(table: str, data_map: DataMap, kind: str) -> Unused:
+    """Which columns of a file of ``table`` are read as their type straight away (when every
+    cell is written plainly): the schema's columns whose dtype names ``kind`` (``datetime``:
+    dates; ``bool``: flags), in a file in our own format."""
     spec = datamodel.columns(table)
-    days = {c for c in spec if "datetime" in str(spec[c].dtype)}
+    typed = {c for c in spec if kind in str(spec[c].dtype).casefold()}
 
     def positions(headers: list[str]) -> set[int]:
         canonical = _canonical(headers, table, data_map)
-        return {i for i, c in enumerate(canonical) if c in days}
+        return {i for i, c in enumerate(canonical) if c in typed}
 
     return positions
 

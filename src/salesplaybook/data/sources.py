@@ -180,16 +180,17 @@ def cells_of(
     table: str | None = None,
     unused: Unused | None = None,
     dates: Unused | None = None,
+    flags: Unused | None = None,
 ) -> pd.DataFrame:
     """The cells of a CSV file or workbook, from its header row on (title rows above it
     skipped), index 0 = the spreadsheet row after the header; the columns ``unused`` picks are
-    left unread, and those ``dates`` picks read as dates when they can be, where the header is
-    the first row of a CSV file (see :func:`read_cells`)."""
+    left unread, and those ``dates`` and ``flags`` pick read as dates and flags when they can
+    be, where the header is the first row of a CSV file (see :func:`read_cells`)."""
     if path.suffix.casefold() in XLSX_SUFFIXES:
         return read_workbook(path, file, table)
     skip = header_row(_head_rows(path), table) if table else 0
     if not skip:
-        return read_cells(path, file, numeric, decimal_comma, unused, dates)
+        return read_cells(path, file, numeric, decimal_comma, unused, dates, flags)
     text = path.read_bytes()
     for encoding in ENCODINGS:
         try:

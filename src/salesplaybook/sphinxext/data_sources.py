@@ -111,7 +111,7 @@ class DataSourcesDirective(SphinxDirective):
     def _values(self) -> nodes.Node:
         from salesplaybook.data import crm
         from salesplaybook.data.tables.aliases import VALUE_ALIASES
-        from salesplaybook.data.tables.plain import FALSE_WORDS, TRUE_WORDS
+        from salesplaybook.data.tables.flagwords import FALSE_WORDS, TRUE_WORDS
 
         rows: list[list[Any]] = [
             [_codes([value]), _codes(list(spellings))] for value, spellings in VALUE_ALIASES.items()

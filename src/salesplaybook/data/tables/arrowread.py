@@ -10,6 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from salesplaybook.data.tables.flagwords import PLAIN_BOOLS
+
 #: The dates a table can hold: one day inside pandas' nanosecond timestamps at either end.
 FIRST_DATE = (pd.Timestamp.min + pd.Timedelta(days=1)).normalize()
 LAST_DATE = pd.Timestamp.max.normalize() - pd.Timedelta(days=1)
@@ -30,11 +32,17 @@ def read_arrow(
     numeric: set[int],
     skip: set[int] | None = None,
     dates: set[int] | None = None,
+    flags: set[int] | None = None,
     *,
     quotes: bool | None = None,
 ) -> pd.DataFrame | None:
     """:func:`.csvfile._read_csv` by pyarrow's CSV reader, several times faster and without a Python
     string per cell: text columns come as Arrow strings, the ``numeric`` ones as floats.
+
+    The ``dates`` columns come as dates when every cell is an ISO date, and the ``flags``
+    columns as nullable booleans when every cell is a plain spelling of yes or no (TRUE, no, 是:
+    :data:`.flagwords.PLAIN_BOOLS`): a flag is then one byte, not a string of five (26 MB less
+    while 2.1 million deals are read). Otherwise they come as text, for the full parsers.
 
     None whenever pyarrow cannot read the bytes exactly as the C parser would (rows of other
     lengths, bytes that are not UTF-8, a number column with text in it...): the C parser then
@@ -64,10 +72,14 @@ def read_arrow(
                 if i in numeric
                 else pa.date32()
                 if i in (dates or ())
+                else pa.bool_()
+                if i in (flags or ())
                 else pa.large_string()
                 for i, name in enumerate(names)
             },
             null_values=[""],
+            true_values=[word for word, flag in PLAIN_BOOLS.items() if flag],
+            false_values=[word for word, flag in PLAIN_BOOLS.items() if not flag],
             strings_can_be_null=True,
             quoted_strings_can_be_null=True,
             include_columns=[names[i] for i in read],
@@ -78,6 +90,8 @@ def read_arrow(
         source = str(data) if isinstance(data, Path) else pa.py_buffer(data)
         table = pacsv.read_csv(source, memory_pool=pool, **options)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        if flags:  # a flag written otherwise (" yes", "ja"): the flag parser reads it
+            return read_arrow(data, delimiter, width, numeric, skip, dates, quotes=quotes)
         if dates:  # a date written otherwise: the date parser reads it
             return read_arrow(data, delimiter, width, numeric, skip, quotes=quotes)
         if not numeric:
@@ -96,10 +110,13 @@ def read_arrow(
         if bounds["min"] is not None and (
             bounds["min"] < (FIRST_DATE - epoch).days or bounds["max"] > (LAST_DATE - epoch).days
         ):
-            return read_arrow(data, delimiter, width, numeric, skip, quotes=quotes)  # 9999-12-31
+            # A date pandas cannot hold (9999-12-31): the date parser says so.
+            return read_arrow(data, delimiter, width, numeric, skip, None, flags, quotes=quotes)
         table = table.set_column(at, names[i], days.cast(pa.timestamp("ns")))
     frame: pd.DataFrame = table.to_pandas(
-        types_mapper={pa.large_string(): ARROW_TEXT}.get, self_destruct=True, memory_pool=pool
+        types_mapper={pa.large_string(): ARROW_TEXT, pa.bool_(): pd.BooleanDtype()}.get,
+        self_destruct=True,
+        memory_pool=pool,
     )
     frame.columns = pd.Index(read) if skip else pd.RangeIndex(width)
     return frame

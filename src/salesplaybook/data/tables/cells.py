@@ -21,7 +21,8 @@ from salesplaybook.data.tables.csvfile import (
     is_arrow_text,
     stripped_text,
 )
-from salesplaybook.data.tables.plain import BOOLS, plain_bool_column, whole_days_in_range
+from salesplaybook.data.tables.flagwords import BOOLS
+from salesplaybook.data.tables.plain import plain_bool_column, whole_days_in_range
 from salesplaybook.data.values import (
     DECIMAL_COMMA,
     THOUSANDS_COMMA,

@@ -59,6 +59,7 @@ def read_cells(
     decimal_comma: bool = False,
     unused: Unused | None = None,
     dates: Unused | None = None,
+    flags: Unused | None = None,
 ) -> pd.DataFrame:
     """The cells of a CSV file, columns named by its header row, index 0 = spreadsheet row 2.
 
@@ -70,10 +71,12 @@ def read_cells(
     read as numbers by the parser, which would take "1.234" for 1.234. The columns ``unused``
     picks from the header are not read (:data:`HEADERS` still names them); the columns
     ``dates`` picks come as dates (datetime64) when every cell is an ISO date (2026-03-31) from
-    :data:`FIRST_DATE` to :data:`LAST_DATE`, as text otherwise.
+    :data:`FIRST_DATE` to :data:`LAST_DATE`, as text otherwise; those ``flags`` picks as nullable
+    booleans when every cell is a plain yes or no (:data:`.flagwords.PLAIN_BOOLS`), as text
+    otherwise.
     """
     name = file or display_path(path)
-    cells = _read_large(path, name, None if decimal_comma else numeric, unused, dates)
+    cells = _read_large(path, name, None if decimal_comma else numeric, unused, dates, flags)
     if cells is not None:
         return cells
     try:
@@ -89,7 +92,7 @@ def read_cells(
         except UnicodeDecodeError:
             raise _not_text(name) from None
     try:
-        return parse_cells(raw, name, None if decimal_comma else numeric, unused, dates)
+        return parse_cells(raw, name, None if decimal_comma else numeric, unused, dates, flags)
     except UnicodeDecodeError:
         pass
     try:  # not UTF-8: the encodings Excel uses on Chinese Windows
@@ -97,7 +100,7 @@ def read_cells(
     except SalesplaybookError:
         raise _not_text(name) from None
     text_bytes = text.encode("utf-8")
-    return parse_cells(text_bytes, name, None if decimal_comma else numeric, unused, dates)
+    return parse_cells(text_bytes, name, None if decimal_comma else numeric, unused, dates, flags)
 
 
 def _not_text(file: str) -> TableError:
@@ -111,6 +114,7 @@ def parse_cells(
     numeric: Callable[[list[str]], set[int]] | None = None,
     unused: Unused | None = None,
     dates: Unused | None = None,
+    flags: Unused | None = None,
 ) -> pd.DataFrame:
     """:func:`read_cells` for the bytes of a file in UTF-8 (a BOM is allowed); ``file`` names it
     in messages. Raises UnicodeDecodeError for bytes that are not UTF-8, so that the caller can
@@ -126,7 +130,8 @@ def parse_cells(
     typed = numeric(headers) if numeric and delimiter != ";" else set()
     skip = unused(headers) if unused else set()
     days = dates(headers) - skip if dates else set()
-    body = read_arrow(data, delimiter, len(headers), typed, skip, days)
+    yes_no = flags(headers) - skip if flags else set()
+    body = read_arrow(data, delimiter, len(headers), typed, skip, days, yes_no)
     if body is None:
         body = _read_csv(data, delimiter, file, len(headers), typed)
         body = body[[i for i in range(len(headers)) if i not in skip]]
@@ -134,7 +139,7 @@ def parse_cells(
     if kept is None:
         # A row blank in the columns read may have cells in the others: read them all, so that
         # it is refused (its required cells are empty) instead of dropped as a blank row.
-        return parse_cells(data, file, numeric, None, dates)
+        return parse_cells(data, file, numeric, None, dates, flags)
     return kept
 
 
@@ -150,6 +155,7 @@ def _read_large(
     numeric: Callable[[list[str]], set[int]] | None,
     unused: Unused | None,
     dates: Unused | None,
+    flags: Unused | None = None,
 ) -> pd.DataFrame | None:
     """:func:`read_cells` of a large plain file without its bytes in memory (they would add the
     file's size to the peak): pyarrow reads the file itself, after one pass over it in blocks
@@ -178,7 +184,8 @@ def _read_large(
     typed = numeric(headers) if numeric and delimiter != ";" else set()
     skip = unused(headers) if unused else set()
     days = dates(headers) - skip if dates else set()
-    body = read_arrow(path, delimiter, len(headers), typed, skip, days, quotes=quotes)
+    yes_no = flags(headers) - skip if flags else set()
+    body = read_arrow(path, delimiter, len(headers), typed, skip, days, yes_no, quotes=quotes)
     if body is None:
         return None
     return _cells(body, headers, file, delimiter, spaces, not skip)
