@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from salesplaybook.cli import main
@@ -127,3 +128,46 @@ def test_the_process_sets_libraries_switches_unless_the_user_did() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip("\n").rpartition("\n")[2] == f"True {list(mine.values())} True"
+
+
+ARENAS = """
+import atexit, ctypes, os, sys, tempfile
+from salesplaybook.cli.process import run
+
+def heaps():
+    libc = ctypes.CDLL(None)
+    libc.fopen.restype = ctypes.c_void_p
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "malloc.xml")
+        stream = ctypes.c_void_p(libc.fopen(path.encode(), b"w"))
+        libc.malloc_info(0, stream)
+        libc.fclose(stream)
+        with open(path, encoding="utf-8") as xml:
+            print("heaps:", xml.read().count("<heap nr="))
+
+atexit.register(heaps)
+sys.argv = ["salesplaybook", *sys.argv[1:]]
+run()
+"""
+
+
+@pytest.mark.skipif(
+    not getattr(os, "confstr", lambda name: None)("CS_GNU_LIBC_VERSION"),
+    reason="glibc's arenas: this C library is not glibc",
+)
+def test_threads_reading_a_folder_allocate_from_one_arena(world_folders) -> None:
+    """What the reading threads free is there for the KPI engine to reuse: one glibc arena,
+    unless the user chose how many (``MALLOC_ARENA_MAX``)."""
+    path = str(world_folders.get("canonical", "clean").path)
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    for chosen, one in [({}, True), ({"MALLOC_ARENA_MAX": "4"}, False)]:
+        done = subprocess.run(
+            [sys.executable, "-c", ARENAS, "assess", "--data", path, "--json"],
+            capture_output=True,
+            text=True,
+            env={**env, **chosen},
+        )
+        assert done.returncode == 0, done.stderr
+        said = done.stdout.rstrip("\n").rpartition("\n")[2]
+        assert said.startswith("heaps: ")
+        assert (said == "heaps: 1") is one, said
