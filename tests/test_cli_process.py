@@ -119,12 +119,18 @@ def test_the_process_sets_libraries_switches_unless_the_user_did() -> None:
     waited) and typeguard looks for no plugins; a user's own setting is kept. The garbage
     collector runs some 30 times, not some 300 times."""
     env = {k: v for k, v in os.environ.items() if k not in SETTINGS}
-    done = subprocess.run([sys.executable, "-c", SWITCHES], capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", SWITCHES], capture_output=True, text=True, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip("\n").rpartition("\n")[2] == f"False {list(SETTINGS.values())} True"
     mine = {"NUMPY_MADVISE_HUGEPAGE": "1", "TYPEGUARD_DISABLE_PLUGIN_AUTOLOAD": ""}
     done = subprocess.run(
-        [sys.executable, "-c", SWITCHES], capture_output=True, text=True, env={**env, **mine}
+        [sys.executable, "-c", SWITCHES],
+        capture_output=True,
+        text=True,
+        env={**env, **mine},
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip("\n").rpartition("\n")[2] == f"True {list(mine.values())} True"
@@ -166,6 +172,7 @@ def test_threads_reading_a_folder_allocate_from_one_arena(world_folders) -> None
             capture_output=True,
             text=True,
             env={**env, **chosen},
+            timeout=120,
         )
         assert done.returncode == 0, done.stderr
         said = done.stdout.rstrip("\n").rpartition("\n")[2]

@@ -195,8 +195,8 @@ def _scan(path: Path, delimiter: str) -> tuple[bool, bool, bool]:
     """Whether a file holds a NUL byte (binary), a quote (a cell may hold a line break) and a
     space around a cell (:func:`_may_have_spaces`), read in blocks (a block's end and the
     next one's start are looked at together: a space may be two or three bytes). The blocks
-    are read into one buffer: a new one per block faulted in fresh memory (a tenth of a
-    second of system time over a folder of 370 MB)."""
+    are read into one buffer: a new one per block faulted in fresh memory (0.04 s of system
+    time over a folder of 370 MB)."""
     binary = quotes = spaces = False
     tail = b""
     buffer = bytearray(SCAN_BLOCK)
